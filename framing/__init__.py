@@ -1,0 +1,67 @@
+"""framing: compare how news outlets frame the people in a story.
+
+The library API, in pipeline order (the CLI only wraps these)::
+
+    from framing import load_corpus, load_lexicons, analyse, write_html, write_json
+
+    corpus = load_corpus(["articles/"])          # files or folders (+ manifest.csv)
+    lexicons = load_lexicons("lexicons/volunteers")
+    analysis = analyse(corpus, lexicons)          # clean, segment, match, score, compare
+    write_html(analysis, "reports/articles.html")
+    write_json(analysis, "reports/articles.json")
+
+Names are imported lazily, so ``import framing`` (and ``framing --help``)
+stays fast: scikit-learn, nltk and plotly load only when a stage needs them.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "load_corpus": "framing.corpus",
+    "clean_corpus": "framing.clean",
+    "segment_corpus": "framing.segment",
+    "split_sentences": "framing.segment",
+    "tokenize": "framing.segment",
+    "load_lexicons": "framing.lexicon",
+    "match_sentences": "framing.lexicon",
+    "analyse": "framing.pipeline",
+    "render_html": "framing.report",
+    "render_json": "framing.report",
+    "build_json": "framing.report",
+    "write_html": "framing.report",
+    "write_json": "framing.report",
+    "seeds_dir": "framing.resources",
+    "default_lexicons": "framing.resources",
+    "AnalysisOptions": "framing.model",
+    "Analysis": "framing.model",
+    "FramingError": "framing.errors",
+}
+
+__all__ = ["__version__", *sorted(_EXPORTS)]
+
+if TYPE_CHECKING:
+    from framing.clean import clean_corpus
+    from framing.corpus import load_corpus
+    from framing.errors import FramingError
+    from framing.lexicon import load_lexicons, match_sentences
+    from framing.model import Analysis, AnalysisOptions
+    from framing.pipeline import analyse
+    from framing.report import build_json, render_html, render_json, write_html, write_json
+    from framing.resources import default_lexicons, seeds_dir
+    from framing.segment import segment_corpus, split_sentences, tokenize
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'framing' has no attribute {name!r}")
+    return getattr(import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return __all__

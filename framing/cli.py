@@ -1,0 +1,199 @@
+"""The ``framing`` command line: a thin layer over the library.
+
+Each command parses its options, calls the library, prints a short result,
+and turns a :class:`~framing.errors.FramingError` into one line on stderr
+and a non-zero exit code. Heavy libraries are imported inside the commands,
+so ``framing --help`` starts instantly.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from framing import __version__
+from framing.errors import FramingError
+
+if TYPE_CHECKING:
+    from framing.model import Analysis
+
+REPORTS_DIR = Path("reports")
+
+app = typer.Typer(
+    name="framing",
+    help=(
+        "Compare how news outlets frame the people in a story.\n\n"
+        "Give several articles about one event from different outlets; framing measures "
+        "each outlet's frames with hand-made lexicons and TF-IDF and writes an HTML report "
+        "(with the outlets' own sentences as evidence) and a JSON export.\n\n"
+        "Example: framing report articles/ --out reports/articles.html"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"framing {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Compare how news outlets frame the people in a story."""
+
+
+@app.command("report")
+def report_command(
+    inputs: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[INPUT]...",
+            help="Article files (.txt/.md) or folders of them, optionally with a manifest.csv "
+            "(columns file,outlet[,title,date,url]). Default: the bundled seed articles.",
+            show_default=False,
+        ),
+    ] = None,
+    lexicons: Annotated[
+        Path | None,
+        typer.Option(
+            "--lexicons",
+            "-l",
+            help="A lexicon set (folder of frame .toml files) or one frame file. "
+            "Default: the bundled 'volunteers' set.",
+            show_default=False,
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Where to write the HTML report. Default: reports/<input name>.html.",
+            show_default=False,
+        ),
+    ] = None,
+    json_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--json",
+            help="Where to write the JSON export. Default: the report's path with .json.",
+            show_default=False,
+        ),
+    ] = None,
+    seed: Annotated[int, typer.Option(help="Seed of the bootstrap intervals.")] = 20220310,
+    bootstrap: Annotated[
+        int, typer.Option(min=100, help="Number of bootstrap resamples for intervals.")
+    ] = 2000,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
+) -> None:
+    """Analyse articles and write an HTML report and a JSON export.
+
+    \b
+    Examples:
+      framing report                      # the bundled seeds -> reports/seeds.html, .json
+      framing report articles/            # a folder with a manifest.csv
+      framing report a.txt b.txt --lexicons my_frames/ --out out/ab.html
+    """
+    from framing.corpus import load_corpus
+    from framing.lexicon import load_lexicons
+    from framing.model import AnalysisOptions
+    from framing.pipeline import analyse
+    from framing.report import render_html, render_json
+    from framing.report.files import write_text_atomic
+    from framing.resources import default_lexicons, seeds_dir
+
+    with _user_errors():
+        paths = list(inputs) if inputs else [seeds_dir()]
+        corpus = load_corpus(paths, name=None if inputs else "seeds")
+        lexicon_set = load_lexicons(lexicons or default_lexicons())
+        for skipped in corpus.skipped:
+            _warn(f"skipped {skipped.source}: {skipped.reason}")
+        for note in corpus.notes:
+            _warn(note)
+        analysis = analyse(
+            corpus, lexicon_set, options=AnalysisOptions(seed=seed, n_bootstrap=bootstrap)
+        )
+        for skipped in analysis.skipped[len(corpus.skipped) :]:
+            _warn(f"skipped {skipped.source}: {skipped.reason}")
+        html_path = out or REPORTS_DIR / f"{analysis.name}.html"
+        json_out = json_path or html_path.with_suffix(".json")
+        # Render both before writing either, so a failure leaves no partial output.
+        html_text, json_text = render_html(analysis), render_json(analysis)
+        write_text_atomic(html_path, html_text)
+        write_text_atomic(json_out, json_text)
+    if not quiet:
+        typer.echo(_summary(analysis))
+        typer.echo(f"\nReport: {html_path}\nJSON:   {json_out}")
+
+
+def _summary(analysis: Analysis) -> str:
+    """A plain-text table of frame shares per outlet, for the terminal."""
+    frames = analysis.lexicons.frames
+    headers = ["outlet", "docs", "sentences", *(f.label for f in frames)]
+    rows = [
+        [
+            o.name,
+            str(o.n_documents),
+            str(o.n_sentences),
+            *(f"{analysis.score(o.id, f.id).share:.0%}" for f in frames),
+        ]
+        for o in analysis.outlets
+    ]
+    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+
+    def line(cells: list[str]) -> str:
+        first = cells[0].ljust(widths[0])
+        rest = (c.rjust(w) for c, w in zip(cells[1:], widths[1:], strict=True))
+        return "  ".join([first, *rest])
+
+    title = "Share of each outlet's sentences that invoke each frame"
+    return "\n".join([title, line(headers), *(line(r) for r in rows)])
+
+
+def _warn(message: str) -> None:
+    typer.echo(f"warning: {message}", err=True)
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Turn library errors into one line on stderr and an exit code, no traceback."""
+    try:
+        yield
+    except FramingError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as exc:
+        if os.environ.get("FRAMING_DEBUG"):
+            raise
+        typer.echo(
+            f"internal error: {type(exc).__name__}: {exc} "
+            "(run with FRAMING_DEBUG=1 for a traceback, and please report it)",
+            err=True,
+        )
+        raise typer.Exit(70) from None
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="framing")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

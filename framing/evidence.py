@@ -1,0 +1,96 @@
+"""Choose the outlets' own sentences as evidence for each frame.
+
+For every outlet and frame, the sentences that invoke the frame, strongest
+first: by the summed weight of the frame's non-negated hits, then by the
+number of distinct terms, then headline and lede before body, then order in
+the corpus. A sentence repeated word for word within one outlet is cited
+once. Each piece of evidence carries the character offsets of its matched
+terms (negated ones marked), so a report can highlight them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from framing.model import BODY, Evidence, Hit, LexiconSet, MatchSpan, OutletSummary, Sentence
+from framing.segment import tokenize_spans
+
+
+def select_evidence(
+    sentences: Sequence[Sentence],
+    hits: Sequence[Hit],
+    *,
+    outlets: Sequence[OutletSummary],
+    lexicons: LexiconSet,
+    per_cell: int,
+) -> tuple[Evidence, ...]:
+    """Up to ``per_cell`` evidence sentences for each (outlet, frame), strongest first."""
+    by_id = {s.id: s for s in sentences}
+    cell_hits: dict[tuple[str, str], dict[int, list[Hit]]] = defaultdict(lambda: defaultdict(list))
+    for hit in hits:
+        sentence = by_id[hit.sentence]
+        cell_hits[(sentence.outlet, hit.frame)][hit.sentence].append(hit)
+
+    evidence: list[Evidence] = []
+    for outlet in outlets:
+        for frame in lexicons.frames:
+            per_sentence = cell_hits.get((outlet.id, frame.id), {})
+            ranked = sorted(
+                (
+                    (_strength(sentence_hits, by_id[sid]), sid)
+                    for sid, sentence_hits in per_sentence.items()
+                    if any(not h.negated for h in sentence_hits)
+                ),
+            )
+            seen_texts: set[str] = set()
+            for _, sid in ranked:
+                sentence = by_id[sid]
+                key = " ".join(sentence.text.split()).casefold()
+                if key in seen_texts:
+                    continue
+                seen_texts.add(key)
+                sentence_hits = per_sentence[sid]
+                evidence.append(
+                    Evidence(
+                        outlet=outlet.id,
+                        frame=frame.id,
+                        document=sentence.document,
+                        sentence=sid,
+                        text=sentence.text,
+                        matches=locate_matches(sentence, sentence_hits),
+                        score=sum(h.weight for h in sentence_hits if not h.negated),
+                        rank=len(seen_texts),
+                    )
+                )
+                if len(seen_texts) == per_cell:
+                    break
+    return tuple(evidence)
+
+
+def _strength(hits: Sequence[Hit], sentence: Sentence) -> tuple[float, int, int, int]:
+    """Sort key: stronger evidence sorts first."""
+    support = [h for h in hits if not h.negated]
+    weight = sum(h.weight for h in support)
+    distinct = len({h.term for h in support})
+    prominent = 0 if (sentence.part != BODY or sentence.is_lede) else 1
+    return (-weight, -distinct, prominent, sentence.id)
+
+
+def locate_matches(sentence: Sentence, hits: Sequence[Hit]) -> tuple[MatchSpan, ...]:
+    """Character offsets in ``sentence.text`` of each hit, in text order."""
+    spans = tokenize_spans(sentence.text)
+    located = []
+    for hit in sorted(hits, key=lambda h: (h.start, h.end)):
+        start = spans[hit.start][1]
+        end = spans[hit.end - 1][2]
+        located.append(
+            MatchSpan(
+                term=hit.term,
+                surface=sentence.text[start:end],
+                start=start,
+                end=end,
+                negated=hit.negated,
+            )
+        )
+    return tuple(located)

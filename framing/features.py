@@ -1,0 +1,318 @@
+"""Features: lexicon frame scores per outlet, and TF-IDF vocabulary features.
+
+Two families, both shown in the report:
+
+* **Lexicon features** (:func:`score_frames`): for each outlet and frame, the
+  share of the outlet's sentences that invoke the frame (at least one
+  non-negated hit), with a 95% bootstrap interval over sentences, and the
+  non-negated hits per 1,000 word tokens.
+* **TF-IDF features** (:func:`build_tfidf`, :func:`distinctive_terms`,
+  :func:`outlet_similarity`, :func:`lexicon_candidates`), from scikit-learn:
+  the terms most distinctive of each outlet, how similar the outlets'
+  vocabularies are, and, for each frame, corpus terms most associated with
+  its sentences that its lexicon lacks (candidates for extending it).
+
+TF-IDF terms are unigrams and bigrams of the same tokens the lexicons match,
+without English stop words, punctuation or numbers; a bigram never spans a
+stop word or punctuation mark.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from framing.model import (
+    Candidate,
+    FrameScore,
+    Hit,
+    LexiconSet,
+    OutletSummary,
+    Sentence,
+    WeightedTerm,
+)
+from framing.stats import bootstrap_share_draws, percentile_interval, rng_for
+
+if TYPE_CHECKING:
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+#: News-writing words that carry no framing, on top of scikit-learn's list.
+NEWS_STOP_WORDS = frozenset(
+    {"said", "says", "say", "told", "according", "also", "just", "like", "mr", "ms", "'s", "n't"}
+)
+
+
+# --------------------------------------------------------------------------
+# Lexicon features
+# --------------------------------------------------------------------------
+
+
+def invoked_frames(hits: Iterable[Hit]) -> dict[int, set[str]]:
+    """Sentence id -> the frames it invokes (non-negated hits only)."""
+    invoked: dict[int, set[str]] = defaultdict(set)
+    for hit in hits:
+        if not hit.negated:
+            invoked[hit.sentence].add(hit.frame)
+    return invoked
+
+
+def score_frames(
+    sentences: Sequence[Sentence],
+    hits: Sequence[Hit],
+    *,
+    outlets: Sequence[OutletSummary],
+    lexicons: LexiconSet,
+    n_bootstrap: int,
+    seed: int,
+) -> dict[tuple[str, str], FrameScore]:
+    """Frame scores for every (outlet id, frame id) pair.
+
+    The interval of a share is a percentile bootstrap over the outlet's
+    sentences (see :mod:`framing.stats`).
+    """
+    sentence_outlet = {s.id: s.outlet for s in sentences}
+    n_sentences = {o.id: o.n_sentences for o in outlets}
+    n_tokens = {o.id: o.n_tokens for o in outlets}
+    invoking: dict[tuple[str, str], set[int]] = defaultdict(set)
+    n_hits: dict[tuple[str, str], int] = defaultdict(int)
+    n_negated: dict[tuple[str, str], int] = defaultdict(int)
+    for hit in hits:
+        key = (sentence_outlet[hit.sentence], hit.frame)
+        if hit.negated:
+            n_negated[key] += 1
+        else:
+            n_hits[key] += 1
+            invoking[key].add(hit.sentence)
+    scores: dict[tuple[str, str], FrameScore] = {}
+    for i, outlet in enumerate(outlets):
+        for j, frame in enumerate(lexicons.frames):
+            key = (outlet.id, frame.id)
+            k, n = len(invoking[key]), n_sentences[outlet.id]
+            draws = bootstrap_share_draws(
+                k, n, n_resamples=n_bootstrap, rng=rng_for(seed, i, j)
+            )
+            tokens = n_tokens[outlet.id]
+            scores[key] = FrameScore(
+                outlet=outlet.id,
+                frame=frame.id,
+                n_sentences=k,
+                share=k / n if n else 0.0,
+                ci95=percentile_interval(draws),
+                n_hits=n_hits[key],
+                per_1k_tokens=1000.0 * n_hits[key] / tokens if tokens else 0.0,
+                n_negated=n_negated[key],
+            )
+    return scores
+
+
+# --------------------------------------------------------------------------
+# TF-IDF features
+# --------------------------------------------------------------------------
+
+
+def build_analyzer(stop_words: Iterable[str] | None = None) -> Callable[[Sequence[str]], list[str]]:
+    """A scikit-learn analyzer over token sequences: unigrams and clean bigrams.
+
+    >>> build_analyzer()(["the", "geneva", "conventions", "apply", ","])
+    ['geneva', 'conventions', 'apply', 'geneva conventions', 'conventions apply']
+    """
+    if stop_words is None:
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        stop_words = ENGLISH_STOP_WORDS | NEWS_STOP_WORDS
+    stop = frozenset(stop_words)
+
+    def keep(token: str) -> bool:
+        return token not in stop and any(c.isalpha() for c in token)
+
+    def analyze(tokens: Sequence[str]) -> list[str]:
+        flags = [keep(t) for t in tokens]
+        unigrams = [t for t, ok in zip(tokens, flags, strict=True) if ok]
+        bigrams = [
+            f"{tokens[i]} {tokens[i + 1]}"
+            for i in range(len(tokens) - 1)
+            if flags[i] and flags[i + 1]
+        ]
+        return unigrams + bigrams
+
+    return analyze
+
+
+@dataclass(frozen=True)
+class TfidfFeatures:
+    """Fitted TF-IDF state of one analysis.
+
+    ``counts`` is the sentence × term count matrix; ``sentence_tfidf`` its
+    TF-IDF (rows L2-normalised); ``outlet_profiles`` the mean TF-IDF vector
+    of each outlet's documents (rows L2-normalised), in ``outlet_ids`` order.
+    """
+
+    vocabulary: tuple[str, ...]
+    counts: csr_matrix
+    sentence_tfidf: csr_matrix
+    outlet_ids: tuple[str, ...]
+    outlet_profiles: np.ndarray
+
+
+def build_tfidf(sentences: Sequence[Sentence], *, outlet_ids: Sequence[str]) -> TfidfFeatures:
+    """Fit TF-IDF on the corpus's sentences, and on its documents for outlet profiles.
+
+    Sentence-level TF-IDF drives the lexicon candidates; document-level
+    TF-IDF (a document's counts are the sum of its sentences') gives each
+    outlet's profile as the mean of its documents' vectors, so a long
+    article does not outweigh the outlet's others.
+    """
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+    from sklearn.preprocessing import normalize
+
+    vectorizer = CountVectorizer(analyzer=build_analyzer(), lowercase=False)
+    try:
+        counts = vectorizer.fit_transform([s.tokens for s in sentences]).tocsr()
+        vocabulary = tuple(vectorizer.get_feature_names_out())
+    except ValueError:  # no term at all survives the stop-word filter
+        counts = csr_matrix((len(sentences), 0))
+        vocabulary = ()
+    sentence_tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
+
+    doc_index: dict[str, int] = {}
+    doc_outlet: list[str] = []
+    rows = []
+    for s in sentences:
+        if s.document not in doc_index:
+            doc_index[s.document] = len(doc_index)
+            doc_outlet.append(s.outlet)
+        rows.append(doc_index[s.document])
+    to_docs = csr_matrix(
+        (np.ones(len(sentences)), (rows, np.arange(len(sentences)))),
+        shape=(len(doc_index), len(sentences)),
+    )
+    doc_tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(to_docs @ counts)
+    outlet_row = {o: i for i, o in enumerate(outlet_ids)}
+    to_outlets = csr_matrix(
+        (
+            np.ones(len(doc_outlet)),
+            ([outlet_row[o] for o in doc_outlet], np.arange(len(doc_outlet))),
+        ),
+        shape=(len(outlet_ids), len(doc_outlet)),
+    )
+    sums = np.asarray((to_outlets @ doc_tfidf).todense())
+    profiles = normalize(sums / np.maximum(to_outlets.sum(axis=1).A, 1))
+    return TfidfFeatures(
+        vocabulary=vocabulary,
+        counts=counts,
+        sentence_tfidf=sentence_tfidf,
+        outlet_ids=tuple(outlet_ids),
+        outlet_profiles=profiles,
+    )
+
+
+def distinctive_terms(features: TfidfFeatures, *, n: int) -> dict[str, tuple[WeightedTerm, ...]]:
+    """Each outlet's ``n`` most distinctive terms.
+
+    A term's score is its weight in the outlet's profile minus its mean
+    weight in the other outlets' profiles: high when the outlet uses the term
+    and the others do not. With one outlet, the profile weight itself.
+    Ties break alphabetically, so the list is deterministic.
+    """
+    import numpy as np
+
+    profiles = features.outlet_profiles
+    n_outlets = profiles.shape[0]
+    result: dict[str, tuple[WeightedTerm, ...]] = {}
+    for i, outlet in enumerate(features.outlet_ids):
+        if n_outlets > 1:
+            others = (profiles.sum(axis=0) - profiles[i]) / (n_outlets - 1)
+            scores = profiles[i] - others
+        else:
+            scores = profiles[i]
+        order = np.lexsort((np.array(features.vocabulary, dtype=object), -scores))
+        chosen = [j for j in order[: n * 2] if scores[j] > 0][:n]
+        result[outlet] = tuple(
+            WeightedTerm(term=features.vocabulary[j], score=round(float(scores[j]), 6))
+            for j in chosen
+        )
+    return result
+
+
+def outlet_similarity(features: TfidfFeatures) -> tuple[tuple[float, ...], ...]:
+    """Cosine similarity of the outlets' TF-IDF profiles (1 = same vocabulary use)."""
+    matrix = features.outlet_profiles @ features.outlet_profiles.T
+    return tuple(tuple(round(float(v), 6) for v in row) for row in matrix)
+
+
+def lexicon_candidates(
+    features: TfidfFeatures,
+    sentences: Sequence[Sentence],
+    invoked: Mapping[int, set[str]],
+    *,
+    lexicons: LexiconSet,
+    covered: Callable[[str, str], bool],
+    n: int,
+    min_sentences: int = 2,
+) -> dict[str, tuple[Candidate, ...]]:
+    """Per frame, corpus terms most associated with its sentences that its lexicon lacks.
+
+    Association is scikit-learn's chi² between a term's TF-IDF and whether a
+    sentence invokes the frame, kept only where the term is more frequent in
+    the frame's sentences than elsewhere and occurs in at least
+    ``min_sentences`` of them. ``covered(frame_id, term)`` says whether the
+    frame's lexicon already matches the term.
+    """
+    import numpy as np
+    from sklearn.feature_selection import chi2
+
+    result: dict[str, tuple[Candidate, ...]] = {}
+    X = features.sentence_tfidf
+    present = (features.counts > 0).astype(np.int64)
+    for frame in lexicons.frames:
+        y = np.array([frame.id in invoked.get(s.id, ()) for s in sentences])
+        if X.shape[1] == 0 or y.all() or not y.any():
+            result[frame.id] = ()
+            continue
+        with np.errstate(divide="ignore", invalid="ignore"):
+            chi, _ = chi2(X, y)
+        chi = np.nan_to_num(chi)
+        in_frame = np.asarray(present[y].sum(axis=0)).ravel()
+        rate_in = in_frame / y.sum()
+        rate_out = np.asarray(present[~y].sum(axis=0)).ravel() / (~y).sum()
+        eligible = (in_frame >= min_sentences) & (rate_in > rate_out)
+        order = np.lexsort((np.array(features.vocabulary, dtype=object), -chi))
+        chosen: list[Candidate] = []
+        for j in order:
+            if len(chosen) == n:
+                break
+            term = features.vocabulary[j]
+            if eligible[j] and not covered(frame.id, term):
+                chosen.append(
+                    Candidate(
+                        frame=frame.id,
+                        term=term,
+                        score=round(float(chi[j]), 6),
+                        n_sentences=int(in_frame[j]),
+                    )
+                )
+        result[frame.id] = tuple(chosen)
+    return result
+
+
+def term_coverage_checker(lexicons: LexiconSet) -> Callable[[str, str], bool]:
+    """``covered(frame_id, term)``: does the frame's lexicon match any part of ``term``?"""
+    from framing.lexicon import Matcher
+    from framing.model import Sentence
+
+    matcher = Matcher(lexicons)
+    cache: dict[str, set[str]] = {}
+
+    def covered(frame_id: str, term: str) -> bool:
+        if term not in cache:
+            tokens = tuple(term.split(" "))
+            probe = Sentence(0, "", "", 0, "body", False, term, tokens, len(tokens))
+            cache[term] = {h.frame for h in matcher.match(probe)}
+        return frame_id in cache[term]
+
+    return covered

@@ -1,0 +1,192 @@
+"""The whole analysis in one call: corpus + lexicons -> :class:`~framing.model.Analysis`.
+
+>>> from framing import analyse, load_corpus, load_lexicons, seeds_dir, default_lexicons
+>>> analysis = analyse(load_corpus([seeds_dir()]), load_lexicons(default_lexicons()))
+>>> [o.name for o in analysis.outlets]
+['Military.com', 'Arab News', 'People']
+
+Each step is also a public function of its own module, so a notebook user can
+stop after any of them and look at the intermediate data.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from framing.clean import clean_corpus
+from framing.compare import compare_outlets
+from framing.errors import InputError
+from framing.evidence import select_evidence
+from framing.features import (
+    build_tfidf,
+    distinctive_terms,
+    invoked_frames,
+    lexicon_candidates,
+    outlet_similarity,
+    score_frames,
+    term_coverage_checker,
+)
+from framing.lexicon import match_sentences
+from framing.model import (
+    Analysis,
+    AnalysisOptions,
+    CleanCorpus,
+    Corpus,
+    DocumentSummary,
+    LexiconSet,
+    OutletSummary,
+    SkippedInput,
+)
+from framing.segment import segment_corpus
+
+
+def build_outlet_ids(names: Iterable[str]) -> dict[str, str]:
+    """A stable, unique slug for each outlet name, in first-seen order.
+
+    >>> build_outlet_ids(["Military.com", "Arab News", "People"])
+    {'Military.com': 'military-com', 'Arab News': 'arab-news', 'People': 'people'}
+    """
+    ids: dict[str, str] = {}
+    used: set[str] = set()
+    for name in names:
+        if name in ids:
+            continue
+        ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        base = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "outlet"
+        slug, n = base, 1
+        while slug in used:
+            n += 1
+            slug = f"{base}-{n}"
+        used.add(slug)
+        ids[name] = slug
+    return ids
+
+
+def analyse(
+    corpus: Corpus | CleanCorpus,
+    lexicons: LexiconSet,
+    *,
+    options: AnalysisOptions | None = None,
+) -> Analysis:
+    """Clean, segment, match, score, compare and pick evidence.
+
+    ``corpus`` may be a raw :class:`Corpus` (cleaned here) or an already
+    cleaned :class:`CleanCorpus`. Raises :class:`~framing.errors.InputError`
+    when no document has any sentence left to analyse.
+    """
+    options = options or AnalysisOptions()
+    clean = corpus if isinstance(corpus, CleanCorpus) else clean_corpus(corpus)
+    outlet_ids = build_outlet_ids(d.outlet for d in clean.documents)
+    sentences = segment_corpus(clean, outlet_ids=outlet_ids)
+    skipped = list(clean.skipped)
+    documents = _document_summaries(clean, outlet_ids, sentences, skipped)
+    outlets = _outlet_summaries(documents, outlet_ids)
+    if not outlets:
+        raise InputError("no document has any text left to analyse after cleaning")
+
+    hits = match_sentences(sentences, lexicons)
+    scores = score_frames(
+        sentences,
+        hits,
+        outlets=outlets,
+        lexicons=lexicons,
+        n_bootstrap=options.n_bootstrap,
+        seed=options.seed,
+    )
+    divergences = compare_outlets(
+        scores,
+        outlets=outlets,
+        lexicons=lexicons,
+        n_bootstrap=options.n_bootstrap,
+        seed=options.seed,
+    )
+    tfidf = build_tfidf(sentences, outlet_ids=[o.id for o in outlets])
+    candidates = lexicon_candidates(
+        tfidf,
+        sentences,
+        invoked_frames(hits),
+        lexicons=lexicons,
+        covered=term_coverage_checker(lexicons),
+        n=options.n_candidates,
+    )
+    evidence = select_evidence(
+        sentences,
+        hits,
+        outlets=outlets,
+        lexicons=lexicons,
+        per_cell=options.evidence_per_cell,
+    )
+    return Analysis(
+        name=clean.name,
+        outlets=outlets,
+        lexicons=lexicons,
+        documents=documents,
+        sentences=sentences,
+        hits=hits,
+        scores=scores,
+        divergences=divergences,
+        distinctive_terms=distinctive_terms(tfidf, n=options.n_distinctive),
+        similarity=outlet_similarity(tfidf),
+        candidates=candidates,
+        evidence=evidence,
+        removed=clean.removed,
+        skipped=tuple(skipped),
+        notes=clean.notes,
+        options=options,
+    )
+
+
+def _document_summaries(
+    clean: CleanCorpus,
+    outlet_ids: dict[str, str],
+    sentences: Sequence,
+    skipped: list[SkippedInput],
+) -> tuple[DocumentSummary, ...]:
+    """Per-document counts; a document with no sentence is moved to ``skipped``."""
+    n_sentences: Counter[str] = Counter()
+    n_tokens: Counter[str] = Counter()
+    for s in sentences:
+        n_sentences[s.document] += 1
+        n_tokens[s.document] += s.n_words
+    summaries = []
+    for doc in clean.documents:
+        if not n_sentences[doc.id]:
+            skipped.append(SkippedInput(doc.source, "no sentence left to analyse after cleaning"))
+            continue
+        summaries.append(
+            DocumentSummary(
+                id=doc.id,
+                outlet=outlet_ids[doc.outlet],
+                source=doc.source,
+                title=doc.title,
+                date=doc.date,
+                url=doc.url,
+                n_sentences=n_sentences[doc.id],
+                n_tokens=n_tokens[doc.id],
+            )
+        )
+    return tuple(summaries)
+
+
+def _outlet_summaries(
+    documents: Sequence[DocumentSummary], outlet_ids: dict[str, str]
+) -> tuple[OutletSummary, ...]:
+    """Outlets in the order they first appear, with their sizes."""
+    names = {v: k for k, v in outlet_ids.items()}
+    order: list[str] = []
+    for d in documents:
+        if d.outlet not in order:
+            order.append(d.outlet)
+    return tuple(
+        OutletSummary(
+            id=o,
+            name=names[o],
+            n_documents=sum(1 for d in documents if d.outlet == o),
+            n_sentences=sum(d.n_sentences for d in documents if d.outlet == o),
+            n_tokens=sum(d.n_tokens for d in documents if d.outlet == o),
+        )
+        for o in order
+    )

@@ -1,0 +1,154 @@
+"""The analysis as JSON, for further analysis in other tools.
+
+The layout is documented in docs/json.md; ``SCHEMA_VERSION`` changes
+whenever a field is renamed, removed or changes meaning (adding a field
+bumps the minor version). Floats are rounded to six decimals and every list
+has a fixed order, so the same input and options give byte-identical JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from framing import __version__
+from framing.model import Analysis, Evidence
+
+SCHEMA_VERSION = "1.0"
+
+
+def _r(value: float) -> float:
+    return round(float(value), 6)
+
+
+def build_json(analysis: Analysis) -> dict[str, Any]:
+    """The analysis as a JSON-ready dict (see docs/json.md)."""
+    frames = analysis.lexicons.frames
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generator": {"name": "framing", "version": __version__},
+        "corpus": {
+            "name": analysis.name,
+            "documents": len(analysis.documents),
+            "sentences": sum(o.n_sentences for o in analysis.outlets),
+            "tokens": sum(o.n_tokens for o in analysis.outlets),
+        },
+        "options": {
+            "seed": analysis.options.seed,
+            "n_bootstrap": analysis.options.n_bootstrap,
+            "evidence_per_cell": analysis.options.evidence_per_cell,
+        },
+        "frames": [
+            {
+                "id": f.id,
+                "label": f.label,
+                "description": f.description,
+                "colour": f.colour,
+                "terms": [{"term": t.text, "kind": t.kind, "weight": _r(t.weight)} for t in f.terms],
+            }
+            for f in frames
+        ],
+        "negation_cues": list(analysis.lexicons.negation_cues),
+        "outlets": [
+            {
+                "id": o.id,
+                "name": o.name,
+                "documents": o.n_documents,
+                "sentences": o.n_sentences,
+                "tokens": o.n_tokens,
+                "frames": {
+                    f.id: _score_json(analysis, o.id, f.id) for f in frames
+                },
+            }
+            for o in analysis.outlets
+        ],
+        "divergence": [
+            {
+                "frame": d.frame,
+                "most": d.most,
+                "least": d.least,
+                "most_share": _r(d.most_share),
+                "least_share": _r(d.least_share),
+                "gap": _r(d.gap),
+                "gap_ci95": [_r(d.gap_ci95[0]), _r(d.gap_ci95[1])],
+            }
+            for d in analysis.divergences
+        ],
+        "evidence": [_evidence_json(e) for e in analysis.evidence],
+        "distinctive_terms": {
+            o.id: [
+                {"term": t.term, "score": _r(t.score)}
+                for t in analysis.distinctive_terms.get(o.id, ())
+            ]
+            for o in analysis.outlets
+        },
+        "similarity": {
+            "outlets": [o.id for o in analysis.outlets],
+            "matrix": [[_r(v) for v in row] for row in analysis.similarity],
+        },
+        "lexicon_candidates": {
+            f.id: [
+                {"term": c.term, "score": _r(c.score), "sentences": c.n_sentences}
+                for c in analysis.candidates.get(f.id, ())
+            ]
+            for f in frames
+        },
+        "documents": [
+            {
+                "id": d.id,
+                "outlet": d.outlet,
+                "title": d.title,
+                "date": d.date,
+                "url": d.url,
+                "source": d.source,
+                "sentences": d.n_sentences,
+                "tokens": d.n_tokens,
+            }
+            for d in analysis.documents
+        ],
+        "removed": [
+            {"document": r.document, "line": r.line, "reason": r.reason, "text": r.text}
+            for r in analysis.removed
+        ],
+        "skipped": [{"source": s.source, "reason": s.reason} for s in analysis.skipped],
+        "notes": list(analysis.notes),
+    }
+
+
+def _score_json(analysis: Analysis, outlet_id: str, frame_id: str) -> dict[str, Any]:
+    s = analysis.score(outlet_id, frame_id)
+    return {
+        "share": _r(s.share),
+        "ci95": [_r(s.ci95[0]), _r(s.ci95[1])],
+        "per_1k_tokens": _r(s.per_1k_tokens),
+        "sentences": s.n_sentences,
+        "hits": s.n_hits,
+        "negated": s.n_negated,
+    }
+
+
+def _evidence_json(e: Evidence) -> dict[str, Any]:
+    return {
+        "outlet": e.outlet,
+        "frame": e.frame,
+        "rank": e.rank,
+        "document": e.document,
+        "sentence": e.sentence,
+        "text": e.text,
+        "score": _r(e.score),
+        "matches": [
+            {
+                "term": m.term,
+                "text": m.surface,
+                "start": m.start,
+                "end": m.end,
+                "negated": m.negated,
+            }
+            for m in e.matches
+        ],
+    }
+
+
+def render_json(analysis: Analysis) -> str:
+    """The JSON text: UTF-8, indented, keys in a fixed order."""
+    return json.dumps(build_json(analysis), ensure_ascii=False, indent=2) + "\n"
