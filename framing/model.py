@@ -253,9 +253,10 @@ class FrameScore:
     """How much one outlet uses one frame.
 
     ``share`` is the fraction of the outlet's sentences that invoke the frame
-    (at least one non-negated hit); ``ci95`` its 95% bootstrap interval over
-    sentences. ``per_1k_tokens`` counts non-negated hits per 1,000 word
-    tokens. ``n_negated`` counts hits that were negated.
+    (at least one non-negated hit), and ``n_sentences`` how many sentences
+    that is; ``ci95`` is the share's 95% bootstrap interval over sentences.
+    ``n_hits`` counts non-negated hits (unweighted) and ``per_1k_tokens`` is
+    ``n_hits`` per 1,000 word tokens. ``n_negated`` counts negated hits.
     """
 
     outlet: str
