@@ -124,12 +124,16 @@ def build_analyzer(stop_words: Iterable[str] | None = None) -> Callable[[Sequenc
 
         stop_words = ENGLISH_STOP_WORDS | NEWS_STOP_WORDS
     stop = frozenset(stop_words)
+    kept: dict[str, bool] = {}  # one decision per distinct token
 
     def keep(token: str) -> bool:
-        return token not in stop and any(c.isalpha() for c in token)
+        decision = kept.get(token)
+        if decision is None:
+            decision = kept[token] = token not in stop and any(c.isalpha() for c in token)
+        return decision
 
     def analyze(tokens: Sequence[str]) -> list[str]:
-        flags = [keep(t) for t in tokens]
+        flags = list(map(keep, tokens))
         unigrams = [t for t, ok in zip(tokens, flags, strict=True) if ok]
         bigrams = [
             f"{tokens[i]} {tokens[i + 1]}"
@@ -157,27 +161,79 @@ class TfidfFeatures:
     outlet_profiles: np.ndarray
 
 
-def build_tfidf(sentences: Sequence[Sentence], *, outlet_ids: Sequence[str]) -> TfidfFeatures:
+@dataclass(frozen=True)
+class TermCounts:
+    """A sentence × term count matrix with its (sorted) vocabulary."""
+
+    vocabulary: tuple[str, ...]
+    matrix: csr_matrix
+
+
+def count_terms(token_lists: Sequence[Sequence[str]]) -> TermCounts:
+    """Count the TF-IDF terms (see :func:`build_analyzer`) of each tokenized sentence."""
+    from scipy.sparse import csr_matrix
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    vectorizer = CountVectorizer(analyzer=build_analyzer(), lowercase=False)
+    try:
+        matrix = vectorizer.fit_transform(token_lists).tocsr()
+    except ValueError:  # no term at all survives the stop-word filter
+        return TermCounts((), csr_matrix((len(token_lists), 0), dtype="int64"))
+    return TermCounts(tuple(vectorizer.get_feature_names_out()), matrix)
+
+
+def merge_term_counts(parts: Sequence[TermCounts]) -> TermCounts:
+    """Stack counts made separately (e.g. in worker processes) over one vocabulary.
+
+    The merged vocabulary is sorted, like scikit-learn's, so the result is the
+    same as counting all sentences at once.
+    """
+    import numpy as np
+    from scipy.sparse import csr_matrix, vstack
+
+    if len(parts) == 1:
+        return parts[0]
+    vocabulary = sorted(set().union(*(p.vocabulary for p in parts)))
+    index = {term: i for i, term in enumerate(vocabulary)}
+    blocks = []
+    for part in parts:
+        columns = np.array([index[t] for t in part.vocabulary], dtype=np.int64)
+        m = part.matrix.tocsr()
+        blocks.append(
+            csr_matrix(
+                (m.data, columns[m.indices] if len(columns) else m.indices, m.indptr),
+                shape=(m.shape[0], len(vocabulary)),
+            )
+        )
+    merged = vstack(blocks, format="csr")
+    merged.sort_indices()
+    return TermCounts(tuple(vocabulary), merged)
+
+
+def build_tfidf(
+    sentences: Sequence[Sentence],
+    *,
+    outlet_ids: Sequence[str],
+    counts: TermCounts | None = None,
+) -> TfidfFeatures:
     """Fit TF-IDF on the corpus's sentences, and on its documents for outlet profiles.
 
     Sentence-level TF-IDF drives the lexicon candidates; document-level
     TF-IDF (a document's counts are the sum of its sentences') gives each
     outlet's profile as the mean of its documents' vectors, so a long
-    article does not outweigh the outlet's others.
+    article does not outweigh the outlet's others. ``counts`` are the
+    sentences' term counts when already made (:func:`count_terms`).
     """
     import numpy as np
     from scipy.sparse import csr_matrix
-    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+    from sklearn.feature_extraction.text import TfidfTransformer
     from sklearn.preprocessing import normalize
 
-    vectorizer = CountVectorizer(analyzer=build_analyzer(), lowercase=False)
-    try:
-        counts = vectorizer.fit_transform([s.tokens for s in sentences]).tocsr()
-        vocabulary = tuple(vectorizer.get_feature_names_out())
-    except ValueError:  # no term at all survives the stop-word filter
-        counts = csr_matrix((len(sentences), 0))
-        vocabulary = ()
-    sentence_tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
+    if counts is None:
+        counts = count_terms([s.tokens for s in sentences])
+    vocabulary = counts.vocabulary
+    counts_matrix = counts.matrix
+    sentence_tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(counts_matrix).tocsr()
 
     doc_index: dict[str, int] = {}
     doc_outlet: list[str] = []
@@ -191,7 +247,7 @@ def build_tfidf(sentences: Sequence[Sentence], *, outlet_ids: Sequence[str]) -> 
         (np.ones(len(sentences)), (rows, np.arange(len(sentences)))),
         shape=(len(doc_index), len(sentences)),
     )
-    doc_tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(to_docs @ counts)
+    doc_tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(to_docs @ counts_matrix)
     outlet_row = {o: i for i, o in enumerate(outlet_ids)}
     to_outlets = csr_matrix(
         (
@@ -204,7 +260,7 @@ def build_tfidf(sentences: Sequence[Sentence], *, outlet_ids: Sequence[str]) -> 
     profiles = normalize(sums / np.maximum(to_outlets.sum(axis=1).A, 1))
     return TfidfFeatures(
         vocabulary=vocabulary,
-        counts=counts,
+        counts=counts_matrix,
         sentence_tfidf=sentence_tfidf,
         outlet_ids=tuple(outlet_ids),
         outlet_profiles=profiles,

@@ -290,19 +290,43 @@ def _term_line(lines: Sequence[str], text: str, after: int | None) -> int | None
 # --------------------------------------------------------------------------
 
 
+#: Words never used to anchor a multi-word term (they occur in most sentences).
+_WEAK_ANCHORS = frozenset(
+    {"a", "an", "the", "of", "to", "and", "or", "in", "on", "for", "at", "by", "with", "as",
+     "do", "does", "did", "have", "has", "had", "be", "is", "are", "was", "were", "it", "its",
+     "not", "no", "n't", "'s", "that", "this", "their", "your", "our", "his", "her", "them"}
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class _Pattern:
     frame: str
     term: Term
+    anchor: int  # index of the term token that is looked up first
+
+
+def _anchor(tokens: Sequence[str]) -> int:
+    """The index of the term's most selective token: a long, exact, strong word."""
+    return max(
+        range(len(tokens)),
+        key=lambda i: (
+            not tokens[i].endswith("*"),
+            tokens[i] not in _WEAK_ANCHORS and is_word(tokens[i]),
+            len(tokens[i]),
+            -i,
+        ),
+    )
 
 
 class Matcher:
     """Finds every frame's terms in tokenized sentences.
 
-    Built once per lexicon set. Terms are indexed by their first token (exact
-    words in a dict, wildcard prefixes in one compiled regex), so the cost of
-    a sentence depends on its length and the few terms that can start at its
-    tokens, not on the size of the lexicon.
+    Built once per lexicon set. Each term is indexed by one of its tokens,
+    its anchor (the longest exact content word; for a lone wildcard, its
+    prefix): exact anchors in a dict, wildcard prefixes in one compiled
+    regex. A sentence costs a set test when it holds no anchor, and otherwise
+    work proportional to the few terms anchored at its tokens, so matching
+    time barely grows with the size of the lexicon.
     """
 
     def __init__(self, lexicons: LexiconSet) -> None:
@@ -312,19 +336,20 @@ class Matcher:
         prefixed: dict[str, list[_Pattern]] = defaultdict(list)
         for frame in lexicons.frames:
             for term in frame.terms:
-                first = term.tokens[0]
-                if first.endswith("*"):
-                    prefixed[first[:-1]].append(_Pattern(frame.id, term))
+                anchor = _anchor(term.tokens)
+                key = term.tokens[anchor]
+                pattern = _Pattern(frame.id, term, anchor)
+                if key.endswith("*"):
+                    prefixed[key[:-1]].append(pattern)
                 else:
-                    exact[first].append(_Pattern(frame.id, term))
+                    exact[key].append(pattern)
         self._exact = dict(exact)
         self._exact_keys = frozenset(exact)
         self._prefixed = dict(prefixed)
-        self._prefix_re = (
-            re.compile("|".join(re.escape(p) for p in sorted(prefixed, key=len, reverse=True)))
-            if prefixed
-            else None
-        )
+        alternatives = "|".join(re.escape(p) for p in sorted(prefixed, key=len, reverse=True))
+        self._prefix_re = re.compile(alternatives) if prefixed else None
+        # Finds a wildcard prefix at the start of any token of a space-joined sentence.
+        self._prefix_search = re.compile(f"(?:^| )(?:{alternatives})") if prefixed else None
 
     def _candidates(self, token: str) -> Iterable[_Pattern]:
         yield from self._exact.get(token, ())
@@ -335,19 +360,27 @@ class Matcher:
 
     def match(self, sentence: Sentence) -> list[Hit]:
         """All hits in one sentence, ordered by position then frame."""
-        tokens = sentence.tokens
-        has_exact = not self._exact_keys.isdisjoint(tokens)
-        has_prefix = self._prefix_re is not None and any(
-            self._prefix_re.match(t) for t in tokens
-        )
-        if not (has_exact or has_prefix):
+        return self.match_tokens(sentence.tokens, sentence_id=sentence.id)
+
+    def match_tokens(self, tokens: Sequence[str], *, sentence_id: int = 0) -> list[Hit]:
+        """All hits in one tokenized sentence, ordered by position then frame."""
+        if self._exact_keys.isdisjoint(tokens) and (
+            self._prefix_search is None or not self._prefix_search.search(" ".join(tokens))
+        ):
             return []
         found: dict[str, list[tuple[int, int, Term]]] = defaultdict(list)
-        for i, token in enumerate(tokens):
-            for pattern in self._candidates(token):
-                end = _match_at(tokens, i, pattern.term.tokens)
+        exact, prefix_re = self._exact_keys, self._prefix_re
+        starts = [
+            i
+            for i, token in enumerate(tokens)
+            if token in exact or (prefix_re is not None and prefix_re.match(token))
+        ]
+        for i in starts:
+            for pattern in self._candidates(tokens[i]):
+                start = i - pattern.anchor
+                end = _match_at(tokens, start, pattern.term.tokens) if start >= 0 else None
                 if end is not None:
-                    found[pattern.frame].append((i, end, pattern.term))
+                    found[pattern.frame].append((start, end, pattern.term))
         if not found:
             return []
         negation = negation_scope(tokens, self._negation_cues)
@@ -360,7 +393,7 @@ class Matcher:
                 negated = cue is not None
                 hits.append(
                     Hit(
-                        sentence=sentence.id,
+                        sentence=sentence_id,
                         frame=frame_id,
                         term=term.text,
                         surface=" ".join(tokens[start:end]),

@@ -15,32 +15,40 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import partial
 
 from framing.clean import clean_corpus
 from framing.compare import compare_outlets
 from framing.errors import InputError
 from framing.evidence import select_evidence
 from framing.features import (
+    TermCounts,
     build_tfidf,
+    count_terms,
     distinctive_terms,
     invoked_frames,
     lexicon_candidates,
+    merge_term_counts,
     outlet_similarity,
     score_frames,
     term_coverage_checker,
 )
-from framing.lexicon import match_sentences
+from framing.lexicon import Matcher
 from framing.model import (
     Analysis,
     AnalysisOptions,
     CleanCorpus,
+    CleanDocument,
     Corpus,
     DocumentSummary,
+    Hit,
     LexiconSet,
     OutletSummary,
     SkippedInput,
 )
-from framing.segment import segment_corpus
+from framing.parallel import default_jobs, map_chunks
+from framing.segment import SentencePiece, build_sentences, sentence_pieces
 
 
 def build_outlet_ids(names: Iterable[str]) -> dict[str, str]:
@@ -80,14 +88,19 @@ def analyse(
     options = options or AnalysisOptions()
     clean = corpus if isinstance(corpus, CleanCorpus) else clean_corpus(corpus)
     outlet_ids = build_outlet_ids(d.outlet for d in clean.documents)
-    sentences = segment_corpus(clean, outlet_ids=outlet_ids)
+    jobs = options.jobs if options.jobs is not None else default_jobs()
+    chunks = map_chunks(partial(_chunk_work, lexicons=lexicons), clean.documents, jobs=jobs)
+    sentences = build_sentences(
+        clean.documents, [p for chunk in chunks for p in chunk.pieces], outlet_ids=outlet_ids
+    )
+    hits = _renumber_hits(chunks)
+    counts = merge_term_counts([chunk.counts for chunk in chunks])
     skipped = list(clean.skipped)
     documents = _document_summaries(clean, outlet_ids, sentences, skipped)
     outlets = _outlet_summaries(documents, outlet_ids)
     if not outlets:
         raise InputError("no document has any text left to analyse after cleaning")
 
-    hits = match_sentences(sentences, lexicons)
     scores = score_frames(
         sentences,
         hits,
@@ -103,7 +116,7 @@ def analyse(
         n_bootstrap=options.n_bootstrap,
         seed=options.seed,
     )
-    tfidf = build_tfidf(sentences, outlet_ids=[o.id for o in outlets])
+    tfidf = build_tfidf(sentences, outlet_ids=[o.id for o in outlets], counts=counts)
     candidates = lexicon_candidates(
         tfidf,
         sentences,
@@ -137,6 +150,45 @@ def analyse(
         notes=clean.notes,
         options=options,
     )
+
+
+@dataclass(frozen=True)
+class _ChunkResult:
+    """Per-document work on a chunk of documents, done in one process.
+
+    Sentence ids in ``hits`` count from the chunk's first sentence.
+    """
+
+    pieces: list[list[SentencePiece]]
+    hits: list[Hit]
+    n_sentences: int
+    counts: TermCounts
+
+
+def _chunk_work(documents: Sequence[CleanDocument], *, lexicons: LexiconSet) -> _ChunkResult:
+    """Segment, match and count terms for a chunk of documents."""
+    pieces = [sentence_pieces(doc) for doc in documents]
+    token_lists = [piece[3] for doc_pieces in pieces for piece in doc_pieces]
+    matcher = Matcher(lexicons)
+    hits = [
+        hit
+        for index, tokens in enumerate(token_lists)
+        for hit in matcher.match_tokens(tokens, sentence_id=index)
+    ]
+    return _ChunkResult(pieces, hits, len(token_lists), count_terms(token_lists))
+
+
+def _renumber_hits(chunks: Sequence[_ChunkResult]) -> tuple[Hit, ...]:
+    """The chunks' hits with corpus-wide sentence ids."""
+    hits: list[Hit] = []
+    offset = 0
+    for chunk in chunks:
+        if offset:
+            hits.extend(h._replace(sentence=h.sentence + offset) for h in chunk.hits)
+        else:
+            hits.extend(chunk.hits)
+        offset += chunk.n_sentences
+    return tuple(hits)
 
 
 def _document_summaries(

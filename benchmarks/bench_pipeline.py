@@ -1,0 +1,166 @@
+"""Benchmark the pipeline on a large synthetic corpus, the seeds, and start-up.
+
+The large corpus is built by resampling the seed articles: each synthetic
+article gets a headline and a photo caption and furniture lines (so cleaning
+has work to do) and 12-24 body paragraphs of one to three sentences drawn
+from the cleaned seed sentences. Articles are spread over outlets, each
+outlet drawing more often from one seed outlet so that the outlets differ.
+
+Run from the repository root::
+
+    python benchmarks/bench_pipeline.py                 # 10,000 articles, 20 outlets
+    python benchmarks/bench_pipeline.py --articles 2000 --outlets 5
+
+It prints one table; figures go into docs/benchmarks.md. Each measurement
+that needs a clean process (peak memory, end-to-end commands) runs in a
+subprocess.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+
+def build_corpus(folder: Path, *, n_articles: int, n_outlets: int, seed: int) -> None:
+    """Write ``n_articles`` synthetic articles and a manifest.csv into ``folder``."""
+    from framing.clean import clean_corpus
+    from framing.corpus import load_corpus
+    from framing.segment import split_sentences
+
+    clean = clean_corpus(load_corpus([REPO / "seeds"]))
+    pools = [
+        [s for p in doc.paragraphs for s in split_sentences(p)] for doc in clean.documents
+    ]
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = ["file,outlet,title,date"]
+    for i in range(n_articles):
+        outlet = i % n_outlets
+        favourite = pools[outlet % len(pools)]
+        paragraphs = []
+        for _ in range(rng.randint(12, 24)):
+            pool = favourite if rng.random() < 0.6 else rng.choice(pools)
+            paragraphs.append(" ".join(rng.choice(pool) for _ in range(rng.randint(1, 3))))
+        headline = f"Volunteers weigh the risks of a foreign war, report {i}"
+        text = "\n\n".join(
+            [
+                headline,
+                "Volunteers train near the border, Saturday, Feb. 5, 2022. (AP Photo/Staff)",
+                "Updated 10 March 2022",
+                "Follow",
+                *paragraphs,
+                "Read Next: Another story about the war",
+            ]
+        )
+        name = f"article_{i:05d}.txt"
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+        rows.append(f'{name},Outlet {outlet:02d},"{headline}",2022-03-10')
+    (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def time_stages(folder: Path, lexicons: str | None) -> dict[str, float]:
+    """Run each stage once in this process and time it; add peak memory."""
+    from framing.clean import clean_corpus
+    from framing.corpus import load_corpus
+    from framing.lexicon import load_lexicons
+    from framing.pipeline import analyse
+    from framing.report import render_html, render_json
+    from framing.resources import default_lexicons
+
+    times: dict[str, float] = {}
+    start = time.perf_counter()
+    corpus = load_corpus([folder])
+    times["load"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    clean = clean_corpus(corpus)
+    times["clean"] = time.perf_counter() - start
+
+    lexicon_set = load_lexicons(lexicons or default_lexicons())
+    start = time.perf_counter()
+    analysis = analyse(clean, lexicon_set)
+    times["analyse (segment..evidence)"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    html, data = render_html(analysis), render_json(analysis)
+    times["render html+json"] = time.perf_counter() - start
+    times["html MB"] = len(html.encode()) / 1e6
+    times["json MB"] = len(data.encode()) / 1e6
+    times["articles"] = len(corpus.documents)
+    times["sentences"] = len(analysis.sentences)
+    times["peak RSS MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return times
+
+
+def time_command(args: list[str], *, repeat: int, cwd: Path) -> float:
+    """Best wall time of ``repeat`` runs of a command."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(args, cwd=cwd, check=True, capture_output=True)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--outlets", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--lexicons", help="lexicon set to use (default: the bundled set)")
+    parser.add_argument("--keep", type=Path, help="keep the generated corpus in this folder")
+    parser.add_argument("--stages-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.stages_only:
+        print(json.dumps(time_stages(args.corpus, args.lexicons)))
+        return
+
+    work = Path(tempfile.mkdtemp(prefix="framing-bench-"))
+    corpus = args.keep or work / "corpus"
+    try:
+        start = time.perf_counter()
+        build_corpus(corpus, n_articles=args.articles, n_outlets=args.outlets, seed=args.seed)
+        print(f"built {args.articles} articles in {time.perf_counter() - start:.1f} s")
+        stage_cmd = [
+            sys.executable,
+            __file__,
+            "--stages-only",
+            "--corpus",
+            str(corpus),
+            *(["--lexicons", args.lexicons] if args.lexicons else []),
+        ]
+        stages = json.loads(subprocess.run(stage_cmd, check=True, capture_output=True).stdout)
+        framing = [sys.executable, "-m", "framing"]
+        seeds_time = time_command([*framing, "report", "--quiet", "--out", str(work / "s.html")],
+                                  repeat=3, cwd=REPO)
+        help_time = time_command([*framing, "--help"], repeat=5, cwd=REPO)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    analysed = stages["load"] + stages["clean"] + stages["analyse (segment..evidence)"]
+    print(f"\n{int(stages['articles'])} articles, {int(stages['sentences'])} sentences")
+    for key, value in stages.items():
+        if key not in ("articles", "sentences"):
+            print(f"  {key:32s} {value:8.2f}")
+    print(f"  {'load+clean+analyse s':32s} {analysed:8.2f}")
+    print(f"  {'articles per second':32s} {stages['articles'] / analysed:8.0f}")
+    print(f"seeds report end to end (best of 3): {seeds_time:.2f} s")
+    print(f"framing --help (best of 5):          {help_time:.3f} s")
+
+
+if __name__ == "__main__":
+    main()

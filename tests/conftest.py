@@ -1,0 +1,75 @@
+"""Shared fixtures: tiny, hand-written inputs for the stage tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framing.model import Sentence
+from framing.segment import is_word, tokenize
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def make_sentence(text: str, *, id: int = 0, outlet: str = "o", document: str = "d") -> Sentence:
+    """A body sentence with real tokens, for matcher and evidence tests."""
+    tokens = tuple(tokenize(text))
+    return Sentence(
+        id=id,
+        document=document,
+        outlet=outlet,
+        position=id,
+        part="body",
+        is_lede=False,
+        text=text,
+        tokens=tokens,
+        n_words=sum(1 for t in tokens if is_word(t)),
+    )
+
+
+@pytest.fixture
+def write(tmp_path: Path):
+    """Write a file under tmp_path: write("a/b.txt", "text") -> Path."""
+
+    def _write(relative: str, content: str | bytes) -> Path:
+        path = tmp_path / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def two_frames(write) -> Path:
+    """A two-frame lexicon set: 'legal' and 'heroic'."""
+    write(
+        "lex/legal.toml",
+        'id = "legal"\nlabel = "Legal risk"\ndescription = "Law."\ncolour = "#0072B2"\n'
+        'terms = ["geneva convention*", "pow status", "prosecut*", { term = "law", weight = 0.5 }]\n',
+    )
+    write(
+        "lex/heroic.toml",
+        'id = "heroic"\nlabel = "Heroic"\ndescription = "Heroes."\n'
+        'terms = ["hero*", "freedom", "people of goodwill"]\n',
+    )
+    return write("lex/.keep", "").parent
+
+
+@pytest.fixture(scope="session")
+def seeds_corpus():
+    from framing.corpus import load_corpus
+
+    return load_corpus([REPO / "seeds"])
+
+
+@pytest.fixture(scope="session")
+def default_lexicon_set():
+    from framing.lexicon import load_lexicons
+    from framing.resources import default_lexicons
+
+    return load_lexicons(default_lexicons())

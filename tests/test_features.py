@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+import pytest
+
+from framing.features import (
+    build_analyzer,
+    build_tfidf,
+    distinctive_terms,
+    invoked_frames,
+    lexicon_candidates,
+    outlet_similarity,
+    score_frames,
+    term_coverage_checker,
+)
+from framing.lexicon import load_lexicons, match_sentences
+from framing.model import OutletSummary
+
+from .conftest import make_sentence
+
+TEXTS = [
+    ("a", "d1", "Heroes fight for freedom."),
+    ("a", "d1", "The hero is not a hero."),
+    ("a", "d1", "Nothing here at all."),
+    ("a", "d1", "Plain words only."),
+    ("b", "d2", "The Geneva Conventions protect prisoners."),
+    ("b", "d2", "Prosecutors will prosecute the prisoners."),
+]
+
+
+@pytest.fixture
+def corpus(two_frames):
+    sentences = tuple(
+        make_sentence(text, id=i, outlet=outlet, document=doc)
+        for i, (outlet, doc, text) in enumerate(TEXTS)
+    )
+    lexicons = load_lexicons(two_frames)
+    outlets = tuple(
+        OutletSummary(
+            id=o,
+            name=o.upper(),
+            n_documents=1,
+            n_sentences=sum(1 for s in sentences if s.outlet == o),
+            n_tokens=sum(s.n_words for s in sentences if s.outlet == o),
+        )
+        for o in ("a", "b")
+    )
+    return sentences, lexicons, outlets, match_sentences(sentences, lexicons)
+
+
+def test_shares_rates_and_negations_by_hand(corpus):
+    sentences, lexicons, outlets, hits = corpus
+    scores = score_frames(
+        sentences, hits, outlets=outlets, lexicons=lexicons, n_bootstrap=500, seed=1
+    )
+    heroic_a = scores[("a", "heroic")]
+    # Sentence 0 invokes heroic (heroes, freedom); sentence 1 has one counted
+    # "hero" and one negated "hero": 2 of 4 sentences.
+    assert heroic_a.n_sentences == 2
+    assert heroic_a.share == pytest.approx(0.5)
+    assert heroic_a.n_hits == 3 and heroic_a.n_negated == 1
+    n_words_a = outlets[0].n_tokens
+    assert n_words_a == 4 + 6 + 4 + 3
+    assert heroic_a.per_1k_tokens == pytest.approx(1000 * 3 / n_words_a)
+    low, high = heroic_a.ci95
+    assert 0.0 <= low < 0.5 < high <= 1.0
+    assert scores[("b", "legal")].share == pytest.approx(1.0)
+    assert scores[("b", "legal")].ci95 == (1.0, 1.0)
+    assert scores[("a", "legal")].share == 0.0
+
+
+def test_bootstrap_is_deterministic_for_a_seed(corpus):
+    sentences, lexicons, outlets, hits = corpus
+    kwargs = dict(outlets=outlets, lexicons=lexicons, n_bootstrap=300)
+    first = score_frames(sentences, hits, seed=7, **kwargs)
+    assert first == score_frames(sentences, hits, seed=7, **kwargs)
+
+
+def test_analyzer_skips_stop_words_numbers_and_punctuation():
+    analyze = build_analyzer()
+    assert analyze(["they", "said", "3,000", "white", "supremacists", "."]) == [
+        "white",
+        "supremacists",
+        "white supremacists",
+    ]
+
+
+def test_tfidf_distinctive_terms_and_similarity(corpus):
+    sentences, _, outlets, _ = corpus
+    features = build_tfidf(sentences, outlet_ids=[o.id for o in outlets])
+    distinct = distinctive_terms(features, n=5)
+    a_terms = {t.term for t in distinct["a"]}
+    b_terms = {t.term for t in distinct["b"]}
+    assert "prisoners" in b_terms and "prisoners" not in a_terms
+    assert "hero" in a_terms
+    assert all(t.score > 0 for t in distinct["a"])
+    sim = outlet_similarity(features)
+    assert sim[0][0] == pytest.approx(1.0) and sim[1][1] == pytest.approx(1.0)
+    assert sim[0][1] == pytest.approx(0.0)  # no shared term
+
+
+def test_candidates_are_associated_terms_the_lexicon_lacks(corpus):
+    sentences, lexicons, outlets, hits = corpus
+    features = build_tfidf(sentences, outlet_ids=[o.id for o in outlets])
+    candidates = lexicon_candidates(
+        features,
+        sentences,
+        invoked_frames(hits),
+        lexicons=lexicons,
+        covered=term_coverage_checker(lexicons),
+        n=5,
+    )
+    legal = [c.term for c in candidates["legal"]]
+    # "prisoners" occurs in both legal sentences and nowhere else; "prosecute"
+    # and "geneva conventions" are already in the lexicon.
+    assert legal[0] == "prisoners"
+    assert "prosecute" not in legal and "geneva conventions" not in legal
+    assert candidates["legal"][0].n_sentences == 2
+
+
+def test_counts_merged_from_parts_equal_counts_made_at_once(corpus):
+    from framing.features import count_terms, merge_term_counts
+
+    sentences = corpus[0]
+    tokens = [s.tokens for s in sentences]
+    whole = count_terms(tokens)
+    merged = merge_term_counts([count_terms(tokens[:2]), count_terms(tokens[2:])])
+    assert merged.vocabulary == whole.vocabulary
+    assert (merged.matrix != whole.matrix).nnz == 0
