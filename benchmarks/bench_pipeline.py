@@ -40,9 +40,7 @@ def build_corpus(folder: Path, *, n_articles: int, n_outlets: int, seed: int) ->
     from framing.segment import split_sentences
 
     clean = clean_corpus(load_corpus([REPO / "seeds"]))
-    pools = [
-        [s for p in doc.paragraphs for s in split_sentences(p)] for doc in clean.documents
-    ]
+    pools = [[s for p in doc.paragraphs for s in split_sentences(p)] for doc in clean.documents]
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     rows = ["file,outlet,title,date"]
@@ -145,8 +143,9 @@ def main() -> None:
         ]
         stages = json.loads(subprocess.run(stage_cmd, check=True, capture_output=True).stdout)
         framing = [sys.executable, "-m", "framing"]
-        seeds_time = time_command([*framing, "report", "--quiet", "--out", str(work / "s.html")],
-                                  repeat=3, cwd=REPO)
+        seeds_time = time_command(
+            [*framing, "report", "--quiet", "--out", str(work / "s.html")], repeat=3, cwd=REPO
+        )
         help_time = time_command([*framing, "--help"], repeat=5, cwd=REPO)
     finally:
         shutil.rmtree(work, ignore_errors=True)

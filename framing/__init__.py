@@ -42,7 +42,27 @@ _EXPORTS = {
     "FramingError": "framing.errors",
 }
 
-__all__ = ["__version__", *sorted(_EXPORTS)]
+__all__ = [
+    "Analysis",
+    "AnalysisOptions",
+    "FramingError",
+    "__version__",
+    "analyse",
+    "build_json",
+    "clean_corpus",
+    "default_lexicons",
+    "load_corpus",
+    "load_lexicons",
+    "match_sentences",
+    "render_html",
+    "render_json",
+    "seeds_dir",
+    "segment_corpus",
+    "split_sentences",
+    "tokenize",
+    "write_html",
+    "write_json",
+]
 
 if TYPE_CHECKING:
     from framing.clean import clean_corpus

@@ -239,9 +239,7 @@ def _read_manifest(manifest: Path) -> list[_Entry]:
         line, cells = row
         if not any(c.strip() for c in cells):
             continue
-        values = {
-            name: (cells[i].strip() if i < len(cells) else "") for name, i in columns.items()
-        }
+        values = {name: (cells[i].strip() if i < len(cells) else "") for name, i in columns.items()}
         file_name, outlet = values["file"], values["outlet"]
         if not file_name:
             raise InputError("empty 'file' cell", path=manifest, line=line)

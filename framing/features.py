@@ -91,9 +91,7 @@ def score_frames(
         for j, frame in enumerate(lexicons.frames):
             key = (outlet.id, frame.id)
             k, n = len(invoking[key]), n_sentences[outlet.id]
-            draws = bootstrap_share_draws(
-                k, n, n_resamples=n_bootstrap, rng=rng_for(seed, i, j)
-            )
+            draws = bootstrap_share_draws(k, n, n_resamples=n_bootstrap, rng=rng_for(seed, i, j))
             tokens = n_tokens[outlet.id]
             scores[key] = FrameScore(
                 outlet=outlet.id,

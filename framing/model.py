@@ -403,6 +403,4 @@ class Analysis:
 
     def evidence_for(self, outlet_id: str, frame_id: str) -> tuple[Evidence, ...]:
         """Evidence for one outlet and frame, strongest first."""
-        return tuple(
-            e for e in self.evidence if e.outlet == outlet_id and e.frame == frame_id
-        )
+        return tuple(e for e in self.evidence if e.outlet == outlet_id and e.frame == frame_id)

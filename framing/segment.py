@@ -239,9 +239,7 @@ def _sentences(
     ]
 
 
-def segment_document(
-    doc: CleanDocument, *, outlet_id: str, first_id: int = 0
-) -> list[Sentence]:
+def segment_document(doc: CleanDocument, *, outlet_id: str, first_id: int = 0) -> list[Sentence]:
     """Sentences of one cleaned document: headline, deck, then body paragraphs.
 
     The headline is one sentence whatever its punctuation; deck and body

@@ -50,7 +50,8 @@ def two_frames(write) -> Path:
     write(
         "lex/legal.toml",
         'id = "legal"\nlabel = "Legal risk"\ndescription = "Law."\ncolour = "#0072B2"\n'
-        'terms = ["geneva convention*", "pow status", "prosecut*", { term = "law", weight = 0.5 }]\n',
+        'terms = ["geneva convention*", "pow status", "prosecut*",\n'
+        '         { term = "law", weight = 0.5 }]\n',
     )
     write(
         "lex/heroic.toml",

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from framing.compare import compare_outlets
-from framing.model import FrameScore, Frame, LexiconSet, OutletSummary, Term
+from framing.model import Frame, FrameScore, LexiconSet, OutletSummary, Term
 
 
 def _frame(fid: str) -> Frame:

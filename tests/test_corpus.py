@@ -92,7 +92,7 @@ def test_missing_path_is_an_error(tmp_path):
 
 def test_empty_folder_is_an_error(tmp_path):
     (tmp_path / "empty").mkdir()
-    with pytest.raises(InputError, match="no .txt or .md files"):
+    with pytest.raises(InputError, match=r"no \.txt or \.md files"):
         load_corpus([tmp_path / "empty"])
 
 

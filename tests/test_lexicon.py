@@ -47,7 +47,11 @@ def test_words_phrases_and_wildcards_match(two_frames):
 
 
 def test_matching_ignores_case_and_typographic_quotes(two_frames):
-    assert hits_of(two_frames, "No “POW STATUS” here")[0][:3] == ("legal", "pow status", "pow status")
+    assert hits_of(two_frames, "No “POW STATUS” here")[0][:3] == (
+        "legal",
+        "pow status",
+        "pow status",
+    )
 
 
 def test_negated_term_is_reported_not_counted(two_frames):
@@ -64,12 +68,16 @@ def test_seed_sentence_mercenaries_is_negated():
 
 def test_negation_reaches_into_an_opening_quote_but_stops_at_a_closing_one():
     assert hits_of(default_lexicons(), 'so as not to make them "mercenaries."')[0][3] is True
-    found = hits_of(default_lexicons(), '"They\'re not going to get any breaks" under international law')
+    found = hits_of(
+        default_lexicons(), '"They\'re not going to get any breaks" under international law'
+    )
     assert ("unprotected_civilians", "international law", "international law", False) in found
 
 
 def test_cue_inside_a_term_does_not_negate_it():
-    found = hits_of(default_lexicons(), "It's just that you don't have the protection of your own government")
+    found = hits_of(
+        default_lexicons(), "It's just that you don't have the protection of your own government"
+    )
     assert found == [
         ("unprotected_civilians", "don't have the protection", "do n't have the protection", False)
     ]
@@ -130,5 +138,5 @@ def test_missing_or_empty_lexicon_folder_is_an_error(tmp_path):
     with pytest.raises(LexiconError, match="no such lexicon"):
         load_lexicons(tmp_path / "none")
     (tmp_path / "empty").mkdir()
-    with pytest.raises(LexiconError, match="no .toml frame files"):
+    with pytest.raises(LexiconError, match=r"no \.toml frame files"):
         load_lexicons(tmp_path / "empty")

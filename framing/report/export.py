@@ -44,7 +44,9 @@ def build_json(analysis: Analysis) -> dict[str, Any]:
                 "label": f.label,
                 "description": f.description,
                 "colour": f.colour,
-                "terms": [{"term": t.text, "kind": t.kind, "weight": _r(t.weight)} for t in f.terms],
+                "terms": [
+                    {"term": t.text, "kind": t.kind, "weight": _r(t.weight)} for t in f.terms
+                ],
             }
             for f in frames
         ],
@@ -56,9 +58,7 @@ def build_json(analysis: Analysis) -> dict[str, Any]:
                 "documents": o.n_documents,
                 "sentences": o.n_sentences,
                 "tokens": o.n_tokens,
-                "frames": {
-                    f.id: _score_json(analysis, o.id, f.id) for f in frames
-                },
+                "frames": {f.id: _score_json(analysis, o.id, f.id) for f in frames},
             }
             for o in analysis.outlets
         ],

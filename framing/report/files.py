@@ -20,7 +20,9 @@ def write_text_atomic(path: str | Path, text: str) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"cannot create folder ({exc.strerror or exc})", path=path.parent) from exc
+        raise OutputError(
+            f"cannot create folder ({exc.strerror or exc})", path=path.parent
+        ) from exc
     if path.is_dir():
         raise OutputError("is a folder; give a file name", path=path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
