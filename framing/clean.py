@@ -55,11 +55,9 @@ summary lines right after it form the deck; everything else is the body.
 
 from __future__ import annotations
 
-import gc
 import random
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import repeat
@@ -73,6 +71,7 @@ from framing.model import (
     RemovedSpan,
     SkippedInput,
 )
+from framing.parallel import cyclic_gc_paused
 
 __all__ = [
     "APPENDED_STORY_MAX_COSINE",
@@ -975,24 +974,6 @@ def _tail_span(scan: _Scan, tail: _Tail) -> RemovedSpan:
     return RemovedSpan(scan.document.id, "\n".join(source), tail.reason, first)
 
 
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector, restoring its previous state after.
-
-    Cleaning creates a few hundred thousand small objects without reference
-    cycles; the collector's repeated passes over them cost about a fifth of
-    the run time on a large corpus and free nothing. Reference counting still
-    frees memory as usual while the collector is paused.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def clean_corpus(corpus: Corpus) -> CleanCorpus:
     """Clean every document of ``corpus`` and audit what was removed.
 
@@ -1005,7 +986,7 @@ def clean_corpus(corpus: Corpus) -> CleanCorpus:
     documents: list[CleanDocument] = []
     removed: list[RemovedSpan] = []
     skipped = list(corpus.skipped)
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         scans = [_scan(document) for document in corpus.documents]
         tails = _find_tails(scans)
         for i, scan in enumerate(scans):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,10 +85,10 @@ def load_corpus(paths: Sequence[str | Path], *, name: str | None = None) -> Corp
 
     documents: list[Document] = []
     notes: list[str] = []
-    seen_paths: set[Path] = set()
+    seen_paths: set[str] = set()
     used_ids: set[str] = set()
     for entry in entries:
-        resolved = entry.path.resolve()
+        resolved = _path_key(entry.path)
         if resolved in seen_paths:
             skipped.append(SkippedInput(str(entry.path), "given more than once; read once"))
             continue
@@ -173,7 +174,7 @@ def _file_entry(path: Path) -> _Entry:
     manifest = path.parent / MANIFEST_NAME
     if manifest.is_file():
         for entry in _read_manifest(manifest):
-            if entry.path.resolve() == path.resolve():
+            if _path_key(entry.path) == _path_key(path):
                 return entry
     return _Entry(path=path, outlet=path.stem)
 
@@ -194,11 +195,11 @@ def _folder_entries(folder: Path) -> tuple[list[_Entry], list[SkippedInput]]:
     manifest = folder / MANIFEST_NAME
     if manifest.is_file():
         entries = _read_manifest(manifest)
-        listed = {e.path.resolve() for e in entries}
+        listed = {_path_key(e.path) for e in entries}
         skipped.extend(
             SkippedInput(str(p), f"not listed in {manifest}")
             for p in articles
-            if p.resolve() not in listed
+            if _path_key(p) not in listed
         )
         return entries, skipped
     if not articles:
@@ -275,6 +276,15 @@ def _rows(reader: Iterable[list[str]], manifest: Path) -> Iterable[tuple[int, li
                 f"is not valid CSV ({exc})", path=manifest, line=getattr(reader, "line_num", None)
             ) from exc
         yield getattr(reader, "line_num", 0), cells
+
+
+def _path_key(path: Path) -> str:
+    """An absolute, normalised path string to compare files by.
+
+    Cheaper than ``Path.resolve()`` (no system call per path component),
+    which matters for folders of many thousands of articles.
+    """
+    return os.path.normcase(os.path.abspath(path))
 
 
 def _unique_id(path: Path, used: set[str]) -> str:

@@ -10,8 +10,9 @@ terms (negated ones marked), so a report can highlight them.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from framing.model import BODY, Evidence, Hit, LexiconSet, MatchSpan, OutletSummary, Sentence
 from framing.segment import tokenize_spans
@@ -36,15 +37,13 @@ def select_evidence(
     for outlet in outlets:
         for frame in lexicons.frames:
             per_sentence = cell_hits.get((outlet.id, frame.id), {})
-            ranked = sorted(
-                (
-                    (_strength(sentence_hits, by_id[sid]), sid)
-                    for sid, sentence_hits in per_sentence.items()
-                    if any(not h.negated for h in sentence_hits)
-                ),
-            )
+            ranked = [
+                (_strength(sentence_hits, by_id[sid]), sid)
+                for sid, sentence_hits in per_sentence.items()
+                if any(not h.negated for h in sentence_hits)
+            ]
             seen_texts: set[str] = set()
-            for _, sid in ranked:
+            for _, sid in _best_first(ranked, per_cell):
                 sentence = by_id[sid]
                 key = " ".join(sentence.text.split()).casefold()
                 if key in seen_texts:
@@ -66,6 +65,20 @@ def select_evidence(
                 if len(seen_texts) == per_cell:
                     break
     return tuple(evidence)
+
+
+def _best_first(
+    ranked: list[tuple[tuple[float, int, int, int], int]], wanted: int
+) -> Iterator[tuple[tuple[float, int, int, int], int]]:
+    """Items in ascending order, without sorting all of a long list.
+
+    The first few are taken from a heap; only when de-duplication uses them
+    up does the whole list get sorted.
+    """
+    head = heapq.nsmallest(4 * wanted, ranked)
+    yield from head
+    if len(head) < len(ranked):
+        yield from sorted(ranked)[len(head) :]
 
 
 def _strength(hits: Sequence[Hit], sentence: Sentence) -> tuple[float, int, int, int]:

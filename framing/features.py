@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress, pairwise
+from operator import and_
 from typing import TYPE_CHECKING
 
 from framing.model import (
@@ -121,26 +123,30 @@ def build_analyzer(stop_words: Iterable[str] | None = None) -> Callable[[Sequenc
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
         stop_words = ENGLISH_STOP_WORDS | NEWS_STOP_WORDS
-    stop = frozenset(stop_words)
-    kept: dict[str, bool] = {}  # one decision per distinct token
-
-    def keep(token: str) -> bool:
-        decision = kept.get(token)
-        if decision is None:
-            decision = kept[token] = token not in stop and any(c.isalpha() for c in token)
-        return decision
+    keep = _KeepDecisions(frozenset(stop_words))
 
     def analyze(tokens: Sequence[str]) -> list[str]:
-        flags = list(map(keep, tokens))
-        unigrams = [t for t, ok in zip(tokens, flags, strict=True) if ok]
-        bigrams = [
-            f"{tokens[i]} {tokens[i + 1]}"
-            for i in range(len(tokens) - 1)
-            if flags[i] and flags[i + 1]
-        ]
-        return unigrams + bigrams
+        # map/compress keep the per-token work in C; see _KeepDecisions.
+        flags = list(map(keep.__getitem__, tokens))
+        pairs = compress(pairwise(tokens), map(and_, flags, flags[1:]))
+        return [*compress(tokens, flags), *map(" ".join, pairs)]
 
     return analyze
+
+
+class _KeepDecisions(dict[str, bool]):
+    """token -> is it a TF-IDF term? Decided once per distinct token.
+
+    A term is a token with a letter that is not a stop word.
+    """
+
+    def __init__(self, stop: frozenset[str]) -> None:
+        super().__init__()
+        self._stop = stop
+
+    def __missing__(self, token: str) -> bool:
+        decision = self[token] = token not in self._stop and any(c.isalpha() for c in token)
+        return decision
 
 
 @dataclass(frozen=True)
@@ -323,8 +329,14 @@ def lexicon_candidates(
     result: dict[str, tuple[Candidate, ...]] = {}
     X = features.sentence_tfidf
     present = (features.counts > 0).astype(np.int64)
+    row = {s.id: i for i, s in enumerate(sentences)}
+    labels = {frame.id: np.zeros(len(sentences), dtype=bool) for frame in lexicons.frames}
+    for sentence_id, frame_ids in invoked.items():
+        for frame_id in frame_ids:
+            if frame_id in labels:
+                labels[frame_id][row[sentence_id]] = True
     for frame in lexicons.frames:
-        y = np.array([frame.id in invoked.get(s.id, ()) for s in sentences])
+        y = labels[frame.id]
         if X.shape[1] == 0 or y.all() or not y.any():
             result[frame.id] = ()
             continue

@@ -364,17 +364,19 @@ class Matcher:
 
     def match_tokens(self, tokens: Sequence[str], *, sentence_id: int = 0) -> list[Hit]:
         """All hits in one tokenized sentence, ordered by position then frame."""
-        if self._exact_keys.isdisjoint(tokens) and (
-            self._prefix_search is None or not self._prefix_search.search(" ".join(tokens))
-        ):
+        exact = self._exact_keys
+        has_exact = not exact.isdisjoint(tokens)
+        has_prefix = self._prefix_search is not None and bool(
+            self._prefix_search.search(" ".join(tokens))
+        )
+        if has_prefix:
+            prefix_match = self._prefix_re.match  # type: ignore[union-attr]
+            starts = [i for i, t in enumerate(tokens) if t in exact or prefix_match(t)]
+        elif has_exact:
+            starts = [i for i, t in enumerate(tokens) if t in exact]
+        else:
             return []
         found: dict[str, list[tuple[int, int, Term]]] = defaultdict(list)
-        exact, prefix_re = self._exact_keys, self._prefix_re
-        starts = [
-            i
-            for i, token in enumerate(tokens)
-            if token in exact or (prefix_re is not None and prefix_re.match(token))
-        ]
         for i in starts:
             for pattern in self._candidates(tokens[i]):
                 start = i - pattern.anchor
@@ -383,7 +385,10 @@ class Matcher:
                     found[pattern.frame].append((start, end, pattern.term))
         if not found:
             return []
-        negation = negation_scope(tokens, self._negation_cues)
+        if self._negation_cues.isdisjoint(tokens):
+            negation: list[int | None] = [None] * len(tokens)
+        else:
+            negation = negation_scope(tokens, self._negation_cues)
         hits: list[Hit] = []
         for frame_id, spans in found.items():
             for start, end, term in _longest_non_overlapping(spans):

