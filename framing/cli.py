@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from framing import __version__
-from framing.errors import FramingError
+from framing.errors import FramingError, OutputError
 
 if TYPE_CHECKING:
     from framing.model import Analysis
@@ -62,7 +63,7 @@ def report_command(
     inputs: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="[INPUT]...",
+            metavar="INPUT",
             help="Article files (.txt/.md) or folders of them, optionally with a manifest.csv "
             "(columns file,outlet[,title,date,url]). Default: the bundled seed articles.",
             show_default=False,
@@ -132,6 +133,8 @@ def report_command(
             _warn(f"skipped {skipped.source}: {skipped.reason}")
         html_path = out or REPORTS_DIR / f"{analysis.name}.html"
         json_out = json_path or html_path.with_suffix(".json")
+        if html_path.resolve() == json_out.resolve():
+            raise OutputError("--out and --json name the same file", path=html_path)
         # Render both before writing either, so a failure leaves no partial output.
         html_text, json_text = render_html(analysis), render_json(analysis)
         write_text_atomic(html_path, html_text)
@@ -147,7 +150,7 @@ def _summary(analysis: Analysis) -> str:
     headers = ["outlet", "docs", "sentences", *(f.label for f in frames)]
     rows = [
         [
-            o.name,
+            _printable(o.name),
             str(o.n_documents),
             str(o.n_sentences),
             *(f"{analysis.score(o.id, f.id).share:.0%}" for f in frames),
@@ -165,8 +168,13 @@ def _summary(analysis: Analysis) -> str:
     return "\n".join([title, line(headers), *(line(r) for r in rows)])
 
 
+def _printable(text: str) -> str:
+    """Text safe for a terminal: control characters (e.g. escape codes) shown as '?'."""
+    return "".join("?" if unicodedata.category(c) == "Cc" else c for c in text)
+
+
 def _warn(message: str) -> None:
-    typer.echo(f"warning: {message}", err=True)
+    typer.echo(f"warning: {_printable(message)}", err=True)
 
 
 @contextmanager
@@ -175,7 +183,7 @@ def _user_errors() -> Iterator[None]:
     try:
         yield
     except FramingError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        typer.echo(f"error: {_printable(str(exc))}", err=True)
         raise typer.Exit(exc.exit_code) from None
     except (typer.Exit, typer.Abort):
         raise
@@ -183,7 +191,7 @@ def _user_errors() -> Iterator[None]:
         if os.environ.get("FRAMING_DEBUG"):
             raise
         typer.echo(
-            f"internal error: {type(exc).__name__}: {exc} "
+            f"internal error: {type(exc).__name__}: {_printable(str(exc))} "
             "(run with FRAMING_DEBUG=1 for a traceback, and please report it)",
             err=True,
         )

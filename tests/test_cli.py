@@ -222,3 +222,18 @@ def test_existing_report_survives_a_failed_run(write, tmp_path):
     result = run("report", str(tmp_path / "missing"), "--out", str(out))
     assert result.exit_code != 0
     assert out.read_text(encoding="utf-8") == "previous report"
+
+
+def test_out_and_json_must_differ(tmp_path):
+    out = tmp_path / "r.html"
+    result = run("report", "--out", str(out), "--json", str(out))
+    _one_line_error(result, "--out and --json name the same file")
+    assert not out.exists()
+
+
+def test_terminal_output_has_no_control_characters(write, tmp_path):
+    write("in/manifest.csv", 'file,outlet\na.txt,"Evil\x1b[31m"\n')
+    write("in/a.txt", "Headline\n\nThey fight for freedom.\n")
+    result = run("report", str(tmp_path / "in"), "--out", str(tmp_path / "r.html"))
+    assert result.exit_code == 0
+    assert "\x1b" not in result.output and "Evil?[31m" in result.output
