@@ -367,18 +367,38 @@ def lexicon_candidates(
 
 
 def term_coverage_checker(lexicons: LexiconSet) -> Callable[[str, str], bool]:
-    """``covered(frame_id, term)``: does the frame's lexicon match any part of ``term``?"""
+    """``covered(frame_id, term)``: does the frame's lexicon already account for ``term``?
+
+    It does when one of the frame's entries matches inside ``term`` ("white
+    supremacists" holds ``supremacist*``), or when ``term`` is a fragment of
+    one of its phrases ("geneva" of ``geneva convention*``): suggesting
+    either would only repeat the lexicon.
+    """
     from framing.lexicon import Matcher
-    from framing.model import Sentence
 
     matcher = Matcher(lexicons)
+    phrases = {f.id: [t.tokens for t in f.terms if len(t.tokens) > 1] for f in lexicons.frames}
     cache: dict[str, set[str]] = {}
 
     def covered(frame_id: str, term: str) -> bool:
         if term not in cache:
             tokens = tuple(term.split(" "))
-            probe = Sentence(0, "", "", 0, "body", False, term, tokens, len(tokens))
-            cache[term] = {h.frame for h in matcher.match(probe)}
+            cache[term] = {h.frame for h in matcher.match_tokens(tokens)} | {
+                fid
+                for fid, entries in phrases.items()
+                if any(_is_fragment(tokens, entry) for entry in entries)
+            }
         return frame_id in cache[term]
 
     return covered
+
+
+def _is_fragment(tokens: Sequence[str], entry: Sequence[str]) -> bool:
+    """Whether ``tokens`` occur, in order and adjacent, inside a lexicon phrase."""
+    for start in range(len(entry) - len(tokens) + 1):
+        if all(
+            token.startswith(pattern[:-1]) if pattern.endswith("*") else token == pattern
+            for token, pattern in zip(tokens, entry[start : start + len(tokens)], strict=True)
+        ):
+            return True
+    return False

@@ -126,3 +126,13 @@ def test_counts_merged_from_parts_equal_counts_made_at_once(corpus):
     merged = merge_term_counts([count_terms(tokens[:2]), count_terms(tokens[2:])])
     assert merged.vocabulary == whole.vocabulary
     assert (merged.matrix != whole.matrix).nnz == 0
+
+
+def test_fragments_of_lexicon_phrases_are_covered(two_frames):
+    covered = term_coverage_checker(load_lexicons(two_frames))
+    assert covered("legal", "geneva")  # a fragment of "geneva convention*"
+    assert covered("legal", "geneva conventions")  # matched by the entry
+    assert covered("legal", "prosecutors")  # matched by "prosecut*"
+    assert not covered("legal", "prisoners")
+    assert not covered("heroic", "geneva")
+    assert covered("heroic", "people")  # a fragment of "people of goodwill"
