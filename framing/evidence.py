@@ -6,6 +6,9 @@ number of distinct terms, then headline and lede before body, then order in
 the corpus. A sentence repeated word for word within one outlet is cited
 once. Each piece of evidence carries the character offsets of its matched
 terms (negated ones marked), so a report can highlight them.
+
+Sentences that use a frame's terms only under negation are chosen the same
+way, apart, as *denials* (:func:`select_denials`).
 """
 
 from __future__ import annotations
@@ -27,6 +30,35 @@ def select_evidence(
     per_cell: int,
 ) -> tuple[Evidence, ...]:
     """Up to ``per_cell`` evidence sentences for each (outlet, frame), strongest first."""
+    return _select(sentences, hits, outlets, lexicons, per_cell, denied=False)
+
+
+def select_denials(
+    sentences: Sequence[Sentence],
+    hits: Sequence[Hit],
+    *,
+    outlets: Sequence[OutletSummary],
+    lexicons: LexiconSet,
+    per_cell: int,
+) -> tuple[Evidence, ...]:
+    """Sentences that name a frame's terms only under negation: the frame denied or rebutted.
+
+    ("This is not mercenaries who are coming to earn money.") They never count
+    as support; a reader sees them apart from the evidence. Ranked like
+    evidence, by the summed weight of the negated hits; ``score`` is that sum.
+    """
+    return _select(sentences, hits, outlets, lexicons, per_cell, denied=True)
+
+
+def _select(
+    sentences: Sequence[Sentence],
+    hits: Sequence[Hit],
+    outlets: Sequence[OutletSummary],
+    lexicons: LexiconSet,
+    per_cell: int,
+    *,
+    denied: bool,
+) -> tuple[Evidence, ...]:
     by_id = {s.id: s for s in sentences}
     cell_hits: dict[tuple[str, str], dict[int, list[Hit]]] = defaultdict(lambda: defaultdict(list))
     for hit in hits:
@@ -38,18 +70,18 @@ def select_evidence(
         for frame in lexicons.frames:
             per_sentence = cell_hits.get((outlet.id, frame.id), {})
             ranked = [
-                (_strength(sentence_hits, by_id[sid]), sid)
+                (_strength(sentence_hits, by_id[sid], denied=denied), sid)
                 for sid, sentence_hits in per_sentence.items()
-                if any(not h.negated for h in sentence_hits)
+                if all(h.negated for h in sentence_hits) == denied
+                and (denied or any(not h.negated for h in sentence_hits))
             ]
             seen_texts: set[str] = set()
-            for _, sid in _best_first(ranked, per_cell):
+            for strength, sid in _best_first(ranked, per_cell):
                 sentence = by_id[sid]
                 key = " ".join(sentence.text.split()).casefold()
                 if key in seen_texts:
                     continue
                 seen_texts.add(key)
-                sentence_hits = per_sentence[sid]
                 evidence.append(
                     Evidence(
                         outlet=outlet.id,
@@ -57,8 +89,8 @@ def select_evidence(
                         document=sentence.document,
                         sentence=sid,
                         text=sentence.text,
-                        matches=locate_matches(sentence, sentence_hits),
-                        score=sum(h.weight for h in sentence_hits if not h.negated),
+                        matches=locate_matches(sentence, per_sentence[sid]),
+                        score=-strength[0],
                         rank=len(seen_texts),
                     )
                 )
@@ -81,11 +113,13 @@ def _best_first(
         yield from sorted(ranked)[len(head) :]
 
 
-def _strength(hits: Sequence[Hit], sentence: Sentence) -> tuple[float, int, int, int]:
-    """Sort key: stronger evidence sorts first."""
-    support = [h for h in hits if not h.negated]
-    weight = sum(h.weight for h in support)
-    distinct = len({h.term for h in support})
+def _strength(
+    hits: Sequence[Hit], sentence: Sentence, *, denied: bool = False
+) -> tuple[float, int, int, int]:
+    """Sort key: stronger evidence sorts first (negated hits count when ``denied``)."""
+    counted = [h for h in hits if h.negated == denied]
+    weight = sum(h.weight for h in counted)
+    distinct = len({h.term for h in counted})
     prominent = 0 if (sentence.part != BODY or sentence.is_lede) else 1
     return (-weight, -distinct, prominent, sentence.id)
 

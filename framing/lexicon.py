@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from framing.errors import LexiconError
-from framing.model import Frame, Hit, LexiconSet, Sentence, Term
+from framing.model import DEFAULT_SCOPE_BREAKERS, Frame, Hit, LexiconSet, Sentence, Term
 from framing.segment import is_word, tokenize
 
 DEFAULT_NEGATION_CUES: tuple[str, ...] = (
@@ -58,10 +58,9 @@ DEFAULT_NEGATION_CUES: tuple[str, ...] = (
     "barely",
 )
 
-#: Words that end a negation's scope, besides punctuation.
-SCOPE_BREAKERS = frozenset(
-    {"but", "however", "although", "though", "because", "while", "whereas", "yet", "except"}
-)
+#: The file in a lexicon-set folder that configures the set (not a frame).
+SET_FILE = "_set.toml"
+_SET_KEYS = {"name", "description", "negation_cues", "scope_breakers"}
 
 #: Punctuation that ends a negation's scope. A closing quotation mark ends it
 #: too ('"They're not going to get any breaks" under international law'); an
@@ -100,6 +99,11 @@ _TOML_LINE_RE = re.compile(r"at line (\d+)")
 def load_lexicons(path: str | Path, *, name: str | None = None) -> LexiconSet:
     """Load a lexicon set: a folder of frame files, or one frame file.
 
+    In a folder, every ``*.toml`` file is a frame, except ``_set.toml``, which
+    may set the set's ``name``, ``description``, ``negation_cues`` and
+    ``scope_breakers`` (see docs/lexicons.md). Files starting with ``_`` or
+    ``.`` are not frames.
+
     Raises :class:`~framing.errors.LexiconError` naming the file (and line)
     for a missing path, a TOML syntax error, a frame without terms, an
     unknown key, a bad term, or two frames with one id.
@@ -107,10 +111,13 @@ def load_lexicons(path: str | Path, *, name: str | None = None) -> LexiconSet:
     path = Path(path)
     if not path.exists():
         raise LexiconError("no such lexicon file or folder", path=path)
+    settings: dict[str, object] = {}
     if path.is_dir():
-        files = sorted(p for p in path.glob("*.toml") if not p.name.startswith("."))
+        files = sorted(p for p in path.glob("*.toml") if not p.name.startswith((".", "_")))
         if not files:
             raise LexiconError("folder has no .toml frame files", path=path)
+        if (path / SET_FILE).is_file():
+            settings = load_set_settings(path / SET_FILE)
     else:
         if path.suffix.lower() != ".toml":
             raise LexiconError("not a .toml frame file (supported: .toml)", path=path)
@@ -125,16 +132,60 @@ def load_lexicons(path: str | Path, *, name: str | None = None) -> LexiconSet:
             )
         seen[frame.id] = file
         frames.append(frame)
+    default_name = path.name if path.is_dir() else path.stem
     return LexiconSet(
-        name=name or (path.name if path.is_dir() else path.stem),
+        name=name or str(settings.get("name") or default_name),
         frames=tuple(frames),
         source=str(path),
-        negation_cues=DEFAULT_NEGATION_CUES,
+        negation_cues=tuple(settings.get("negation_cues", DEFAULT_NEGATION_CUES)),  # type: ignore[arg-type]
+        scope_breakers=tuple(settings.get("scope_breakers", DEFAULT_SCOPE_BREAKERS)),  # type: ignore[arg-type]
+        description=str(settings.get("description", "")),
     )
 
 
-def load_frame(path: Path, *, default_colour: str = DEFAULT_COLOURS[0]) -> Frame:
-    """Load and check one frame file."""
+def load_set_settings(path: Path) -> dict[str, object]:
+    """Read a set's ``_set.toml``: name, description, negation cues, scope breakers.
+
+    Each cue and breaker must be one token as the tokenizer sees it
+    (``"n't"`` is one; ``"not at all"`` is not), since scopes are found on tokens.
+    """
+    raw, data = _read_toml(path)
+    lines = raw.splitlines()
+    unknown = sorted(set(data) - _SET_KEYS)
+    if unknown:
+        raise LexiconError(
+            f"unknown key {unknown[0]!r}; expected {', '.join(sorted(_SET_KEYS))}",
+            path=path,
+            line=_line_of(lines, unknown[0]),
+        )
+    settings: dict[str, object] = {}
+    for key in ("name", "description"):
+        if key in data:
+            settings[key] = _string_field(data, key, path, lines, default="")
+    for key in ("negation_cues", "scope_breakers"):
+        if key not in data:
+            continue
+        value = data[key]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise LexiconError(
+                f"'{key}' must be a list of strings", path=path, line=_line_of(lines, key)
+            )
+        words = []
+        for word in value:
+            tokens = tokenize(word)
+            if len(tokens) != 1 or not is_word(tokens[0]):
+                raise LexiconError(
+                    f"{key} entry {word!r} must be a single word token",
+                    path=path,
+                    line=_term_line(lines, word, _line_of(lines, key)),
+                )
+            words.append(tokens[0])
+        settings[key] = tuple(words)
+    return settings
+
+
+def _read_toml(path: Path) -> tuple[str, dict[str, object]]:
+    """A TOML file's text and data; errors name the file and line."""
     try:
         raw = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -142,7 +193,7 @@ def load_frame(path: Path, *, default_colour: str = DEFAULT_COLOURS[0]) -> Frame
     except OSError as exc:
         raise LexiconError(f"cannot be read ({exc.strerror or exc})", path=path) from exc
     try:
-        data = tomllib.loads(raw)
+        return raw, tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
         found = _TOML_LINE_RE.search(str(exc))
         message = _TOML_LINE_RE.sub("", str(exc)).replace("()", "").strip(" .")
@@ -151,6 +202,11 @@ def load_frame(path: Path, *, default_colour: str = DEFAULT_COLOURS[0]) -> Frame
             path=path,
             line=int(found.group(1)) if found else None,
         ) from exc
+
+
+def load_frame(path: Path, *, default_colour: str = DEFAULT_COLOURS[0]) -> Frame:
+    """Load and check one frame file."""
+    raw, data = _read_toml(path)
     lines = raw.splitlines()
 
     unknown = sorted(set(data) - _FRAME_KEYS)
@@ -332,6 +388,7 @@ class Matcher:
     def __init__(self, lexicons: LexiconSet) -> None:
         self.lexicons = lexicons
         self._negation_cues = frozenset(lexicons.negation_cues)
+        self._scope_breakers = frozenset(lexicons.scope_breakers)
         exact: dict[str, list[_Pattern]] = defaultdict(list)
         prefixed: dict[str, list[_Pattern]] = defaultdict(list)
         for frame in lexicons.frames:
@@ -388,7 +445,7 @@ class Matcher:
         if self._negation_cues.isdisjoint(tokens):
             negation: list[int | None] = [None] * len(tokens)
         else:
-            negation = negation_scope(tokens, self._negation_cues)
+            negation = negation_scope(tokens, self._negation_cues, self._scope_breakers)
         hits: list[Hit] = []
         for frame_id, spans in found.items():
             for start, end, term in _longest_non_overlapping(spans):
@@ -442,12 +499,16 @@ def _longest_non_overlapping(
     return kept
 
 
-def negation_scope(tokens: Sequence[str], cues: frozenset[str]) -> list[int | None]:
+def negation_scope(
+    tokens: Sequence[str],
+    cues: frozenset[str],
+    breakers: frozenset[str] = frozenset(DEFAULT_SCOPE_BREAKERS),
+) -> list[int | None]:
     """For each token, the index of the negation cue whose scope covers it, or None.
 
     A scope starts at the token after a cue and ends before the next
     punctuation mark in :data:`SCOPE_PUNCTUATION`, closing quotation mark, or
-    word in :data:`SCOPE_BREAKERS`. Straight quotes alternate between opening
+    word in ``breakers``. Straight quotes alternate between opening
     and closing within a sentence. A cue token itself lies in the
     scope of an earlier cue only if one is open.
 
@@ -463,7 +524,7 @@ def negation_scope(tokens: Sequence[str], cues: frozenset[str]) -> list[int | No
         if token in _STRAIGHT_QUOTES:
             closes_quote = inside_straight_quote
             inside_straight_quote = not inside_straight_quote
-        if closes_quote or token in SCOPE_PUNCTUATION or token in SCOPE_BREAKERS:
+        if closes_quote or token in SCOPE_PUNCTUATION or token in breakers:
             open_cue = None
             continue
         if not is_word(token):

@@ -194,14 +194,28 @@ class Frame:
     source: str
 
 
+#: Words that end a negation's scope, besides punctuation (see framing.lexicon).
+DEFAULT_SCOPE_BREAKERS: tuple[str, ...] = (
+    "but", "however", "although", "though", "because", "while", "whereas", "yet", "except",
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class LexiconSet:
-    """The frames compared in one analysis and the negation cues in force."""
+    """The frames compared in one analysis and the negation settings in force.
+
+    ``negation_cues`` open a negation scope; ``scope_breakers`` are the words
+    (besides punctuation) that close one. Both come from the set's
+    ``_set.toml`` when it has one, else from the defaults in
+    :mod:`framing.lexicon`.
+    """
 
     name: str
     frames: tuple[Frame, ...]
     source: str
     negation_cues: tuple[str, ...]
+    scope_breakers: tuple[str, ...] = DEFAULT_SCOPE_BREAKERS
+    description: str = ""
 
     @property
     def frame_ids(self) -> tuple[str, ...]:
@@ -368,7 +382,9 @@ class Analysis:
 
     Mappings are keyed by outlet id and/or frame id. ``outlets`` and
     ``lexicons.frames`` fix the display order. ``similarity`` is the TF-IDF
-    cosine similarity between outlets, in ``outlets`` order.
+    cosine similarity between outlets, in ``outlets`` order. ``denials`` are
+    sentences that use a frame's terms only under negation (see
+    :func:`framing.evidence.select_denials`).
     """
 
     name: str
@@ -387,6 +403,7 @@ class Analysis:
     skipped: tuple[SkippedInput, ...]
     notes: tuple[str, ...] = ()
     options: AnalysisOptions = field(default_factory=AnalysisOptions)
+    denials: tuple[Evidence, ...] = ()
 
     @property
     def frames(self) -> tuple[Frame, ...]:
@@ -404,3 +421,7 @@ class Analysis:
     def evidence_for(self, outlet_id: str, frame_id: str) -> tuple[Evidence, ...]:
         """Evidence for one outlet and frame, strongest first."""
         return tuple(e for e in self.evidence if e.outlet == outlet_id and e.frame == frame_id)
+
+    def denials_for(self, outlet_id: str, frame_id: str) -> tuple[Evidence, ...]:
+        """Sentences of one outlet that use the frame's terms only negated, strongest first."""
+        return tuple(e for e in self.denials if e.outlet == outlet_id and e.frame == frame_id)

@@ -21,7 +21,7 @@ from functools import partial
 from framing.clean import clean_corpus
 from framing.compare import compare_outlets
 from framing.errors import InputError
-from framing.evidence import select_evidence
+from framing.evidence import select_denials, select_evidence
 from framing.features import (
     TermCounts,
     build_tfidf,
@@ -132,13 +132,9 @@ def _analyse(
         covered=term_coverage_checker(lexicons),
         n=options.n_candidates,
     )
-    evidence = select_evidence(
-        sentences,
-        hits,
-        outlets=outlets,
-        lexicons=lexicons,
-        per_cell=options.evidence_per_cell,
-    )
+    selection = dict(outlets=outlets, lexicons=lexicons, per_cell=options.evidence_per_cell)
+    evidence = select_evidence(sentences, hits, **selection)
+    denials = select_denials(sentences, hits, **selection)
     return Analysis(
         name=clean.name,
         outlets=outlets,
@@ -156,6 +152,7 @@ def _analyse(
         skipped=tuple(skipped),
         notes=clean.notes,
         options=options,
+        denials=denials,
     )
 
 

@@ -237,3 +237,12 @@ def test_terminal_output_has_no_control_characters(write, tmp_path):
     result = run("report", str(tmp_path / "in"), "--out", str(tmp_path / "r.html"))
     assert result.exit_code == 0
     assert "\x1b" not in result.output and "Evil?[31m" in result.output
+
+
+def test_rebutted_mercenary_framing_is_a_denial_not_evidence(seeds_run):
+    _, data, html = seeds_run
+    quote = "This is not mercenaries who are coming to earn money"
+    assert not [e for e in data["evidence"] if quote in e["text"]]
+    denied_by = {d["outlet"] for d in data["denials"] if quote in d["text"]}
+    assert denied_by == {"arab-news", "people"}
+    assert "Denied or rebutted" in html

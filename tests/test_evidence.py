@@ -41,3 +41,17 @@ def test_per_cell_limits_the_list(two_frames):
     outlets = (OutletSummary("a", "A", 1, 9, 27),)
     evidence = select_evidence(sentences, hits, outlets=outlets, lexicons=lexicons, per_cell=3)
     assert [e.sentence for e in evidence] == [0, 1, 2]
+
+
+def test_denials_are_sentences_with_only_negated_hits(two_frames):
+    from framing.evidence import select_denials
+
+    texts = ["They are not heroes.", "Not heroes, but freedom.", "Heroes all."]
+    sentences = tuple(make_sentence(t, id=i, outlet="a") for i, t in enumerate(texts))
+    lexicons = load_lexicons(two_frames)
+    hits = match_sentences(sentences, lexicons)
+    outlets = (OutletSummary("a", "A", 1, 3, 9),)
+    denials = select_denials(sentences, hits, outlets=outlets, lexicons=lexicons, per_cell=5)
+    # Sentence 1 also supports the frame ("freedom"), so it is evidence, not a denial.
+    assert [(d.sentence, d.frame, d.score) for d in denials] == [(0, "heroic", 1.0)]
+    assert all(m.negated for m in denials[0].matches)

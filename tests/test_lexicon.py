@@ -140,3 +140,30 @@ def test_missing_or_empty_lexicon_folder_is_an_error(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(LexiconError, match=r"no \.toml frame files"):
         load_lexicons(tmp_path / "empty")
+
+
+def test_set_file_configures_negation_and_is_not_a_frame(write, tmp_path):
+    write("s/f.toml", 'id = "f"\nterms = ["heroes"]\n')
+    write("s/_set.toml", 'name = "mine"\nnegation_cues = ["seldom"]\nscope_breakers = ["and"]\n')
+    lexicons = load_lexicons(tmp_path / "s")
+    assert lexicons.name == "mine" and lexicons.frame_ids == ("f",)
+    matcher = Matcher(lexicons)
+    negated = [h.negated for h in matcher.match(make_sentence("seldom heroes and heroes"))]
+    assert negated == [True, False]
+    assert [h.negated for h in matcher.match(make_sentence("not heroes"))] == [False]
+
+
+def test_bundled_set_file_lists_the_default_negation_settings():
+    from framing.lexicon import DEFAULT_NEGATION_CUES
+    from framing.model import DEFAULT_SCOPE_BREAKERS
+
+    lexicons = load_lexicons(default_lexicons())
+    assert lexicons.negation_cues == DEFAULT_NEGATION_CUES
+    assert lexicons.scope_breakers == DEFAULT_SCOPE_BREAKERS
+
+
+def test_bad_set_file_is_an_error_with_line(write, tmp_path):
+    write("s/f.toml", 'id = "f"\nterms = ["heroes"]\n')
+    write("s/_set.toml", 'negation_cues = [\n  "not",\n  "not at all",\n]\n')
+    with pytest.raises(LexiconError, match=r"_set\.toml:3: .*'not at all' must be a single word"):
+        load_lexicons(tmp_path / "s")

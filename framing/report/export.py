@@ -51,6 +51,7 @@ def build_json(analysis: Analysis) -> dict[str, Any]:
             for f in frames
         ],
         "negation_cues": list(analysis.lexicons.negation_cues),
+        "scope_breakers": list(analysis.lexicons.scope_breakers),
         "outlets": [
             {
                 "id": o.id,
@@ -75,6 +76,7 @@ def build_json(analysis: Analysis) -> dict[str, Any]:
             for d in analysis.divergences
         ],
         "evidence": [_evidence_json(e) for e in analysis.evidence],
+        "denials": [_evidence_json(e) for e in analysis.denials],
         "distinctive_terms": {
             o.id: [
                 {"term": t.term, "score": _r(t.score)}

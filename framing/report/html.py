@@ -601,10 +601,15 @@ def chart_views(analysis: Analysis) -> tuple[ChartView, ...]:
 
 @dataclass(frozen=True)
 class NegatedCount:
-    """An outlet whose sentences negate the frame's terms, and how often."""
+    """An outlet whose sentences negate the frame's terms: how often, and where.
+
+    ``denials`` are the outlet's sentences that use the frame's terms only
+    negated: the frame denied or rebutted.
+    """
 
     outlet: str
     text: str
+    denials: tuple[EvidenceView, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -620,14 +625,23 @@ class DivergenceView:
     negated: tuple[NegatedCount, ...]
 
 
-def negated_counts(analysis: Analysis, frame_id: str) -> tuple[NegatedCount, ...]:
+def negated_counts(
+    analysis: Analysis, frame_id: str, docs: dict[str, DocumentSummary]
+) -> tuple[NegatedCount, ...]:
     """Per outlet, in display order, the negated hits of a frame when there are any."""
     counts = []
     for o in analysis.outlets:
         s = _score(analysis, o.id, frame_id)
         if s is not None and s.n_negated:
             n = s.n_negated
-            counts.append(NegatedCount(o.name, f"{_plural(n, 'negated mention')}, not counted"))
+            denials = sorted(analysis.denials_for(o.id, frame_id), key=lambda e: e.rank)
+            counts.append(
+                NegatedCount(
+                    o.name,
+                    f"{_plural(n, 'negated mention')}, not counted",
+                    tuple(evidence_view(e, docs) for e in denials[:EVIDENCE_SHOWN]),
+                )
+            )
     return tuple(counts)
 
 
@@ -647,7 +661,7 @@ def divergence_view(
         least_evidence=shown(d.least),
         most_invokes=(_finite(d.most_share) or 0.0) > 0,
         least_invokes=(_finite(d.least_share) or 0.0) > 0,
-        negated=negated_counts(analysis, d.frame),
+        negated=negated_counts(analysis, d.frame, docs),
     )
 
 
