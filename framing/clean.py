@@ -178,6 +178,7 @@ _BULLET_RE = re.compile(r"(?:[•◦▪▫‣⁃●○■□►▸▶➢✓✔·
 # a separator or nothing ("(Photo: Name)", "(Courtesy of ...)", "(File)").
 _PAREN_CREDIT_RE = re.compile(r"\(([^()]{1,80})\)[\s.]*$")
 _CREDIT_CONTENT_RE = re.compile(
+    r"(?:[\w.'&-]+\s+){0,3}"  # an optional owner: "Ledger Photo/Staff"
     r"(?:photos?|photograph|pictures?|images?|file|courtesy|credit|handout|pool)"
     r"\b(?:\s*(?:[:/|]|by\b|of\b)|\s*$)"
     r"|.*\b(?:(?-i:AP|AFP|EPA)|reuters|getty|shutterstock|alamy|xinhua|associated press)\b",
@@ -483,8 +484,10 @@ def _is_caption(text: str, key: str) -> bool:
             if len(content.split()) <= _CREDIT_MAX_WORDS and _CREDIT_CONTENT_RE.match(content):
                 return True
     end = key[-_TEXT_CREDIT_WINDOW:]
-    if "photo" in end or "credit" in end or "image" in end or "picture" in end:
-        return bool(_TEXT_CREDIT_RE.search(text))
+    if (
+        "photo" in end or "credit" in end or "image" in end or "picture" in end
+    ) and _TEXT_CREDIT_RE.search(text):
+        return True
     return key.startswith(_CAPTION_PREFIXES) and bool(_CAPTION_START_RE.match(text))
 
 

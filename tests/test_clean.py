@@ -122,6 +122,22 @@ def cleaned_seeds(seeds: Corpus) -> CleanCorpus:
 # --------------------------------------------------------------------------
 
 
+def test_caption_with_a_named_photo_desk_credit_is_removed() -> None:
+    text = (
+        "Harbour reopens after storm\n"
+        "\n"
+        "Photo: Boats in the harbour on Tuesday morning. (Gazette Photo/Staff)\n"
+        "The harbour master said the port would reopen to ferries next month.\n"
+        "Crews cleared the quay. (Harbour Authority photo)\n"
+    )
+    doc, removed = clean_one(text)
+    assert [(line, reason) for line, reason, _ in removed] == [
+        (3, REASON_CAPTION),
+        (5, REASON_CAPTION),
+    ]
+    assert doc.deck == ()
+
+
 def test_captions_with_credits_are_removed() -> None:
     text = (
         "Harbour reopens after storm\n"

@@ -1,0 +1,41 @@
+"""The worked example of docs/lexicons.md runs as documented."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from framing.cli import app
+
+from .conftest import REPO
+
+EXAMPLE = REPO / "docs" / "examples" / "transit-strike"
+
+
+def test_transit_strike_example_report(tmp_path):
+    out = tmp_path / "strike.html"
+    result = CliRunner().invoke(
+        app,
+        [
+            "report",
+            str(EXAMPLE / "articles"),
+            "--lexicons",
+            str(EXAMPLE / "lexicons"),
+            "--out",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    assert [f["id"] for f in data["frames"]] == ["disruption", "workers_rights"]
+    by_frame = {d["frame"]: d for d in data["divergence"]}
+    assert by_frame["disruption"]["most"] == "the-daily-ledger"
+    assert by_frame["workers_rights"]["most"] == "riverside-voice"
+    assert {r["reason"] for r in data["removed"]} >= {"photo caption", "related-link line"}
+    denied = [d["text"] for d in data["denials"] if d["frame"] == "disruption"]
+    assert denied == [
+        "Union leaders said the walkout was not about causing chaos but about fair wages."
+    ]
+    docs_text = (REPO / "docs" / "lexicons.md").read_text(encoding="utf-8")
+    assert "docs/examples/transit-strike/lexicons" in docs_text
