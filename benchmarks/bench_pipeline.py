@@ -68,6 +68,73 @@ def build_corpus(folder: Path, *, n_articles: int, n_outlets: int, seed: int) ->
     (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
+def build_big_lexicon(folder: Path, *, n_terms: int, seed: int) -> Path:
+    """Write the default set grown to ``n_terms`` terms; return its folder.
+
+    The three default frames keep their terms and share the extra ones, so
+    the comparison with the default set isolates the lexicon's size. The
+    extra terms stand for a large dictionary used on a corpus it was not
+    written for: 1% are content words of the seed articles and wildcards cut
+    from them (they match, often); the rest are words and two-word phrases
+    this corpus never uses, drawn from a pseudo-word vocabulary (a lookup
+    each, no match). Hit counts are printed beside the times.
+    """
+    import tomllib
+
+    from framing.features import build_analyzer
+    from framing.resources import default_lexicons
+    from framing.segment import tokenize
+
+    rng = random.Random(seed)
+    seed_text = " ".join(
+        p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))
+    )
+    vocabulary = sorted(set(build_analyzer()(tokenize(seed_text))))
+    words = [t for t in vocabulary if t.isalpha() and len(t) > 4]
+    frames = [
+        tomllib.loads(p.read_text(encoding="utf-8"))
+        for p in sorted(default_lexicons().glob("[!_]*.toml"))
+    ]
+    n_extra = n_terms - sum(len(f["terms"]) for f in frames)
+    extra = rng.sample(words, n_extra // 200) + [
+        w[:5] + "*" for w in rng.sample(words, n_extra // 200)
+    ]
+    letters, vowels = "bcdfghjklmnpqrstvwxz", "aeiou"
+    while len(extra) < n_extra:
+        pseudo = "".join(rng.choice(letters) + rng.choice(vowels) for _ in range(rng.randint(3, 5)))
+        extra.append(pseudo if rng.random() < 0.8 else f"{pseudo} {rng.choice(words)}")
+    folder.mkdir(parents=True, exist_ok=True)
+    for k, frame in enumerate(frames):
+        terms = [t if isinstance(t, str) else t["term"] for t in frame["terms"]]
+        terms += extra[k :: len(frames)]
+        body = ",\n".join(f"    {json.dumps(t)}" for t in dict.fromkeys(terms))
+        (folder / f"{frame['id']}.toml").write_text(
+            f'id = "{frame["id"]}"\nterms = [\n{body},\n]\n', encoding="utf-8"
+        )
+    return folder
+
+
+def time_lexicon_sizes(folder: Path, big: Path) -> dict[str, float]:
+    """Analysis time of one cleaned corpus with the default set and with a big one."""
+    from framing.clean import clean_corpus
+    from framing.corpus import load_corpus
+    from framing.lexicon import load_lexicons
+    from framing.pipeline import analyse
+    from framing.resources import default_lexicons
+
+    clean = clean_corpus(load_corpus([folder]))
+    times: dict[str, float] = {}
+    for name, path in (("default set", default_lexicons()), ("big set", big)):
+        lexicons = load_lexicons(path)
+        start = time.perf_counter()
+        analysis = analyse(clean, lexicons)
+        times[f"analyse, {name} ({sum(len(f.terms) for f in lexicons.frames)} terms)"] = (
+            time.perf_counter() - start
+        )
+        times[f"hits, {name}"] = len(analysis.hits)
+    return times
+
+
 def time_stages(folder: Path, lexicons: str | None) -> dict[str, float]:
     """Run each stage once in this process and time it; add peak memory."""
     from framing.clean import clean_corpus
@@ -127,12 +194,22 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--lexicons", help="lexicon set to use (default: the bundled set)")
     parser.add_argument("--keep", type=Path, help="keep the generated corpus in this folder")
+    parser.add_argument(
+        "--big-lexicon-terms",
+        type=int,
+        default=5000,
+        help="also time the analysis with a lexicon of this many terms (0: skip)",
+    )
     parser.add_argument("--stages-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--lexicon-sizes-only", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.stages_only:
         print(json.dumps(time_stages(args.corpus, args.lexicons)))
+        return
+    if args.lexicon_sizes_only:
+        print(json.dumps(time_lexicon_sizes(args.corpus, args.lexicon_sizes_only)))
         return
 
     work = Path(tempfile.mkdtemp(prefix="framing-bench-"))
@@ -150,6 +227,14 @@ def main() -> None:
             *(["--lexicons", args.lexicons] if args.lexicons else []),
         ]
         stages = json.loads(subprocess.run(stage_cmd, check=True, capture_output=True).stdout)
+        sizes: dict[str, float] = {}
+        if args.big_lexicon_terms:
+            big = build_big_lexicon(
+                work / "big_lexicon", n_terms=args.big_lexicon_terms, seed=args.seed
+            )
+            sizes_cmd = [sys.executable, __file__, "--lexicon-sizes-only", str(big)]
+            sizes_cmd += ["--corpus", str(corpus)]
+            sizes = json.loads(subprocess.run(sizes_cmd, check=True, capture_output=True).stdout)
         framing = [sys.executable, "-m", "framing"]
         seeds_time = time_command(
             [*framing, "report", "--quiet", "--out", str(work / "s.html")], repeat=3, cwd=REPO
@@ -167,6 +252,12 @@ def main() -> None:
     print(f"  {'load+clean+analyse s':32s} {analysed:8.2f}")
     print(f"  {'... with the imports s':32s} {with_imports:8.2f}")
     print(f"  {'articles per second':32s} {stages['articles'] / analysed:8.0f}")
+    if sizes:
+        print("lexicon size (same corpus, same process):")
+        for key, value in sizes.items():
+            print(f"  {key:46s} {value:10.2f}")
+        default_key, big_key = (k for k in sizes if k.startswith("analyse"))
+        print(f"  {'ratio big / default':46s} {sizes[big_key] / sizes[default_key]:10.2f}")
     print(f"seeds report end to end (best of 3): {seeds_time:.2f} s")
     print(f"framing --help (best of 5):          {help_time:.3f} s")
 

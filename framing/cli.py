@@ -74,7 +74,8 @@ def report_command(
         typer.Option(
             "--lexicons",
             "-l",
-            help="A lexicon set (folder of frame .toml files) or one frame file. "
+            help="A lexicon set (folder of frame .toml files), one frame file, or a dictionary "
+            "(LIWC .dic/.dicx, Lexicoder .lc3, YAML, .txt word list). "
             "Default: the bundled 'volunteers' set.",
             show_default=False,
         ),
@@ -111,7 +112,7 @@ def report_command(
       framing report a.txt b.txt --lexicons my_frames/ --out out/ab.html
     """
     from framing.corpus import load_corpus
-    from framing.lexicon import load_lexicons
+    from framing.importers import import_lexicon
     from framing.model import AnalysisOptions
     from framing.pipeline import analyse
     from framing.report import render_html, render_json
@@ -121,7 +122,10 @@ def report_command(
     with _user_errors():
         paths = list(inputs) if inputs else [seeds_dir()]
         corpus = load_corpus(paths, name=None if inputs else "seeds")
-        lexicon_set = load_lexicons(lexicons or default_lexicons())
+        imported = import_lexicon(lexicons or default_lexicons())
+        lexicon_set = imported.lexicons
+        for warning in imported.warnings:
+            _warn(warning)
         for skipped in corpus.skipped:
             _warn(f"skipped {skipped.source}: {skipped.reason}")
         for note in corpus.notes:

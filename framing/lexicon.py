@@ -35,6 +35,7 @@ import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 
 from framing.errors import LexiconError
@@ -97,7 +98,12 @@ _TOML_LINE_RE = re.compile(r"at line (\d+)")
 
 
 def load_lexicons(path: str | Path, *, name: str | None = None) -> LexiconSet:
-    """Load a lexicon set: a folder of frame files, or one frame file.
+    """Load a lexicon set: a folder of frame files, one frame file, or a dictionary.
+
+    A dictionary in another format (LIWC ``.dic``/``.dicx``, Lexicoder
+    ``.lc3``, YAML, a ``.txt`` word list) is imported with
+    :func:`framing.importers.import_lexicon`, one frame per category; call that
+    function directly to also see its warnings.
 
     In a folder, every ``*.toml`` file is a frame, except ``_set.toml``, which
     may set the set's ``name``, ``description``, ``negation_cues`` and
@@ -118,9 +124,13 @@ def load_lexicons(path: str | Path, *, name: str | None = None) -> LexiconSet:
             raise LexiconError("folder has no .toml frame files", path=path)
         if (path / SET_FILE).is_file():
             settings = load_set_settings(path / SET_FILE)
+    elif path.suffix.lower() != ".toml":
+        # A dictionary in another format (LIWC, Lexicoder, YAML, word list);
+        # import_lexicon also reports what it skipped, as warnings.
+        from framing.importers import import_lexicon
+
+        return import_lexicon(path).lexicons
     else:
-        if path.suffix.lower() != ".toml":
-            raise LexiconError("not a .toml frame file (supported: .toml)", path=path)
         files = [path]
     frames: list[Frame] = []
     seen: dict[str, Path] = {}
@@ -379,10 +389,11 @@ class Matcher:
 
     Built once per lexicon set. Each term is indexed by one of its tokens,
     its anchor (the longest exact content word; for a lone wildcard, its
-    prefix): exact anchors in a dict, wildcard prefixes in one compiled
-    regex. A sentence costs a set test when it holds no anchor, and otherwise
-    work proportional to the few terms anchored at its tokens, so matching
-    time barely grows with the size of the lexicon.
+    prefix). Exact anchors are kept in a set; wildcard prefixes are grouped
+    by their first few letters (a *head*, as long as the shortest prefix), so
+    whether a sentence can hold any term at all is two set tests done in C,
+    and a token is compared only with the few prefixes that share its head.
+    Matching time therefore barely grows with the size of the lexicon.
     """
 
     def __init__(self, lexicons: LexiconSet) -> None:
@@ -403,17 +414,19 @@ class Matcher:
         self._exact = dict(exact)
         self._exact_keys = frozenset(exact)
         self._prefixed = dict(prefixed)
-        alternatives = "|".join(re.escape(p) for p in sorted(prefixed, key=len, reverse=True))
-        self._prefix_re = re.compile(alternatives) if prefixed else None
-        # Finds a wildcard prefix at the start of any token of a space-joined sentence.
-        self._prefix_search = re.compile(f"(?:^| )(?:{alternatives})") if prefixed else None
+        self._head_length = min((len(p) for p in prefixed), default=0)
+        heads: dict[str, list[str]] = defaultdict(list)
+        for prefix in sorted(prefixed):
+            heads[prefix[: self._head_length]].append(prefix)
+        self._heads = dict(heads)
+        self._head_keys = frozenset(heads)
+        self._head_of = itemgetter(slice(0, self._head_length))
 
     def _candidates(self, token: str) -> Iterable[_Pattern]:
         yield from self._exact.get(token, ())
-        if self._prefix_re is not None and self._prefix_re.match(token) and is_word(token):
-            # Every wildcard prefix that starts this token: one lookup per length.
-            for length in range(1, len(token) + 1):
-                yield from self._prefixed.get(token[:length], ())
+        for prefix in self._heads.get(token[: self._head_length], ()):
+            if token.startswith(prefix) and is_word(token):
+                yield from self._prefixed[prefix]
 
     def match(self, sentence: Sentence) -> list[Hit]:
         """All hits in one sentence, ordered by position then frame."""
@@ -421,15 +434,12 @@ class Matcher:
 
     def match_tokens(self, tokens: Sequence[str], *, sentence_id: int = 0) -> list[Hit]:
         """All hits in one tokenized sentence, ordered by position then frame."""
-        exact = self._exact_keys
-        has_exact = not exact.isdisjoint(tokens)
-        has_prefix = self._prefix_search is not None and bool(
-            self._prefix_search.search(" ".join(tokens))
-        )
+        exact, heads = self._exact_keys, self._head_keys
+        has_prefix = bool(heads) and not heads.isdisjoint(map(self._head_of, tokens))
         if has_prefix:
-            prefix_match = self._prefix_re.match  # type: ignore[union-attr]
-            starts = [i for i, t in enumerate(tokens) if t in exact or prefix_match(t)]
-        elif has_exact:
+            length = self._head_length
+            starts = [i for i, t in enumerate(tokens) if t in exact or t[:length] in heads]
+        elif not exact.isdisjoint(tokens):
             starts = [i for i, t in enumerate(tokens) if t in exact]
         else:
             return []

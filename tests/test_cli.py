@@ -246,3 +246,24 @@ def test_rebutted_mercenary_framing_is_a_denial_not_evidence(seeds_run):
     denied_by = {d["outlet"] for d in data["denials"] if quote in d["text"]}
     assert denied_by == {"arab-news", "people"}
     assert "Denied or rebutted" in html
+
+
+def test_report_reads_a_liwc_dictionary_and_prints_its_warnings(write, tmp_path):
+    from .conftest import REPO
+
+    write("in/a.txt", "Headline\n\nThey think like a friend would.\n")
+    write("in/b.txt", "Headline two\n\nNobody here.\n")
+    dictionary = REPO / "tests" / "data" / "importers" / "legacy_markup.dic"
+    out = tmp_path / "r.html"
+    result = run("report", str(tmp_path / "in"), "--lexicons", str(dictionary), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "warning: " in result.stderr and "legacy_markup.dic:" in result.stderr
+    data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    assert [f["id"] for f in data["frames"]] == ["social", "posemo", "cogproc"]
+    assert data["outlets"][0]["frames"]["cogproc"]["sentences"] == 1
+
+
+def test_unsupported_lexicon_format_names_the_supported_ones(write, tmp_path):
+    lexicon = write("lex.xml", "<x/>")
+    result = run("report", "--lexicons", str(lexicon), "--out", str(tmp_path / "r.html"))
+    _one_line_error(result, "lex.xml", ".dic", ".lc3", ".yml")

@@ -167,3 +167,31 @@ def test_bad_set_file_is_an_error_with_line(write, tmp_path):
     write("s/_set.toml", 'negation_cues = [\n  "not",\n  "not at all",\n]\n')
     with pytest.raises(LexiconError, match=r"_set\.toml:3: .*'not at all' must be a single word"):
         load_lexicons(tmp_path / "s")
+
+
+def test_wildcards_of_different_lengths_sharing_a_head(write, tmp_path):
+    write("w/a.toml", 'id = "a"\nterms = ["rad*"]\n')
+    write("w/b.toml", 'id = "b"\nterms = ["radicali*", "nazi*"]\n')
+    found = hits_of(tmp_path / "w", "Radicalized neo-nazis, radar, ra, nazis.")
+    assert found == [
+        ("a", "rad*", "radicalized", False),
+        ("b", "radicali*", "radicalized", False),
+        ("a", "rad*", "radar", False),
+        ("b", "nazi*", "nazis", False),
+    ]
+
+
+def test_large_lexicon_finds_every_planted_term(write, tmp_path):
+    import random
+
+    rng = random.Random(7)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = sorted(
+        {"".join(rng.choice(letters) for _ in range(rng.randint(5, 9))) for _ in range(3000)}
+    )
+    planted = words[:40]
+    entries = [f'"{w}"' for w in words[:1500]] + [f'"{w[:4]}{w[4:6]}*"' for w in words[1500:]]
+    write("big/f.toml", 'id = "f"\nterms = [' + ", ".join(entries) + "]\n")
+    text = " ".join(f"{w} filler," for w in planted)
+    found = hits_of(tmp_path / "big", text)
+    assert [surface for _, _, surface, _ in found] == planted

@@ -1,0 +1,573 @@
+"""``framing lexicon``: commands to write, check and improve a lexicon.
+
+A thin typer layer over :mod:`framing.lexicon_tools`: each command parses
+its options, calls the library, and prints a table (or JSON with
+``--json``). Library errors become one line on stderr and a non-zero exit,
+as in :mod:`framing.cli`. Nothing heavy is imported at module level, so
+``framing --help`` stays fast; ``list`` and ``validate`` never import
+scikit-learn.
+
+framing/cli.py mounts it with ``app.add_typer(lexicon_app, name="lexicon")``.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from framing.lexicon_tools import (
+        CorpusSentences,
+        Coverage,
+        Explanation,
+        FrameDetail,
+        Problem,
+        SetSummary,
+        Suggestions,
+        TermInfo,
+    )
+    from framing.model import LexiconSet
+
+lexicon_app = typer.Typer(
+    name="lexicon",
+    help=(
+        "Write, check and improve a lexicon: list its frames, show one, validate the files, "
+        "measure each term's coverage on a corpus, suggest new terms, and explain why a "
+        "sentence counts for a frame.\n\n"
+        "Example: framing lexicon validate my_frames/"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+#: Width that wrapped text (descriptions, example sentences) is folded to.
+WIDTH = 88
+
+LexiconsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--lexicons",
+        "-l",
+        help="A lexicon set (folder of frame .toml files) or one frame file. "
+        "Default: the bundled 'volunteers' set.",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print JSON to stdout instead of the table.")
+]
+InputsArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        metavar="[INPUT]...",
+        help="Article files (.txt/.md) or folders of them, optionally with a manifest.csv. "
+        "Default: the bundled seed articles.",
+        show_default=False,
+    ),
+]
+
+
+# --------------------------------------------------------------------------
+# list
+# --------------------------------------------------------------------------
+
+
+@lexicon_app.command("list")
+def list_command(lexicons: LexiconsOption = None, as_json: JsonOption = False) -> None:
+    """List the frames of a lexicon set: id, label, terms by kind, description.
+
+    \b
+    Examples:
+      framing lexicon list
+      framing lexicon list --lexicons my_frames/
+      framing lexicon list --json
+    """
+    from framing.lexicon_tools import describe_set, to_json
+
+    with _errors():
+        summary = describe_set(_load_lexicons(lexicons))
+    typer.echo(to_json(summary) if as_json else _set_text(summary))
+
+
+def _set_text(summary: SetSummary) -> str:
+    heading = f"{summary.name} ({summary.source})"
+    out = [_clean(heading)]
+    if summary.description:
+        out += _wrapped(summary.description, indent="")
+    headers = ["id", "label", "terms", "words", "phrases", "wildcards"]
+    rows = [
+        [f.id, f.label, str(f.n_terms), str(f.n_words), str(f.n_phrases), str(f.n_wildcards)]
+        for f in summary.frames
+    ]
+    widths = _widths(headers, rows)
+    out += ["", _row(headers, widths, numeric=4)]
+    for frame, row in zip(summary.frames, rows, strict=True):
+        out.append(_row(row, widths, numeric=4))
+        if frame.description:
+            out += _wrapped(frame.description, indent="    ")
+    out += ["", f"Negation cues: {', '.join(summary.negation_cues)}"]
+    out.append(f"Scope breakers: {', '.join(summary.scope_breakers)}")
+    return "\n".join(_clean(line) for line in out)
+
+
+# --------------------------------------------------------------------------
+# show
+# --------------------------------------------------------------------------
+
+
+@lexicon_app.command("show")
+def show_command(
+    frame: Annotated[str, typer.Argument(metavar="FRAME", help="The frame's id.")],
+    lexicons: LexiconsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one frame's terms grouped by kind, with weights other than 1 and their lines.
+
+    \b
+    Examples:
+      framing lexicon show possible_extremists
+      framing lexicon show heroic --lexicons my_frames/
+      framing lexicon show possible_extremists --json
+    """
+    from framing.lexicon_tools import describe_frame, to_json
+
+    with _errors():
+        detail = describe_frame(_load_lexicons(lexicons), frame)
+    typer.echo(to_json(detail) if as_json else _frame_text(detail))
+
+
+def _frame_text(detail: FrameDetail) -> str:
+    s = detail.summary
+    out = [f"{s.id}: {s.label}", f"file: {s.source}   colour: {s.colour}"]
+    if s.description:
+        out += _wrapped(s.description, indent="")
+    groups = (("words", detail.words), ("phrases", detail.phrases), ("wildcards", detail.wildcards))
+    for name, terms in groups:
+        out += ["", f"{name} ({len(terms)})"]
+        out += [_term_line(term) for term in terms]
+    return "\n".join(_clean(line) for line in out)
+
+
+def _term_line(term: TermInfo) -> str:
+    line = f"line {term.line}" if term.line is not None else "line ?"
+    weight = f"   weight {term.weight:g}" if term.weight != 1 else ""
+    return f"  {line:>9}  {term.text}{weight}"
+
+
+# --------------------------------------------------------------------------
+# validate
+# --------------------------------------------------------------------------
+
+
+@lexicon_app.command("validate")
+def validate_command(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="[PATH]",
+            help="A lexicon set folder or one frame file. Default: --lexicons, "
+            "else the bundled 'volunteers' set.",
+            show_default=False,
+        ),
+    ] = None,
+    lexicons: LexiconsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Check a lexicon set or frame file and report every problem with its file and line.
+
+    Errors: TOML syntax, unknown keys, bad ids or colours, frames without
+    terms, bad weights, duplicate terms in a frame, terms that can never
+    match. Warnings: a term in two frames, an entry a wildcard of its frame
+    already matches. Exit status 1 when there is an error, else 0.
+
+    \b
+    Examples:
+      framing lexicon validate                    # the bundled set
+      framing lexicon validate my_frames/
+      framing lexicon validate my_frames/heroic.toml --json
+    """
+    from framing.errors import LexiconError
+    from framing.lexicon_tools import count_problems, to_json, validate_path
+    from framing.resources import default_lexicons
+
+    with _errors():
+        if path is not None and lexicons is not None and path != lexicons:
+            raise LexiconError("give the lexicons to check as PATH or --lexicons, not both")
+        target = path or lexicons or default_lexicons()
+        problems = validate_path(target)
+    errors, _ = count_problems(problems)
+    typer.echo(to_json(problems) if as_json else _problems_text(target, problems))
+    if errors:
+        raise typer.Exit(1)
+
+
+def _problems_text(target: Path, problems: Sequence[Problem]) -> str:
+    from framing.lexicon_tools import count_problems
+
+    errors, warnings = count_problems(problems)
+    if problems:
+        summary = f"{target}: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+    else:
+        summary = f"{target}: no problems found"
+    return "\n".join(_clean(line) for line in [*map(str, problems), summary])
+
+
+# --------------------------------------------------------------------------
+# coverage
+# --------------------------------------------------------------------------
+
+
+@lexicon_app.command("coverage")
+def coverage_command(
+    inputs: InputsArgument = None,
+    lexicons: LexiconsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Count how often each term matched in a corpus, and list the terms that never did.
+
+    For each frame and term: non-negated and negated hits, documents, hits
+    per outlet, and the forms each wildcard caught (radicali* -> radicalized
+    2, radicalization 1). A term inside a longer matching term of its frame
+    counts for the longer one, as in the report.
+
+    \b
+    Examples:
+      framing lexicon coverage                    # the bundled seeds
+      framing lexicon coverage articles/ --lexicons my_frames/
+      framing lexicon coverage articles/ --json
+    """
+    from framing.lexicon import match_sentences
+    from framing.lexicon_tools import measure_coverage, to_json
+
+    with _errors():
+        lexicon_set = _load_lexicons(lexicons)
+        corpus = _load_corpus(inputs)
+        hits = match_sentences(corpus.sentences, lexicon_set)
+        coverage = measure_coverage(lexicon_set, corpus.sentences, hits, corpus=corpus.name)
+    typer.echo(to_json(coverage) if as_json else _coverage_text(coverage, lexicon_set))
+
+
+def _coverage_text(coverage: Coverage, lexicons: LexiconSet) -> str:
+    out = [
+        f"Coverage of {lexicons.name} on {coverage.corpus}: "
+        f"{_plural(coverage.n_documents, 'document')}, {_plural(coverage.n_sentences, 'sentence')}"
+    ]
+    headers = ["line", "term", "hits", "negated", "docs", "outlets", "forms"]
+    for frame in lexicons.frames:
+        terms = [t for t in coverage.terms if t.frame == frame.id]
+        matched = [t for t in terms if t.matched]
+        out += ["", f"{frame.id}: {len(matched)} of {_plural(len(terms), 'term')} matched"]
+        if matched:
+            rows = [
+                [
+                    str(t.line or ""),
+                    t.term,
+                    str(t.matches),
+                    str(t.negated),
+                    str(t.documents),
+                    ", ".join(f"{o.outlet} {o.count}" for o in t.outlets),
+                    ", ".join(f"{f.surface} {f.count}" for f in t.forms),
+                ]
+                for t in matched
+            ]
+            widths = _widths(headers, rows)
+            numeric = {0, 2, 3, 4}
+            out += [_row(r, widths, numeric=numeric, indent="  ") for r in [headers, *rows]]
+        never = coverage.never_matched(frame.id)
+        if never:
+            out += _wrapped("never matched: " + ", ".join(never), indent="  ")
+    return "\n".join(_clean(line.rstrip()) for line in out)
+
+
+# --------------------------------------------------------------------------
+# suggest
+# --------------------------------------------------------------------------
+
+
+@lexicon_app.command("suggest")
+def suggest_command(
+    frame: Annotated[str, typer.Argument(metavar="FRAME", help="The frame's id.")],
+    inputs: InputsArgument = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="How many terms to suggest.")] = 20,
+    add: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--add",
+            metavar="TERM",
+            help="Append TERM to the frame's file (repeatable), keeping its comments and "
+            "layout, instead of ranking suggestions.",
+            show_default=False,
+        ),
+    ] = None,
+    lexicons: LexiconsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Suggest terms for FRAME: corpus words and bigrams typical of its sentences.
+
+    Terms are ranked by the log-odds ratio with an informative Dirichlet
+    prior (Monroe, Colaresi & Quinn 2008) between the sentences that invoke
+    FRAME and the others, as z-scores; terms the frame already matches are
+    left out. Each comes with an example sentence. --add writes chosen terms
+    into the frame's .toml file (refusing a term it already has, or cannot
+    parse), then checks that the file still loads.
+
+    \b
+    Examples:
+      framing lexicon suggest possible_extremists
+      framing lexicon suggest heroic articles/ --lexicons my_frames/ --top 30
+      framing lexicon suggest heroic --lexicons my_frames/ --add "brave" --add "sacrifice*"
+    """
+    from framing.lexicon import match_sentences
+    from framing.lexicon_tools import add_terms, find_frame, suggest_terms, to_json
+
+    with _errors():
+        lexicon_set = _load_lexicons(lexicons)
+        frame_file = Path(find_frame(lexicon_set, frame).source)
+        if add:
+            written = add_terms(frame_file, add)
+        else:
+            corpus = _load_corpus(inputs)
+            hits = match_sentences(corpus.sentences, lexicon_set)
+            result = suggest_terms(
+                frame, lexicon_set, corpus.sentences, hits, top=top, corpus=corpus.name
+            )
+    if add:
+        added = [term.strip() for term in add]
+        if as_json:
+            typer.echo(to_json({"frame": frame, "file": str(written), "added": added}))
+        else:
+            terms = ", ".join(repr(term) for term in added)
+            typer.echo(_clean(f"Added {terms} to {written}"))
+        return
+    typer.echo(to_json(result) if as_json else _suggestions_text(result, lexicon_set))
+
+
+def _suggestions_text(result: Suggestions, lexicons: LexiconSet) -> str:
+    label = lexicons.frame(result.frame).label
+    out = [
+        f"Terms for {result.frame} ({label}) on {result.corpus}: "
+        f"{_plural(result.frame_sentences, 'frame sentence')} vs {result.other_sentences} others",
+        "Ranked by log-odds z-score with an informative Dirichlet prior "
+        f"(Monroe et al. 2008), prior scale alpha0 = {result.alpha0:g}",
+    ]
+    if not result.frame_sentences:
+        out.append("No sentence of the corpus invokes this frame, so there is nothing to compare.")
+        return "\n".join(_clean(line) for line in out)
+    if not result.suggestions:
+        out.append("No term is typical of the frame's sentences and missing from its lexicon.")
+        return "\n".join(_clean(line) for line in out)
+    headers = ["rank", "term", "z", "in frame", "elsewhere", "sentences"]
+    rows = [
+        [str(k), s.term, f"{s.z:.2f}", str(s.in_frame), str(s.elsewhere), str(s.sentences)]
+        for k, s in enumerate(result.suggestions, start=1)
+    ]
+    widths = _widths(headers, rows)
+    numeric = {0, 2, 3, 4, 5}
+    out += ["", _row(headers, widths, numeric=numeric)]
+    for row, suggestion in zip(rows, result.suggestions, strict=True):
+        out.append(_row(row, widths, numeric=numeric))
+        example = textwrap.shorten(" ".join(suggestion.example.split()), WIDTH - 8)
+        out.append(f"        e.g. \u201c{example}\u201d")
+    first = result.suggestions[0].term
+    out += ["", f'Add a term with: framing lexicon suggest {result.frame} --add "{first}"']
+    return "\n".join(_clean(line.rstrip()) for line in out)
+
+
+# --------------------------------------------------------------------------
+# explain
+# --------------------------------------------------------------------------
+
+
+@lexicon_app.command("explain")
+def explain_command(
+    sentence: Annotated[str, typer.Argument(metavar="SENTENCE", help="The sentence, quoted.")],
+    lexicons: LexiconsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Explain why a sentence counts (or not) for each frame.
+
+    Shows the sentence's numbered tokens, every lexicon match, each negation
+    cue with the tokens its scope negates (underlined with ^), and the
+    frames invoked with their score (weights of non-negated hits summed);
+    negated hits are listed apart, as they never count.
+
+    \b
+    Examples:
+      framing lexicon explain "This is not mercenaries who are coming to earn money"
+      framing lexicon explain "They fight for freedom." --lexicons my_frames/
+      framing lexicon explain "No POW status for them." --json
+    """
+    from framing.lexicon_tools import explain_sentence, to_json
+
+    with _errors():
+        explanation = explain_sentence(sentence, _load_lexicons(lexicons))
+    typer.echo(to_json(explanation) if as_json else _explanation_text(explanation))
+
+
+def _explanation_text(explanation: Explanation) -> str:
+    out = ["Sentence:", "  " + _one_line(explanation.text), "", "Tokens:"]
+    numbered = "   ".join(f"{t.index} {t.token}" for t in explanation.tokens)
+    out += textwrap.wrap(numbered, WIDTH, initial_indent="  ", subsequent_indent="  ")
+    out += ["", "Negation:"]
+    if not explanation.cues:
+        out.append("  no negation cue")
+    for cue in explanation.cues:
+        out += _cue_lines(explanation, cue.index)
+    out += ["", "Matches:"]
+    out += _match_lines(explanation) or ["  no lexicon term matches"]
+    out += ["", "Frames:"]
+    out += _frame_lines(explanation)
+    return "\n".join(_clean(line.rstrip()) for line in out)
+
+
+def _cue_lines(explanation: Explanation, index: int) -> list[str]:
+    """The sentence with the cue marked ~ and its scope underlined ^, and a caption."""
+    cue = next(c for c in explanation.cues if c.index == index)
+    tokens = explanation.tokens
+    where = f'"{cue.cue}" (token {cue.index})'
+    if not cue.scope:
+        return [f"  {where} negates nothing: {cue.note}"]
+    words = " ".join(tokens[k].token for k in cue.scope)
+    caption = f"  {where} negates tokens {_span(cue.scope)}: {words}"
+    if any(t.start is None for t in tokens):
+        return [caption]
+    marks = [" "] * len(explanation.text)
+    for k, mark in [(cue.index, "~"), *((k, "^") for k in cue.scope)]:
+        for position in range(tokens[k].start or 0, tokens[k].end or 0):
+            marks[position] = mark
+    return ["  " + _one_line(explanation.text), "  " + "".join(marks), caption]
+
+
+def _match_lines(explanation: Explanation) -> list[str]:
+    headers = ["tokens", "frame", "entry", "surface", ""]
+    rows = []
+    for m in explanation.matches:
+        status = f'negated by "{m.cue}" (token {m.cue_index})' if m.negated else "counts"
+        weight = f", weight {m.weight:g}" if m.weight != 1 else ""
+        rows.append([_span(range(m.start, m.end)), m.frame, m.term, m.surface, status + weight])
+    if not rows:
+        return []
+    widths = _widths(headers, rows)
+    return [_row(r, widths, indent="  ") for r in [headers, *rows]]
+
+
+def _frame_lines(explanation: Explanation) -> list[str]:
+    if not explanation.frames:
+        return ["  no frame: no lexicon term matches"]
+    out = []
+    for f in explanation.frames:
+        if f.invoked:
+            out.append(
+                f"  {f.frame} ({f.label}): invoked, score {f.score:g} ({', '.join(f.terms)})"
+            )
+        else:
+            out.append(f"  {f.frame} ({f.label}): not invoked, every hit is negated")
+        if f.negated_terms:
+            out.append(f"    negated, not counted: {', '.join(f.negated_terms)}")
+    return out
+
+
+def _span(indexes: Sequence[int] | range) -> str:
+    first, last = min(indexes), max(indexes)
+    return str(first) if first == last else f"{first}-{last}"
+
+
+def _one_line(text: str) -> str:
+    """``text`` with each whitespace character shown as one space (offsets kept)."""
+    return "".join(" " if c.isspace() else c for c in text)
+
+
+# --------------------------------------------------------------------------
+# Shared helpers
+# --------------------------------------------------------------------------
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """framing.cli's handler: a FramingError becomes one line on stderr and an exit code."""
+    from framing.cli import _user_errors
+
+    with _user_errors():
+        yield
+
+
+def _load_lexicons(path: Path | None) -> LexiconSet:
+    """Load the set (default: the bundled one); a load error points to ``validate``."""
+    from framing.errors import LexiconError
+    from framing.lexicon import load_lexicons
+    from framing.resources import default_lexicons
+
+    source = path or default_lexicons()
+    try:
+        return load_lexicons(source)
+    except LexiconError as exc:
+        if source.is_dir() or source.suffix.lower() == ".toml":
+            hint = f" (run 'framing lexicon validate {source}' to list every problem)"
+            raise type(exc)(exc.detail + hint, path=exc.path, line=exc.line) from None
+        raise
+
+
+def _load_corpus(inputs: Sequence[Path] | None) -> CorpusSentences:
+    """Load, clean and segment the articles (default: the seeds); warn about skipped ones."""
+    from framing.lexicon_tools import load_sentences
+    from framing.resources import seeds_dir
+
+    corpus = load_sentences(
+        list(inputs) if inputs else [seeds_dir()], name=None if inputs else "seeds"
+    )
+    for skipped in corpus.skipped:
+        _warn(f"skipped {skipped.source}: {skipped.reason}")
+    for note in corpus.notes:
+        _warn(note)
+    return corpus
+
+
+def _warn(message: str) -> None:
+    typer.echo(f"warning: {_clean(message)}", err=True)
+
+
+def _clean(text: str) -> str:
+    """Text safe for a terminal (control characters shown as '?')."""
+    from framing.cli import _printable
+
+    return _printable(text)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _wrapped(text: str, *, indent: str) -> list[str]:
+    return textwrap.wrap(
+        " ".join(text.split()), WIDTH, initial_indent=indent, subsequent_indent=indent
+    )
+
+
+def _widths(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[int]:
+    return [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+
+
+def _row(
+    cells: Sequence[str],
+    widths: Sequence[int],
+    *,
+    numeric: int | set[int] = frozenset(),
+    indent: str = "",
+) -> str:
+    """One table row: numeric columns right-aligned, the others left-aligned.
+
+    ``numeric`` is a set of column indexes, or an int: every column from it on.
+    """
+    columns = set(range(numeric, len(cells))) if isinstance(numeric, int) else numeric
+    padded = (
+        cell.rjust(width) if i in columns else cell.ljust(width)
+        for i, (cell, width) in enumerate(zip(cells, widths, strict=True))
+    )
+    return (indent + "  ".join(padded)).rstrip()
