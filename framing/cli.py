@@ -119,7 +119,7 @@ def report_command(
     from framing.report.files import write_text_atomic
     from framing.resources import default_lexicons, seeds_dir
 
-    with _user_errors():
+    with user_errors():
         paths = list(inputs) if inputs else [seeds_dir()]
         corpus = load_corpus(paths, name=None if inputs else "seeds")
         imported = import_lexicon(lexicons or default_lexicons())
@@ -154,7 +154,7 @@ def _summary(analysis: Analysis) -> str:
     headers = ["outlet", "docs", "sentences", *(f.label for f in frames)]
     rows = [
         [
-            _printable(o.name),
+            printable(o.name),
             str(o.n_documents),
             str(o.n_sentences),
             *(f"{analysis.score(o.id, f.id).share:.0%}" for f in frames),
@@ -172,22 +172,22 @@ def _summary(analysis: Analysis) -> str:
     return "\n".join([title, line(headers), *(line(r) for r in rows)])
 
 
-def _printable(text: str) -> str:
+def printable(text: str) -> str:
     """Text safe for a terminal: control characters (e.g. escape codes) shown as '?'."""
     return "".join("?" if unicodedata.category(c) == "Cc" else c for c in text)
 
 
 def _warn(message: str) -> None:
-    typer.echo(f"warning: {_printable(message)}", err=True)
+    typer.echo(f"warning: {printable(message)}", err=True)
 
 
 @contextmanager
-def _user_errors() -> Iterator[None]:
+def user_errors() -> Iterator[None]:
     """Turn library errors into one line on stderr and an exit code, no traceback."""
     try:
         yield
     except FramingError as exc:
-        typer.echo(f"error: {_printable(str(exc))}", err=True)
+        typer.echo(f"error: {printable(str(exc))}", err=True)
         raise typer.Exit(exc.exit_code) from None
     except (typer.Exit, typer.Abort):
         raise
@@ -195,11 +195,20 @@ def _user_errors() -> Iterator[None]:
         if os.environ.get("FRAMING_DEBUG"):
             raise
         typer.echo(
-            f"internal error: {type(exc).__name__}: {_printable(str(exc))} "
+            f"internal error: {type(exc).__name__}: {printable(str(exc))} "
             "(run with FRAMING_DEBUG=1 for a traceback, and please report it)",
             err=True,
         )
         raise typer.Exit(70) from None
+
+
+def _mount_subcommands() -> None:
+    from framing.cli_lexicon import lexicon_app
+
+    app.add_typer(lexicon_app, name="lexicon")
+
+
+_mount_subcommands()
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ framing/cli.py mounts it with ``app.add_typer(lexicon_app, name="lexicon")``.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -36,9 +37,10 @@ if TYPE_CHECKING:
 lexicon_app = typer.Typer(
     name="lexicon",
     help=(
-        "Write, check and improve a lexicon: list its frames, show one, validate the files, "
-        "measure each term's coverage on a corpus, suggest new terms, and explain why a "
-        "sentence counts for a frame.\n\n"
+        "Write, check and improve a lexicon.\n\n"
+        "List a set's frames, show one, validate the files, measure each term's coverage "
+        "on a corpus, suggest new terms, explain why a sentence counts for a frame, and "
+        "import dictionaries (LIWC, Lexicoder, YAML, word lists).\n\n"
         "Example: framing lexicon validate my_frames/"
     ),
     no_args_is_help=True,
@@ -55,7 +57,8 @@ LexiconsOption = Annotated[
     typer.Option(
         "--lexicons",
         "-l",
-        help="A lexicon set (folder of frame .toml files) or one frame file. "
+        help="A lexicon set (folder of frame .toml files), one frame file, or a dictionary "
+        "(LIWC .dic/.dicx, Lexicoder .lc3, YAML, .txt word list). "
         "Default: the bundled 'volunteers' set.",
         show_default=False,
     ),
@@ -66,7 +69,7 @@ JsonOption = Annotated[
 InputsArgument = Annotated[
     list[Path] | None,
     typer.Argument(
-        metavar="[INPUT]...",
+        metavar="INPUT",
         help="Article files (.txt/.md) or folders of them, optionally with a manifest.csv. "
         "Default: the bundled seed articles.",
         show_default=False,
@@ -81,7 +84,10 @@ InputsArgument = Annotated[
 
 @lexicon_app.command("list")
 def list_command(lexicons: LexiconsOption = None, as_json: JsonOption = False) -> None:
-    """List the frames of a lexicon set: id, label, terms by kind, description.
+    """List the frames of a lexicon set.
+
+    For each frame: its id, label, number of terms by kind (words, phrases,
+    wildcards) and description; then the set's negation cues.
 
     \b
     Examples:
@@ -107,9 +113,9 @@ def _set_text(summary: SetSummary) -> str:
         for f in summary.frames
     ]
     widths = _widths(headers, rows)
-    out += ["", _row(headers, widths, numeric=4)]
+    out += ["", _row(headers, widths, numeric=2)]
     for frame, row in zip(summary.frames, rows, strict=True):
-        out.append(_row(row, widths, numeric=4))
+        out.append(_row(row, widths, numeric=2))
         if frame.description:
             out += _wrapped(frame.description, indent="    ")
     out += ["", f"Negation cues: {', '.join(summary.negation_cues)}"]
@@ -128,7 +134,10 @@ def show_command(
     lexicons: LexiconsOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Show one frame's terms grouped by kind, with weights other than 1 and their lines.
+    """Show one frame's terms, grouped by kind.
+
+    Each term comes with the line of the file that defines it, and its weight
+    when it is not 1. An unknown FRAME gets an error listing the known ids.
 
     \b
     Examples:
@@ -180,7 +189,10 @@ def validate_command(
     lexicons: LexiconsOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Check a lexicon set or frame file and report every problem with its file and line.
+    """Check lexicon files and report every problem.
+
+    Each problem is one line, "path:line: error|warning: message", followed
+    by a summary.
 
     Errors: TOML syntax, unknown keys, bad ids or colours, frames without
     terms, bad weights, duplicate terms in a frame, terms that can never
@@ -230,7 +242,7 @@ def coverage_command(
     lexicons: LexiconsOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Count how often each term matched in a corpus, and list the terms that never did.
+    """Count each term's matches in a corpus.
 
     For each frame and term: non-negated and negated hits, documents, hits
     per outlet, and the forms each wildcard caught (radicali* -> radicalized
@@ -263,7 +275,10 @@ def _coverage_text(coverage: Coverage, lexicons: LexiconSet) -> str:
     for frame in lexicons.frames:
         terms = [t for t in coverage.terms if t.frame == frame.id]
         matched = [t for t in terms if t.matched]
-        out += ["", f"{frame.id}: {len(matched)} of {_plural(len(terms), 'term')} matched"]
+        out += [
+            "",
+            f"{frame.id} ({frame.label}): {len(matched)} of {_plural(len(terms), 'term')} matched",
+        ]
         if matched:
             rows = [
                 [
@@ -309,7 +324,10 @@ def suggest_command(
     lexicons: LexiconsOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Suggest terms for FRAME: corpus words and bigrams typical of its sentences.
+    """Suggest new terms for a frame from a corpus.
+
+    Candidates are the corpus's words and bigrams typical of the sentences
+    that invoke FRAME.
 
     Terms are ranked by the log-odds ratio with an informative Dirichlet
     prior (Monroe, Colaresi & Quinn 2008) between the sentences that invoke
@@ -373,8 +391,7 @@ def _suggestions_text(result: Suggestions, lexicons: LexiconSet) -> str:
     out += ["", _row(headers, widths, numeric=numeric)]
     for row, suggestion in zip(rows, result.suggestions, strict=True):
         out.append(_row(row, widths, numeric=numeric))
-        example = textwrap.shorten(" ".join(suggestion.example.split()), WIDTH - 8)
-        out.append(f"        e.g. \u201c{example}\u201d")
+        out.append(f"        e.g. {_excerpt(suggestion.example, suggestion.term, WIDTH - 13)}")
     first = result.suggestions[0].term
     out += ["", f'Add a term with: framing lexicon suggest {result.frame} --add "{first}"']
     return "\n".join(_clean(line.rstrip()) for line in out)
@@ -391,7 +408,7 @@ def explain_command(
     lexicons: LexiconsOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Explain why a sentence counts (or not) for each frame.
+    """Explain why a sentence counts (or not) for a frame.
 
     Shows the sentence's numbered tokens, every lexicon match, each negation
     cue with the tokens its scope negates (underlined with ^), and the
@@ -413,8 +430,7 @@ def explain_command(
 
 def _explanation_text(explanation: Explanation) -> str:
     out = ["Sentence:", "  " + _one_line(explanation.text), "", "Tokens:"]
-    numbered = "   ".join(f"{t.index} {t.token}" for t in explanation.tokens)
-    out += textwrap.wrap(numbered, WIDTH, initial_indent="  ", subsequent_indent="  ")
+    out += _packed([f"{t.index} {t.token}" for t in explanation.tokens], indent="  ")
     out += ["", "Negation:"]
     if not explanation.cues:
         out.append("  no negation cue")
@@ -474,6 +490,21 @@ def _frame_lines(explanation: Explanation) -> list[str]:
     return out
 
 
+def _excerpt(text: str, term: str, width: int) -> str:
+    """At most ``width`` characters of ``text`` around the first occurrence of ``term``."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    words = [re.escape(word) for word in term.split()]
+    found = re.search(r"\b" + r"\W+".join(words) + r"\b", text, re.IGNORECASE)
+    centre = (found.start() + found.end()) // 2 if found else 0
+    start = max(0, min(centre - width // 2, len(text) - width))
+    excerpt = text[start : start + width]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + width < len(text) else ""
+    return prefix + excerpt.strip() + suffix
+
+
 def _span(indexes: Sequence[int] | range) -> str:
     first, last = min(indexes), max(indexes)
     return str(first) if first == last else f"{first}-{last}"
@@ -485,6 +516,53 @@ def _one_line(text: str) -> str:
 
 
 # --------------------------------------------------------------------------
+# import
+# --------------------------------------------------------------------------
+
+
+@lexicon_app.command("import")
+def import_command(
+    dictionary: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="A dictionary: LIWC .dic or .dicx, Lexicoder .lc3, YAML (.yml/.yaml), "
+            "or a .txt word list.",
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="The folder to write the frame files into."),
+    ],
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace frame files that already exist.")
+    ] = False,
+) -> None:
+    """Convert a dictionary into a lexicon set: one editable .toml frame file per category.
+
+    Warnings (e.g. legacy LIWC markup that was skipped) name the file and line.
+    The new set can be checked with 'framing lexicon validate DIR' and used
+    with 'framing report --lexicons DIR'.
+
+    \b
+    Examples:
+      framing lexicon import moral_foundations.dic --out lexicons/moral/
+      framing lexicon import sentiment.lc3 --out lexicons/sentiment/ --overwrite
+    """
+    from framing.importers import import_lexicon, write_lexicon_set
+
+    with _errors():
+        result = import_lexicon(dictionary)
+        written = write_lexicon_set(result.lexicons, out, overwrite=overwrite)
+    for warning in result.warnings:
+        _warn(warning)
+    for path in written:
+        typer.echo(f"wrote {_clean(str(path))}")
+    frames = _plural(len(written), "frame file")
+    typer.echo(f"{frames} in {_clean(str(out))}; check them with: framing lexicon validate {out}")
+
+
+# --------------------------------------------------------------------------
 # Shared helpers
 # --------------------------------------------------------------------------
 
@@ -492,9 +570,9 @@ def _one_line(text: str) -> str:
 @contextmanager
 def _errors() -> Iterator[None]:
     """framing.cli's handler: a FramingError becomes one line on stderr and an exit code."""
-    from framing.cli import _user_errors
+    from framing.cli import user_errors
 
-    with _user_errors():
+    with user_errors():
         yield
 
 
@@ -535,9 +613,9 @@ def _warn(message: str) -> None:
 
 def _clean(text: str) -> str:
     """Text safe for a terminal (control characters shown as '?')."""
-    from framing.cli import _printable
+    from framing.cli import printable
 
-    return _printable(text)
+    return printable(text)
 
 
 def _plural(n: int, word: str) -> str:
@@ -548,6 +626,21 @@ def _wrapped(text: str, *, indent: str) -> list[str]:
     return textwrap.wrap(
         " ".join(text.split()), WIDTH, initial_indent=indent, subsequent_indent=indent
     )
+
+
+def _packed(items: Sequence[str], *, indent: str, gap: str = "   ") -> list[str]:
+    """``items`` on as few lines as fit in :data:`WIDTH`, never splitting an item."""
+    lines: list[str] = []
+    current = ""
+    for item in items:
+        if current and len(indent) + len(current) + len(gap) + len(item) > WIDTH:
+            lines.append(indent + current)
+            current = item
+        else:
+            current = f"{current}{gap}{item}" if current else item
+    if current:
+        lines.append(indent + current)
+    return lines
 
 
 def _widths(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[int]:

@@ -30,19 +30,32 @@ import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, is_dataclass, replace
+from functools import cache
+from itertools import pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from framing.errors import InputError, LexiconError
-from framing.lexicon import PSEUDO_NEGATIONS, SET_FILE, Matcher, negation_scope, parse_term
+from framing.lexicon import (
+    PSEUDO_NEGATIONS,
+    SET_FILE,
+    Matcher,
+    load_lexicons,
+    negation_scope,
+    parse_term,
+)
 from framing.model import Frame, Hit, LexiconSet, Sentence, SkippedInput, Term
 from framing.segment import is_word, tokenize, tokenize_spans
 
 if TYPE_CHECKING:
     import numpy as np
 
-ERROR = "error"
-WARNING = "warning"
+    from framing.model import CleanDocument
+    from framing.segment import SentencePiece
+
+Severity = Literal["error", "warning"]
+ERROR: Severity = "error"
+WARNING: Severity = "warning"
 
 #: Kinds of term, in display order.
 TERM_KINDS = ("word", "phrase", "wildcard")
@@ -59,6 +72,11 @@ _CLITIC_APART_RE = re.compile(r"(?:^|(?<=\w)\s+)['’](?:s|t|re|ve|ll|d|m)\b", r
 #: A hyphen written apart from one of its words: "far -right", "far- right", "-based".
 _HYPHEN_APART_RE = re.compile(r"(?:^|(?<=\w)\s+)-(?=\w)|(?<=\w)-\s+(?=\w)")
 _SENTENCE_END = frozenset(".!?")
+_OPENERS = "\"'“‘«(["
+_CLOSERS = "\"'”’»)]"
+#: Punkt's tests for a number ("2022.") and an initial ("J.") before a period.
+_NUMERIC_RE = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
+_INITIAL_RE = re.compile(r"^[^\W\d]\.$")
 
 
 # --------------------------------------------------------------------------
@@ -195,7 +213,7 @@ class Problem:
 
     path: str
     line: int | None
-    severity: str
+    severity: Severity
     message: str
 
     def __str__(self) -> str:
@@ -222,8 +240,11 @@ def validate_path(path: str | Path) -> tuple[Problem, ...]:
     once. Problems come in file order, then line order. A set with no
     ``"error"`` problem loads with ``load_lexicons``.
 
-    Raises :class:`~framing.errors.LexiconError` when ``path`` does not
-    exist or is a file that is not ``.toml``.
+    A file in another format (LIWC ``.dic``, Lexicoder ``.lc3``, YAML, a word
+    list) is loaded with ``load_lexicons``, which reports only its first
+    error; its entries then get the same checks as a TOML frame's.
+
+    Raises :class:`~framing.errors.LexiconError` when ``path`` does not exist.
     """
     path = Path(path)
     if not path.exists():
@@ -235,16 +256,42 @@ def validate_path(path: str | Path) -> tuple[Problem, ...]:
         if not files:
             return (Problem(str(path), None, ERROR, "folder has no .toml frame files"),)
     elif path.suffix.lower() != ".toml":
-        raise LexiconError("not a .toml frame file; validate checks .toml files", path=path)
+        return _validate_imported(path)
     elif path.name == SET_FILE:
         settings, files = [path], []
     else:
         files = [path]
-    problems = [p for file in settings for p in check_settings_text(_read_text(file), file)]
-    checked = [check_frame_text(_read_text(file), file) for file in files]
+    problems = [p for file in settings for p in _check_settings_text(_read_text(file), file)]
+    checked = [_check_frame_text(_read_text(file), file) for file in files]
     problems += [p for c in checked for p in c.problems] + _check_set(checked)
     order = {str(file): index for index, file in enumerate([*settings, *files])}
     return tuple(sorted(problems, key=lambda p: (order.get(p.path, -1), p.line or 0)))
+
+
+def _validate_imported(path: Path) -> tuple[Problem, ...]:
+    """Problems of a dictionary in another format (LIWC, Lexicoder, YAML, word list).
+
+    Such a file is read by :func:`~framing.lexicon.load_lexicons`, which stops
+    at its first error; when it loads, its entries get the same checks as a
+    TOML frame's (duplicates, redundant and unmatchable entries, terms in two
+    frames).
+    """
+    try:
+        lexicons = load_lexicons(path)
+    except LexiconError as exc:
+        return (Problem(exc.path or str(path), exc.line, ERROR, exc.detail),)
+    checked = []
+    for frame in lexicons.frames:
+        report = _Report(frame.source)
+        for term in frame.terms:
+            for severity, message in unmatchable_reasons(term):
+                (report.error if severity == ERROR else report.warning)(term.line, message)
+        _check_duplicates(frame.terms, report)
+        checked.append(
+            _CheckedFrame(frame.source, frame.id, None, frame.terms, tuple(report.problems))
+        )
+    problems = [p for c in checked for p in c.problems] + _check_set(checked)
+    return tuple(sorted(problems, key=lambda p: (p.path, p.line or 0)))
 
 
 def count_problems(problems: Iterable[Problem]) -> tuple[int, int]:
@@ -266,7 +313,7 @@ def _read_text(path: Path) -> str | Problem:
         return Problem(str(path), line, ERROR, f"is not UTF-8 text (byte {exc.start})")
 
 
-def check_frame_text(raw: str | Problem, path: str | Path) -> _CheckedFrame:
+def _check_frame_text(raw: str | Problem, path: str | Path) -> _CheckedFrame:
     """Check one frame file's text; ``raw`` may be the problem that kept it unread."""
     where = str(path)
     if isinstance(raw, Problem):
@@ -315,7 +362,7 @@ def _syntax_problem(path: str, raw: str, exc: tomllib.TOMLDecodeError) -> Proble
     return Problem(path, line, ERROR, f"TOML syntax error: {message.strip()}")
 
 
-def check_settings_text(raw: str | Problem, path: str | Path) -> tuple[Problem, ...]:
+def _check_settings_text(raw: str | Problem, path: str | Path) -> tuple[Problem, ...]:
     """Problems of a set's ``_set.toml``: its keys, and cues and breakers of one token each."""
     if isinstance(raw, Problem):
         return (raw,)
@@ -395,16 +442,23 @@ def _check_id(
 
 
 def _check_colours(data: Mapping[str, Any], lines: Mapping[str, int], report: _Report) -> None:
-    for key in ("colour", "color"):
-        if key not in data:
-            continue
-        value = data[key]
-        if not isinstance(value, str):
-            report.error(lines.get(key), f"'{key}' must be a string")
-        elif not _COLOUR_RE.match(value.strip()):
-            report.error(lines.get(key), f"{key} {value!r} is not a #rrggbb hex colour")
-    if "colour" in data and "color" in data:
-        report.warning(lines.get("color"), "both 'colour' and 'color' are set; 'color' is ignored")
+    """'colour' (or its spelling 'color', used only when 'colour' is absent or empty)."""
+    colour = data.get("colour", "")
+    if not isinstance(colour, str):
+        report.error(lines.get("colour"), "'colour' must be a string")
+    elif colour.strip():
+        if not _COLOUR_RE.match(colour.strip()):
+            report.error(lines.get("colour"), f"colour {colour!r} is not a #rrggbb hex colour")
+        if "color" in data:
+            report.warning(
+                lines.get("color"), "both 'colour' and 'color' are set; 'color' is ignored"
+            )
+    elif "color" in data:
+        color = data["color"]
+        if not isinstance(color, str):
+            report.error(lines.get("color"), "'color' must be a string")
+        elif not _COLOUR_RE.match(color.strip()):
+            report.error(lines.get("color"), f"color {color!r} is not a #rrggbb hex colour")
 
 
 def _check_terms(
@@ -506,7 +560,7 @@ def _swallowing_wildcard(
     return None
 
 
-def unmatchable_reasons(term: Term) -> list[tuple[str, str]]:
+def unmatchable_reasons(term: Term) -> list[tuple[Severity, str]]:
     """Why the matcher can never (error) or can hardly (warning) find ``term`` in articles.
 
     Articles are split into sentences, then tokenized; a term matches only a
@@ -524,19 +578,15 @@ def unmatchable_reasons(term: Term) -> list[tuple[str, str]]:
     if _HYPHEN_APART_RE.search(body):
         joined = re.sub(r"\s*-\s*", "-", body).lstrip("-")
         return [(ERROR, _apart_message(term, "a hyphen", joined))]
-    if not _SENTENCE_END.isdisjoint(body):
-        from framing.segment import split_sentences
-
-        parts = split_sentences(body)
-        if len(parts) > 1:
-            shown = " | ".join(parts)
-            return [
-                (
-                    ERROR,
-                    f"term {term.text!r} can never match: it spans a sentence boundary "
-                    f"({shown}), and terms are matched within one sentence",
-                )
-            ]
+    boundary = _sentence_boundary(body)
+    if boundary is not None:
+        return [
+            (
+                ERROR,
+                f"term {term.text!r} can never match: it spans a sentence boundary after "
+                f"{boundary!r}, and terms are matched within one sentence",
+            )
+        ]
     if not _finds_itself(term, body):
         return [(ERROR, f"term {term.text!r} can never match: the matcher misses its own text")]
     before_period = tokenize(body + ".")[: len(term.tokens)]
@@ -550,6 +600,54 @@ def unmatchable_reasons(term: Term) -> list[tuple[str, str]]:
             )
         ]
     return []
+
+
+def _sentence_boundary(text: str) -> str | None:
+    """The word after which ``text`` would be split into two sentences, if any.
+
+    Mirrors the first pass of the Punkt splitter of :mod:`framing.segment`,
+    with its shipped abbreviation and sentence-starter lists, without
+    importing nltk (which would pull in scikit-learn and slow ``validate``
+    down): "!" or "?" before a space ends a sentence; so does "." unless it
+    ends an ellipsis, a number, an initial, or a known abbreviation not
+    followed by a capitalised sentence starter ("U.S. The").
+    """
+    if _SENTENCE_END.isdisjoint(text):
+        return None
+    chunks = text.split()
+    for chunk, following in pairwise(chunks):
+        core = chunk.lstrip(_OPENERS).rstrip(_CLOSERS)
+        if core.endswith(("!", "?")) or core == ".":
+            return chunk
+        if not core.endswith(".") or core.endswith(".."):
+            continue
+        word = core[:-1].lower()
+        if _NUMERIC_RE.match(core) or _INITIAL_RE.match(core):
+            continue
+        abbreviations, starters = _punkt_lists()
+        if word in abbreviations or word.rsplit("-", 1)[-1] in abbreviations:
+            next_word = following.lstrip(_OPENERS)
+            if next_word[:1].isupper() and next_word.rstrip(_CLOSERS).lower() in starters:
+                return chunk
+            continue
+        return chunk
+    return None
+
+
+@cache
+def _punkt_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """The abbreviations and sentence starters shipped for the sentence splitter."""
+    from importlib import resources
+
+    def read(name: str) -> frozenset[str]:
+        text = resources.files("framing.data").joinpath(name).read_text(encoding="utf-8")
+        return frozenset(
+            line.strip().lower()
+            for line in text.splitlines()
+            if line.strip() and not line.lstrip().startswith("#")
+        )
+
+    return read("abbreviations.txt"), read("sentence_starters.txt")
 
 
 def _apart_message(term: Term, mark: str, joined: str) -> str:
@@ -602,7 +700,8 @@ def _check_set(checked: Sequence[_CheckedFrame]) -> list[Problem]:
                     frame.path,
                     term.line,
                     WARNING,
-                    f"term {term.text!r} is also in frame {other.frame_id or '?'!r} "
+                    f"term {term.text!r} is also in frame "
+                    f"{other.frame_id or Path(other.path).stem!r} "
                     f"({_place(other.path, other_term.line)}: {other_term.text!r}); "
                     "a sentence using it counts for both",
                 )
@@ -704,22 +803,31 @@ class CorpusSentences:
     notes: tuple[str, ...]
 
 
-def load_sentences(paths: Sequence[str | Path], *, name: str | None = None) -> CorpusSentences:
+def load_sentences(
+    paths: Sequence[str | Path], *, name: str | None = None, jobs: int | None = None
+) -> CorpusSentences:
     """Load, clean and segment articles exactly as ``framing report`` does.
 
+    Segmentation runs in ``jobs`` processes on a large corpus (default: one
+    per CPU, see :mod:`framing.parallel`); the result never depends on it.
     Documents left without a sentence after cleaning are added to
     ``skipped``. Raises :class:`~framing.errors.InputError` when no sentence
     is left at all.
     """
     from framing.clean import clean_corpus
     from framing.corpus import load_corpus
+    from framing.parallel import cyclic_gc_paused, default_jobs, map_chunks
     from framing.pipeline import build_outlet_ids
-    from framing.segment import segment_corpus
+    from framing.segment import build_sentences
 
-    corpus = load_corpus(list(paths), name=name)
-    clean = clean_corpus(corpus)
-    outlet_ids = build_outlet_ids(d.outlet for d in clean.documents)
-    sentences = segment_corpus(clean, outlet_ids=outlet_ids)
+    with cyclic_gc_paused():
+        clean = clean_corpus(load_corpus(list(paths), name=name))
+        outlet_ids = build_outlet_ids(d.outlet for d in clean.documents)
+        chunks = map_chunks(
+            _segment_documents, clean.documents, jobs=default_jobs() if jobs is None else jobs
+        )
+        pieces = [doc_pieces for chunk in chunks for doc_pieces in chunk]
+        sentences = build_sentences(clean.documents, pieces, outlet_ids=outlet_ids)
     with_text = {s.document for s in sentences}
     empty = tuple(
         SkippedInput(d.source, "no sentence left to analyse after cleaning")
@@ -735,6 +843,13 @@ def load_sentences(paths: Sequence[str | Path], *, name: str | None = None) -> C
         skipped=clean.skipped + empty,
         notes=clean.notes,
     )
+
+
+def _segment_documents(documents: Sequence[CleanDocument]) -> list[list[SentencePiece]]:
+    """The sentence pieces of each document (module-level, so worker processes can run it)."""
+    from framing.segment import sentence_pieces
+
+    return [sentence_pieces(doc) for doc in documents]
 
 
 # --------------------------------------------------------------------------
@@ -1053,11 +1168,11 @@ def add_terms(frame_file: str | Path, terms: Sequence[str]) -> Path:
     raw = _read_text(path)
     if isinstance(raw, Problem):
         raise LexiconError(raw.message, path=path, line=raw.line)
-    before = check_frame_text(raw, path)
+    before = _check_frame_text(raw, path)
     _raise_first_error(before)
     new_terms = _new_terms(terms, before.terms, path)
     text = _append_with_tomlkit(raw, [t.text for t in new_terms], path)
-    after = check_frame_text(text, path)
+    after = _check_frame_text(text, path)
     _raise_first_error(after)
     if [t.tokens for t in after.terms] != [t.tokens for t in (*before.terms, *new_terms)]:
         raise LexiconError(

@@ -39,3 +39,17 @@ def test_transit_strike_example_report(tmp_path):
     ]
     docs_text = (REPO / "docs" / "lexicons.md").read_text(encoding="utf-8")
     assert "docs/examples/transit-strike/lexicons" in docs_text
+
+
+def test_transit_strike_example_validates_and_explains():
+    runner = CliRunner()
+    lexicons = str(EXAMPLE / "lexicons")
+    result = runner.invoke(app, ["lexicon", "validate", lexicons])
+    assert result.exit_code == 0, result.output
+    assert "error" not in result.output.lower().replace("0 errors", "")
+    sentence = "Union leaders said the walkout was not about causing chaos but about fair wages."
+    result = runner.invoke(app, ["lexicon", "explain", sentence, "--lexicons", lexicons, "--json"])
+    assert result.exit_code == 0, result.output
+    explanation = json.loads(result.output)
+    matches = {(m["term"], m["negated"]) for m in explanation["matches"]}
+    assert matches == {("chaos", True), ("fair wages", False)}
