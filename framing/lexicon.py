@@ -61,7 +61,8 @@ DEFAULT_NEGATION_CUES: tuple[str, ...] = (
 
 #: The file in a lexicon-set folder that configures the set (not a frame).
 SET_FILE = "_set.toml"
-_SET_KEYS = {"name", "description", "negation_cues", "scope_breakers"}
+#: The keys a _set.toml may have.
+SET_KEYS = ("name", "description", "negation_cues", "scope_breakers")
 
 #: Punctuation that ends a negation's scope. A closing quotation mark ends it
 #: too ('"They're not going to get any breaks" under international law'); an
@@ -86,9 +87,12 @@ PSEUDO_NEGATIONS = frozenset(
 #: A colourblind-safe palette (Okabe-Ito) for frames that name no colour.
 DEFAULT_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442")
 
-_FRAME_KEYS = {"id", "label", "description", "colour", "color", "terms"}
-_ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-_COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+#: The keys a frame file may have, and those of a term written as a table.
+FRAME_KEYS = ("id", "label", "description", "colour", "color", "terms")
+TERM_KEYS = ("term", "weight")
+#: What a frame id and a colour must look like.
+ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _TOML_LINE_RE = re.compile(r"at line (\d+)")
 
 
@@ -161,10 +165,10 @@ def load_set_settings(path: Path) -> dict[str, object]:
     """
     raw, data = _read_toml(path)
     lines = raw.splitlines()
-    unknown = sorted(set(data) - _SET_KEYS)
+    unknown = sorted(set(data) - set(SET_KEYS))
     if unknown:
         raise LexiconError(
-            f"unknown key {unknown[0]!r}; expected {', '.join(sorted(_SET_KEYS))}",
+            f"unknown key {unknown[0]!r}; expected {', '.join(sorted(SET_KEYS))}",
             path=path,
             line=_line_of(lines, unknown[0]),
         )
@@ -219,7 +223,7 @@ def load_frame(path: Path, *, default_colour: str = DEFAULT_COLOURS[0]) -> Frame
     raw, data = _read_toml(path)
     lines = raw.splitlines()
 
-    unknown = sorted(set(data) - _FRAME_KEYS)
+    unknown = sorted(set(data) - set(FRAME_KEYS))
     if unknown:
         raise LexiconError(
             f"unknown key {unknown[0]!r}; expected id, label, description, colour, terms",
@@ -227,7 +231,7 @@ def load_frame(path: Path, *, default_colour: str = DEFAULT_COLOURS[0]) -> Frame
             line=_line_of(lines, unknown[0]),
         )
     frame_id = _string_field(data, "id", path, lines, default=path.stem)
-    if not _ID_RE.match(frame_id):
+    if not ID_RE.match(frame_id):
         raise LexiconError(
             f"id {frame_id!r} must be lower case letters, digits and _ (starting with a letter)",
             path=path,
@@ -238,7 +242,7 @@ def load_frame(path: Path, *, default_colour: str = DEFAULT_COLOURS[0]) -> Frame
     colour = _string_field(data, "colour", path, lines, default="") or _string_field(
         data, "color", path, lines, default=default_colour
     )
-    if not _COLOUR_RE.match(colour):
+    if not COLOUR_RE.match(colour):
         raise LexiconError(
             f"colour {colour!r} is not a #rrggbb hex colour",
             path=path,
@@ -299,7 +303,7 @@ def _parse_terms(value: object, path: Path, lines: Sequence[str]) -> tuple[Term,
         elif isinstance(item, dict) and isinstance(item.get("term"), str):
             text = item["term"]
             weight = item.get("weight", 1.0)
-            extra = sorted(set(item) - {"term", "weight"})
+            extra = sorted(set(item) - set(TERM_KEYS))
             if extra:
                 raise LexiconError(
                     f"term {text!r} has unknown key {extra[0]!r}; expected term, weight",

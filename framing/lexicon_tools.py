@@ -37,8 +37,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from framing.errors import InputError, LexiconError
 from framing.lexicon import (
+    COLOUR_RE,
+    FRAME_KEYS,
+    ID_RE,
     PSEUDO_NEGATIONS,
     SET_FILE,
+    SET_KEYS,
+    TERM_KEYS,
     Matcher,
     load_lexicons,
     negation_scope,
@@ -60,11 +65,6 @@ WARNING: Severity = "warning"
 #: Kinds of term, in display order.
 TERM_KINDS = ("word", "phrase", "wildcard")
 
-_FRAME_KEYS = ("id", "label", "description", "colour", "color", "terms")
-_TERM_KEYS = ("term", "weight")
-_SET_KEYS = ("name", "description", "negation_cues", "scope_breakers")
-_ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-_COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _TOML_POSITION_RE = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
 _TOML_END_RE = re.compile(r"\s*\(at end of document\)")
 #: An apostrophe clitic written apart from its word: "ukraine 's", "they 're".
@@ -372,7 +372,7 @@ def _check_settings_text(raw: str | Problem, path: str | Path) -> tuple[Problem,
         return (_syntax_problem(str(path), raw, exc),)
     report = _Report(str(path))
     lines = _top_level_key_lines(raw, data)
-    _check_keys(data, lines, report, expected=_SET_KEYS)
+    _check_keys(data, lines, report, expected=SET_KEYS)
     for key in ("name", "description"):
         if key in data and not isinstance(data[key], str):
             report.error(lines.get(key), f"'{key}' must be a string")
@@ -402,7 +402,7 @@ def _check_keys(
     lines: Mapping[str, int],
     report: _Report,
     *,
-    expected: Sequence[str] = _FRAME_KEYS,
+    expected: Sequence[str] = FRAME_KEYS,
 ) -> None:
     for key in data:
         if key not in expected:
@@ -420,7 +420,7 @@ def _check_id(
 ) -> str | None:
     """The frame's id when it is valid (the file name when there is no 'id')."""
     if "id" not in data:
-        if _ID_RE.match(stem):
+        if ID_RE.match(stem):
             return stem
         report.error(
             None,
@@ -432,7 +432,7 @@ def _check_id(
     if not isinstance(frame_id, str):
         report.error(lines.get("id"), "'id' must be a string")
         return None
-    if not _ID_RE.match(frame_id.strip()):
+    if not ID_RE.match(frame_id.strip()):
         report.error(
             lines.get("id"),
             f"id {frame_id!r} must be lower case letters, digits and _ (starting with a letter)",
@@ -447,7 +447,7 @@ def _check_colours(data: Mapping[str, Any], lines: Mapping[str, int], report: _R
     if not isinstance(colour, str):
         report.error(lines.get("colour"), "'colour' must be a string")
     elif colour.strip():
-        if not _COLOUR_RE.match(colour.strip()):
+        if not COLOUR_RE.match(colour.strip()):
             report.error(lines.get("colour"), f"colour {colour!r} is not a #rrggbb hex colour")
         if "color" in data:
             report.warning(
@@ -457,7 +457,7 @@ def _check_colours(data: Mapping[str, Any], lines: Mapping[str, int], report: _R
         color = data["color"]
         if not isinstance(color, str):
             report.error(lines.get("color"), "'color' must be a string")
-        elif not _COLOUR_RE.match(color.strip()):
+        elif not COLOUR_RE.match(color.strip()):
             report.error(lines.get("color"), f"color {color!r} is not a #rrggbb hex colour")
 
 
@@ -495,8 +495,8 @@ def _check_entry(item: object, line: int | None, report: _Report) -> Term | None
     elif isinstance(item, dict) and isinstance(item.get("term"), str):
         text = item["term"]
         for key in item:
-            if key not in _TERM_KEYS:
-                report.error(line, f"term {text!r}: {_unknown_key_message(key, _TERM_KEYS)}")
+            if key not in TERM_KEYS:
+                report.error(line, f"term {text!r}: {_unknown_key_message(key, TERM_KEYS)}")
         weight = item.get("weight", 1.0)
         if isinstance(weight, bool) or not isinstance(weight, int | float):
             report.error(line, f"term {text!r}: weight must be a number")
