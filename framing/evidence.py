@@ -16,6 +16,7 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from framing.model import BODY, Evidence, Hit, LexiconSet, MatchSpan, OutletSummary, Sentence
 from framing.segment import tokenize_spans
@@ -30,7 +31,7 @@ def select_evidence(
     per_cell: int,
 ) -> tuple[Evidence, ...]:
     """Up to ``per_cell`` evidence sentences for each (outlet, frame), strongest first."""
-    return _select(sentences, hits, outlets, lexicons, per_cell, denied=False)
+    return _select(_group_hits(sentences, hits), outlets, lexicons, per_cell, denied=False)
 
 
 def select_denials(
@@ -47,24 +48,50 @@ def select_denials(
     as support; a reader sees them apart from the evidence. Ranked like
     evidence, by the summed weight of the negated hits; ``score`` is that sum.
     """
-    return _select(sentences, hits, outlets, lexicons, per_cell, denied=True)
+    return _select(_group_hits(sentences, hits), outlets, lexicons, per_cell, denied=True)
+
+
+def select_evidence_and_denials(
+    sentences: Sequence[Sentence],
+    hits: Sequence[Hit],
+    *,
+    outlets: Sequence[OutletSummary],
+    lexicons: LexiconSet,
+    per_cell: int,
+) -> tuple[tuple[Evidence, ...], tuple[Evidence, ...]]:
+    """Both selections, grouping the hits once (what the pipeline needs)."""
+    grouped = _group_hits(sentences, hits)
+    return (
+        _select(grouped, outlets, lexicons, per_cell, denied=False),
+        _select(grouped, outlets, lexicons, per_cell, denied=True),
+    )
+
+
+@dataclass(frozen=True)
+class _GroupedHits:
+    """Hits grouped by (outlet, frame), then by sentence; sentences by id."""
+
+    by_id: dict[int, Sentence]
+    cells: dict[tuple[str, str], dict[int, list[Hit]]]
+
+
+def _group_hits(sentences: Sequence[Sentence], hits: Sequence[Hit]) -> _GroupedHits:
+    by_id = {s.id: s for s in sentences}
+    cells: dict[tuple[str, str], dict[int, list[Hit]]] = defaultdict(lambda: defaultdict(list))
+    for hit in hits:
+        cells[(by_id[hit.sentence].outlet, hit.frame)][hit.sentence].append(hit)
+    return _GroupedHits(by_id, cells)
 
 
 def _select(
-    sentences: Sequence[Sentence],
-    hits: Sequence[Hit],
+    grouped: _GroupedHits,
     outlets: Sequence[OutletSummary],
     lexicons: LexiconSet,
     per_cell: int,
     *,
     denied: bool,
 ) -> tuple[Evidence, ...]:
-    by_id = {s.id: s for s in sentences}
-    cell_hits: dict[tuple[str, str], dict[int, list[Hit]]] = defaultdict(lambda: defaultdict(list))
-    for hit in hits:
-        sentence = by_id[hit.sentence]
-        cell_hits[(sentence.outlet, hit.frame)][hit.sentence].append(hit)
-
+    by_id, cell_hits = grouped.by_id, grouped.cells
     evidence: list[Evidence] = []
     for outlet in outlets:
         for frame in lexicons.frames:

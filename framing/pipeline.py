@@ -21,7 +21,7 @@ from functools import partial
 from framing.clean import clean_corpus
 from framing.compare import compare_outlets
 from framing.errors import InputError
-from framing.evidence import select_denials, select_evidence
+from framing.evidence import select_evidence_and_denials
 from framing.features import (
     TermCounts,
     build_tfidf,
@@ -132,9 +132,9 @@ def _analyse(
         covered=term_coverage_checker(lexicons),
         n=options.n_candidates,
     )
-    selection = dict(outlets=outlets, lexicons=lexicons, per_cell=options.evidence_per_cell)
-    evidence = select_evidence(sentences, hits, **selection)
-    denials = select_denials(sentences, hits, **selection)
+    evidence, denials = select_evidence_and_denials(
+        sentences, hits, outlets=outlets, lexicons=lexicons, per_cell=options.evidence_per_cell
+    )
     return Analysis(
         name=clean.name,
         outlets=outlets,
