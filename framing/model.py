@@ -16,7 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from framing.prominence import Prominence
+    from framing.tone import Tone
 
 # --------------------------------------------------------------------------
 # Corpus: what was read from disk
@@ -384,7 +388,9 @@ class Analysis:
     ``lexicons.frames`` fix the display order. ``similarity`` is the TF-IDF
     cosine similarity between outlets, in ``outlets`` order. ``denials`` are
     sentences that use a frame's terms only under negation (see
-    :func:`framing.evidence.select_denials`).
+    :func:`framing.evidence.select_denials`). ``prominence`` and ``tone``
+    are keyed by (outlet id, frame id) (see :mod:`framing.prominence` and
+    :mod:`framing.tone`).
     """
 
     name: str
@@ -404,6 +410,8 @@ class Analysis:
     notes: tuple[str, ...] = ()
     options: AnalysisOptions = field(default_factory=AnalysisOptions)
     denials: tuple[Evidence, ...] = ()
+    prominence: Mapping[tuple[str, str], Prominence] = field(default_factory=dict)
+    tone: Mapping[tuple[str, str], Tone] = field(default_factory=dict)
 
     @property
     def frames(self) -> tuple[Frame, ...]:

@@ -48,7 +48,9 @@ from framing.model import (
     SkippedInput,
 )
 from framing.parallel import cyclic_gc_paused, default_jobs, map_chunks
+from framing.prominence import score_prominence
 from framing.segment import SentencePiece, build_sentences, sentence_pieces
+from framing.tone import compound_scores, score_tone
 
 
 def build_outlet_ids(names: Iterable[str]) -> dict[str, str]:
@@ -101,6 +103,7 @@ def _analyse(
         clean.documents, [p for chunk in chunks for p in chunk.pieces], outlet_ids=outlet_ids
     )
     hits = _renumber_hits(chunks)
+    compound = _renumber_tone(chunks)
     counts = merge_term_counts([chunk.counts for chunk in chunks])
     skipped = list(clean.skipped)
     documents = _document_summaries(clean, outlet_ids, sentences, skipped)
@@ -124,14 +127,17 @@ def _analyse(
         seed=options.seed,
     )
     tfidf = build_tfidf(sentences, outlet_ids=[o.id for o in outlets], counts=counts)
+    invoked = invoked_frames(hits)
     candidates = lexicon_candidates(
         tfidf,
         sentences,
-        invoked_frames(hits),
+        invoked,
         lexicons=lexicons,
         covered=term_coverage_checker(lexicons),
         n=options.n_candidates,
     )
+    prominence = score_prominence(sentences, invoked, outlets=outlets, lexicons=lexicons)
+    tone = score_tone(sentences, invoked, compound, outlets=outlets, lexicons=lexicons)
     evidence, denials = select_evidence_and_denials(
         sentences, hits, outlets=outlets, lexicons=lexicons, per_cell=options.evidence_per_cell
     )
@@ -153,6 +159,8 @@ def _analyse(
         notes=clean.notes,
         options=options,
         denials=denials,
+        prominence=prominence,
+        tone=tone,
     )
 
 
@@ -167,19 +175,33 @@ class _ChunkResult:
     hits: list[Hit]
     n_sentences: int
     counts: TermCounts
+    tone: dict[int, float]
 
 
 def _chunk_work(documents: Sequence[CleanDocument], *, lexicons: LexiconSet) -> _ChunkResult:
-    """Segment, match and count terms for a chunk of documents."""
+    """Segment, match, count terms and score the tone of frame sentences for a chunk."""
     pieces = [sentence_pieces(doc) for doc in documents]
-    token_lists = [piece[3] for doc_pieces in pieces for piece in doc_pieces]
+    flat = [piece for doc_pieces in pieces for piece in doc_pieces]
+    token_lists = [piece[3] for piece in flat]
     matcher = Matcher(lexicons)
     hits = [
         hit
         for index, tokens in enumerate(token_lists)
         for hit in matcher.match_tokens(tokens, sentence_id=index)
     ]
-    return _ChunkResult(pieces, hits, len(token_lists), count_terms(token_lists))
+    framed = sorted({h.sentence for h in hits if not h.negated})
+    tone = dict(zip(framed, compound_scores(flat[i][2] for i in framed), strict=True))
+    return _ChunkResult(pieces, hits, len(token_lists), count_terms(token_lists), tone)
+
+
+def _renumber_tone(chunks: Sequence[_ChunkResult]) -> dict[int, float]:
+    """The chunks' tone scores keyed by corpus-wide sentence id."""
+    tone: dict[int, float] = {}
+    offset = 0
+    for chunk in chunks:
+        tone.update((index + offset, value) for index, value in chunk.tone.items())
+        offset += chunk.n_sentences
+    return tone
 
 
 def _renumber_hits(chunks: Sequence[_ChunkResult]) -> tuple[Hit, ...]:

@@ -267,3 +267,25 @@ def test_unsupported_lexicon_format_names_the_supported_ones(write, tmp_path):
     lexicon = write("lex.xml", "<x/>")
     result = run("report", "--lexicons", str(lexicon), "--out", str(tmp_path / "r.html"))
     _one_line_error(result, "lex.xml", ".dic", ".lc3", ".yml")
+
+
+def test_every_headline_is_analysed_for_prominence(seeds_run):
+    _, data, _ = seeds_run
+    headlines = {d["outlet"]: d["headline"] for d in data["documents"]}
+    assert headlines == {
+        "military-com": "Ukraine Wants Foreign Reinforcements. Will American Civilians Fight?",
+        "arab-news": "US citizens seek to join foreign fighters in Ukraine",
+        "people": "6,000 Americans Contacted Ukraine's Embassy to Fight Against Russia, "
+        "Official Says — 100 Made the Cut",
+    }
+    people = next(o for o in data["outlets"] if o["id"] == "people")
+    # People's deck ("... could cause Americans to lose citizenship ...") sits
+    # above its headline and counts as prominent.
+    legal = people["frames"]["unprotected_civilians"]
+    assert legal["headline_sentences"]
+    assert legal["prominence_weighted_share"] > legal["share"]
+    for outlet in data["outlets"]:
+        for cell in outlet["frames"].values():
+            assert (cell["tone"] is None) == (cell["sentences"] == 0)
+            if cell["tone"] is not None:
+                assert -1.0 <= cell["tone"] <= 1.0

@@ -12,9 +12,9 @@ import json
 from typing import Any
 
 from framing import __version__
-from framing.model import Analysis, Evidence
+from framing.model import HEADLINE, Analysis, Evidence
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 def _r(value: float) -> float:
@@ -95,19 +95,7 @@ def build_json(analysis: Analysis) -> dict[str, Any]:
             ]
             for f in frames
         },
-        "documents": [
-            {
-                "id": d.id,
-                "outlet": d.outlet,
-                "title": d.title,
-                "date": d.date,
-                "url": d.url,
-                "source": d.source,
-                "sentences": d.n_sentences,
-                "tokens": d.n_tokens,
-            }
-            for d in analysis.documents
-        ],
+        "documents": _documents_json(analysis),
         "removed": [
             {"document": r.document, "line": r.line, "reason": r.reason, "text": r.text}
             for r in analysis.removed
@@ -119,7 +107,7 @@ def build_json(analysis: Analysis) -> dict[str, Any]:
 
 def _score_json(analysis: Analysis, outlet_id: str, frame_id: str) -> dict[str, Any]:
     s = analysis.score(outlet_id, frame_id)
-    return {
+    cell: dict[str, Any] = {
         "share": _r(s.share),
         "ci95": [_r(s.ci95[0]), _r(s.ci95[1])],
         "per_1k_tokens": _r(s.per_1k_tokens),
@@ -127,6 +115,53 @@ def _score_json(analysis: Analysis, outlet_id: str, frame_id: str) -> dict[str, 
         "hits": s.n_hits,
         "negated": s.n_negated,
     }
+    prominence = analysis.prominence.get((outlet_id, frame_id))
+    if prominence is not None:
+        cell["prominence_weighted_share"] = _r(prominence.weighted_share)
+        cell["headline_sentences"] = list(prominence.headlines)
+        cell["lede_sentences"] = list(prominence.ledes)
+    tone = analysis.tone.get((outlet_id, frame_id))
+    if tone is not None:
+        cell["tone"] = None if tone.mean is None else _r(tone.mean)
+    return cell
+
+
+def _documents_json(analysis: Analysis) -> list[dict[str, Any]]:
+    """Each document with its headline and lede, and the frames they invoke."""
+    frames_of: dict[int, list[str]] = {}
+    for hit in analysis.hits:
+        if not hit.negated and hit.frame not in frames_of.setdefault(hit.sentence, []):
+            frames_of[hit.sentence].append(hit.frame)
+    headline: dict[str, Any] = {}
+    lede_frames: dict[str, list[str]] = {}
+    for sentence in analysis.sentences:
+        if sentence.part == HEADLINE:
+            headline[sentence.document] = sentence
+        elif sentence.is_lede:
+            found = lede_frames.setdefault(sentence.document, [])
+            found.extend(f for f in frames_of.get(sentence.id, ()) if f not in found)
+    order = {f.id: i for i, f in enumerate(analysis.lexicons.frames)}
+    documents = []
+    for d in analysis.documents:
+        h = headline.get(d.id)
+        documents.append(
+            {
+                "id": d.id,
+                "outlet": d.outlet,
+                "title": d.title,
+                "date": d.date,
+                "url": d.url,
+                "source": d.source,
+                "sentences": d.n_sentences,
+                "tokens": d.n_tokens,
+                "headline": None if h is None else h.text,
+                "headline_frames": []
+                if h is None
+                else sorted(frames_of.get(h.id, []), key=order.get),
+                "lede_frames": sorted(lede_frames.get(d.id, []), key=order.get),
+            }
+        )
+    return documents
 
 
 def _evidence_json(e: Evidence) -> dict[str, Any]:

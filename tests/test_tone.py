@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import pytest
+
+from framing.model import Frame, LexiconSet, OutletSummary, Sentence, Term
+from framing.tone import compound_scores, score_tone
+
+
+def test_compound_scores_come_from_vader():
+    positive, negative, neutral = compound_scores(
+        ["They are brave heroes of freedom.", "A terrible, deadly failure.", "The bus left."]
+    )
+    assert positive > 0.5 and negative < -0.5 and neutral == 0.0
+
+
+def test_mean_tone_per_outlet_and_frame():
+    lex = LexiconSet("t", (Frame("f", "F", "", "#000000", (Term("x", ("x",)),), ""),), "", ())
+    sentences = [Sentence(i, "d", "o", i, "body", False, "t", ("t",), 1) for i in range(3)]
+    tone = score_tone(
+        sentences,
+        {0: {"f"}, 2: {"f"}},
+        {0: 0.5, 2: -0.1},
+        outlets=[OutletSummary("o", "O", 1, 3, 3), OutletSummary("p", "P", 1, 0, 0)],
+        lexicons=lex,
+    )
+    assert tone[("o", "f")].mean == pytest.approx(0.2)
+    assert tone[("o", "f")].n_sentences == 2
+    assert tone[("p", "f")].mean is None
