@@ -102,6 +102,8 @@ def build_context(analysis: Analysis) -> dict[str, Any]:
     Kept separate from :func:`render_html` so tests and notebooks can inspect
     what the report will show without parsing HTML.
     """
+    from framing.report.depth import prominence_view
+
     docs = _documents_by_id(analysis.documents)
     return {
         "name": analysis.name,
@@ -113,6 +115,7 @@ def build_context(analysis: Analysis) -> dict[str, Any]:
         "vocabulary": vocabulary_view(analysis),
         "audit": audit_view(analysis, docs),
         "method": method_view(analysis),
+        "prominence": prominence_view(analysis),
     }
 
 

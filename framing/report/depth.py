@@ -1,0 +1,131 @@
+"""View models for the report's in-depth sections: prominence and tone.
+
+Kept apart from :mod:`framing.report.html` (the core sections) so each file
+stays readable; the same conventions hold: pure functions from an
+:class:`~framing.model.Analysis` to frozen view dataclasses of display
+strings, which the templates only print (autoescaped).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from framing.model import HEADLINE, Analysis
+from framing.report.html import Table, format_pct
+
+#: How a mean VADER compound score reads in words (upper bounds, exclusive).
+_TONE_WORDS = ((-0.35, "negative"), (-0.05, "slightly negative"), (0.05, "neutral"),
+               (0.35, "slightly positive"), (2.0, "positive"))  # fmt: skip
+
+
+def tone_word(mean: float | None) -> str:
+    """A plain word for a mean compound score.
+
+    >>> tone_word(-0.5), tone_word(0.0), tone_word(0.2), tone_word(None)
+    ('negative', 'neutral', 'slightly positive', '—')
+    """
+    if mean is None:
+        return "—"
+    return next(word for bound, word in _TONE_WORDS if mean < bound)
+
+
+@dataclass(frozen=True)
+class HeadlineView:
+    """One document's headline and the frames it invokes (labels)."""
+
+    outlet: str
+    text: str
+    frames: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ProminenceView:
+    """Prominence-weighted shares and tone beside the plain shares, and the headlines."""
+
+    reading: str
+    table: Table
+    tone: Table
+    headlines: tuple[HeadlineView, ...]
+
+
+def prominence_view(analysis: Analysis) -> ProminenceView:
+    """The 'Prominence and tone' section."""
+    frames = analysis.lexicons.frames
+    rows = []
+    tone_rows = []
+    for o in analysis.outlets:
+        cells = []
+        tone_cells = []
+        for f in frames:
+            score = analysis.scores.get((o.id, f.id))
+            prominence = analysis.prominence.get((o.id, f.id))
+            plain = format_pct(score.share if score else None)
+            weighted = format_pct(prominence.weighted_share if prominence else None)
+            cells.append(f"{plain} → {weighted}")
+            tone = analysis.tone.get((o.id, f.id))
+            mean = tone.mean if tone else None
+            tone_cells.append("—" if mean is None else f"{mean:+.2f} ({tone_word(mean)})")
+        rows.append((o.name, tuple(cells)))
+        tone_rows.append((o.name, tuple(tone_cells)))
+    columns = tuple(f.label for f in frames)
+    return ProminenceView(
+        reading=_prominence_reading(analysis),
+        table=Table(
+            caption="Share of sentences → prominence-weighted share (headline and deck count "
+            "3 times, lede sentences twice).",
+            corner="Outlet",
+            columns=columns,
+            rows=tuple(rows),
+        ),
+        tone=Table(
+            caption="Mean tone (VADER compound score, −1 to +1) of the sentences that invoke "
+            "each frame.",
+            corner="Outlet",
+            columns=columns,
+            rows=tuple(tone_rows),
+        ),
+        headlines=_headlines(analysis),
+    )
+
+
+def _headlines(analysis: Analysis) -> tuple[HeadlineView, ...]:
+    frames_of: dict[int, list[str]] = {}
+    for hit in analysis.hits:
+        if not hit.negated:
+            found = frames_of.setdefault(hit.sentence, [])
+            if hit.frame not in found:
+                found.append(hit.frame)
+    label = {f.id: f.label for f in analysis.lexicons.frames}
+    name = {o.id: o.name for o in analysis.outlets}
+    return tuple(
+        HeadlineView(
+            outlet=name.get(s.outlet, s.outlet),
+            text=s.text,
+            frames=tuple(label[f] for f in label if f in frames_of.get(s.id, ())),
+        )
+        for s in analysis.sentences
+        if s.part == HEADLINE
+    )
+
+
+def _prominence_reading(analysis: Analysis) -> str:
+    """One sentence: which outlet puts which frame in a headline or lede, if any."""
+    parts = []
+    label = {f.id: f.label for f in analysis.lexicons.frames}
+    for o in analysis.outlets:
+        placed = [
+            label[f.id]
+            for f in analysis.lexicons.frames
+            if (p := analysis.prominence.get((o.id, f.id))) and (p.headlines or p.ledes)
+        ]
+        if placed:
+            parts.append(f"{o.name} puts {_join(placed)} in a headline or lede")
+    if not parts:
+        return "No outlet puts any frame in a headline or lede."
+    return "; ".join(parts) + "."
+
+
+def _join(items: list[str]) -> str:
+    if len(items) < 3:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
