@@ -10,7 +10,7 @@ returns plain frozen data classes and prints nothing:
   matched in a corpus, and which never did;
 * :func:`suggest_terms` — corpus terms associated with a frame's sentences
   that its lexicon lacks, by a log-odds ratio with an informative Dirichlet
-  prior (:func:`log_odds_dirichlet`); :func:`add_terms` appends chosen terms
+  prior (:func:`framing.stats.log_odds_dirichlet`); :func:`add_terms` appends chosen terms
   to the frame file without disturbing its comments or layout;
 * :func:`explain_sentence` — why one sentence counts for a frame: tokens,
   matches, negation scopes, and the resulting scores;
@@ -973,56 +973,6 @@ def _term_coverage(
 
 
 @dataclass(frozen=True)
-class LogOdds:
-    """Per-term log-odds ratios (``delta``), their variances and z-scores."""
-
-    delta: np.ndarray
-    variance: np.ndarray
-    z: np.ndarray
-
-
-def log_odds_dirichlet(
-    counts_i: Sequence[float] | np.ndarray,
-    counts_j: Sequence[float] | np.ndarray,
-    *,
-    alpha0: float | None = None,
-) -> LogOdds:
-    """Log-odds ratio of each term between groups i and j, with an informative prior.
-
-    Monroe, Colaresi & Quinn (2008), "Fightin' Words", with a Dirichlet prior
-    proportional to each term's corpus frequency, ``α_w = α_0 · y_w / n``
-    (``y_w = y_i + y_j``, ``n`` the corpus's total count)::
-
-        δ_w = log((y_i + α_w) / (n_i + α_0 - y_i - α_w))
-            - log((y_j + α_w) / (n_j + α_0 - y_j - α_w))
-        σ²_w ≈ 1 / (y_i + α_w) + 1 / (y_j + α_w)
-        z_w = δ_w / σ_w
-
-    The prior scale ``α_0`` defaults to ``n``, so ``α_w = y_w``: the prior
-    adds one more copy of the corpus's own counts. A prior as strong as the
-    data keeps a word seen once or twice in a small corpus from topping the
-    list on chance alone, while a word used often in one group and rarely in
-    the other still gets a large z.
-    """
-    import numpy as np
-
-    y_i = np.asarray(counts_i, dtype=float)
-    y_j = np.asarray(counts_j, dtype=float)
-    y = y_i + y_j
-    n = float(y.sum())
-    a0 = n if alpha0 is None else float(alpha0)
-    alpha = a0 * y / n if n else np.zeros_like(y)
-    n_i, n_j = float(y_i.sum()), float(y_j.sum())
-    with np.errstate(divide="ignore", invalid="ignore"):
-        delta = np.log((y_i + alpha) / (n_i + a0 - y_i - alpha)) - np.log(
-            (y_j + alpha) / (n_j + a0 - y_j - alpha)
-        )
-        variance = 1.0 / (y_i + alpha) + 1.0 / (y_j + alpha)
-        z = delta / np.sqrt(variance)
-    return LogOdds(delta=delta, variance=variance, z=z)
-
-
-@dataclass(frozen=True)
 class Suggestion:
     """A corpus term associated with a frame's sentences that the frame lacks.
 
@@ -1100,6 +1050,8 @@ def suggest_terms(
     )
     if not in_frame.any() or not counts.vocabulary:
         return result
+    from framing.stats import log_odds_dirichlet
+
     odds = log_odds_dirichlet(y_i, y_j, alpha0=alpha0)
     z = np.nan_to_num(odds.z, nan=0.0, posinf=0.0, neginf=0.0)
     order = np.lexsort((np.array(counts.vocabulary, dtype=object), -z))

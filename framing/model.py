@@ -20,6 +20,12 @@ from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from framing.prominence import Prominence
+    from framing.significance import (
+        FrameMixDivergence,
+        LogOddsTerms,
+        PairDifference,
+        SmallSampleCaveat,
+    )
     from framing.tone import Tone
 
 # --------------------------------------------------------------------------
@@ -376,6 +382,7 @@ class AnalysisOptions:
     evidence_per_cell: int = 5
     n_distinctive: int = 15
     n_candidates: int = 10
+    n_permutations: int = 2000
     #: Processes for per-document work; None picks one per CPU (results never depend on it).
     jobs: int | None = None
 
@@ -390,7 +397,11 @@ class Analysis:
     sentences that use a frame's terms only under negation (see
     :func:`framing.evidence.select_denials`). ``prominence`` and ``tone``
     are keyed by (outlet id, frame id) (see :mod:`framing.prominence` and
-    :mod:`framing.tone`).
+    :mod:`framing.tone`). ``pairs`` (frame differences for every pair of
+    outlets, with intervals and corrected p-values), ``frame_mix``
+    (Jensen-Shannon distances), ``log_odds`` (distinctive terms by log-odds)
+    and ``caveat`` (outlets with too few articles) come from
+    :mod:`framing.significance`.
     """
 
     name: str
@@ -412,6 +423,10 @@ class Analysis:
     denials: tuple[Evidence, ...] = ()
     prominence: Mapping[tuple[str, str], Prominence] = field(default_factory=dict)
     tone: Mapping[tuple[str, str], Tone] = field(default_factory=dict)
+    pairs: tuple[PairDifference, ...] = ()
+    frame_mix: FrameMixDivergence | None = None
+    log_odds: LogOddsTerms | None = None
+    caveat: SmallSampleCaveat | None = None
 
     @property
     def frames(self) -> tuple[Frame, ...]:

@@ -50,6 +50,12 @@ from framing.model import (
 from framing.parallel import cyclic_gc_paused, default_jobs, map_chunks
 from framing.prominence import score_prominence
 from framing.segment import SentencePiece, build_sentences, sentence_pieces
+from framing.significance import (
+    compare_pairs,
+    frame_mix_divergence,
+    log_odds_terms,
+    small_sample_caveat,
+)
 from framing.tone import compound_scores, score_tone
 
 
@@ -136,6 +142,22 @@ def _analyse(
         covered=term_coverage_checker(lexicons),
         n=options.n_candidates,
     )
+    pairs = compare_pairs(
+        sentences,
+        hits,
+        outlets=outlets,
+        lexicons=lexicons,
+        n_bootstrap=options.n_bootstrap,
+        n_permutations=options.n_permutations,
+        seed=options.seed,
+    )
+    log_odds = log_odds_terms(
+        tfidf.counts,
+        tfidf.vocabulary,
+        [s.outlet for s in sentences],
+        outlet_ids=[o.id for o in outlets],
+        n=options.n_distinctive,
+    )
     prominence = score_prominence(sentences, invoked, outlets=outlets, lexicons=lexicons)
     tone = score_tone(sentences, invoked, compound, outlets=outlets, lexicons=lexicons)
     evidence, denials = select_evidence_and_denials(
@@ -161,6 +183,10 @@ def _analyse(
         denials=denials,
         prominence=prominence,
         tone=tone,
+        pairs=pairs,
+        frame_mix=frame_mix_divergence(scores, outlets=outlets, lexicons=lexicons),
+        log_odds=log_odds,
+        caveat=small_sample_caveat(outlets),
     )
 
 

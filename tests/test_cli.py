@@ -289,3 +289,23 @@ def test_every_headline_is_analysed_for_prominence(seeds_run):
             assert (cell["tone"] is None) == (cell["sentences"] == 0)
             if cell["tone"] is not None:
                 assert -1.0 <= cell["tone"] <= 1.0
+
+
+def test_pairwise_statistics_and_caveat(seeds_run):
+    _, data, html = seeds_run
+    assert len(data["pairs"]) == 3 * 3  # frames x pairs of outlets
+    assert {p["unit"] for p in data["pairs"]} == {"sentences"}  # one article each
+    for p in data["pairs"]:
+        assert p["ci95"][0] <= p["diff"] <= p["ci95"][1]
+        assert 0 < p["p_value"] <= p["q_value"] <= 1
+    legal = next(
+        p
+        for p in data["pairs"]
+        if p["frame"] == "unprotected_civilians"
+        and {p["outlet_a"], p["outlet_b"]} == {"military-com", "people"}
+    )
+    assert legal["reading"].startswith("Military.com gives")
+    assert set(data["caveat"]["outlets"]) == {"military-com", "arab-news", "people"}
+    assert "describe these articles, not the outlet" in data["caveat"]["message"]
+    assert len(data["frame_mix"]["jensen_shannon_distance"]) == 3
+    assert data["distinctive_log_odds"]["terms"]["military-com"][0]["z"] > 0

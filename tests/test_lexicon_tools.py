@@ -21,7 +21,6 @@ from framing.lexicon_tools import (
     describe_set,
     explain_sentence,
     load_sentences,
-    log_odds_dirichlet,
     measure_coverage,
     suggest_terms,
     to_json,
@@ -30,6 +29,7 @@ from framing.lexicon_tools import (
 )
 from framing.model import Frame, LexiconSet
 from framing.resources import default_lexicons
+from framing.stats import log_odds_dirichlet
 
 from .conftest import REPO, make_sentence
 

@@ -1,4 +1,5 @@
-"""View models for the report's in-depth sections: prominence and tone.
+"""View models for the report's in-depth sections: how the comparison holds up
+(significance, frame mixes), prominence and tone.
 
 Kept apart from :mod:`framing.report.html` (the core sections) so each file
 stays readable; the same conventions hold: pure functions from an
@@ -129,3 +130,105 @@ def _join(items: list[str]) -> str:
     if len(items) < 3:
         return " and ".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+@dataclass(frozen=True)
+class PairReading:
+    """One pairwise difference as a sentence, and whether it is unlikely to be chance."""
+
+    frame: str
+    text: str
+    significant: bool
+
+
+@dataclass(frozen=True)
+class HoldsUpView:
+    """The 'How the comparison holds up' section."""
+
+    caveat: str | None
+    pairs: tuple[PairReading, ...]
+    n_significant: int
+    unit_note: str
+    mix_reading: str
+    mix_table: Table | None
+
+
+def holds_up_view(analysis: Analysis) -> HoldsUpView:
+    """Pairwise differences (strongest evidence first), the caveat, and frame-mix distances."""
+    from framing.significance import describe_frame_mix, describe_pair
+
+    label = {f.id: f.label for f in analysis.lexicons.frames}
+    readings = sorted(
+        (
+            (
+                not p.is_significant(),
+                p.q_value,
+                -abs(p.diff),
+                index,
+                PairReading(
+                    label.get(p.frame, p.frame),
+                    describe_pair(p, outlets=analysis.outlets, lexicons=analysis.lexicons),
+                    p.is_significant(),
+                ),
+            )
+            for index, p in enumerate(analysis.pairs)
+        ),
+    )
+    units = {p.unit for p in analysis.pairs}
+    unit_note = (
+        "Intervals resample whole articles, and p-values shuffle whole articles between "
+        "outlets, for pairs of outlets that both have five articles or more; otherwise "
+        "sentences are resampled."
+        if "articles" in units
+        else "Intervals and p-values resample the outlets' sentences (no pair of outlets "
+        "has five articles or more each, so articles cannot be resampled whole)."
+    )
+    mix = analysis.frame_mix
+    return HoldsUpView(
+        caveat=analysis.caveat.message if analysis.caveat else None,
+        pairs=tuple(r[-1] for r in readings),
+        n_significant=sum(1 for p in analysis.pairs if p.is_significant()),
+        unit_note=unit_note,
+        mix_reading=describe_frame_mix(mix, outlets=analysis.outlets) if mix else "",
+        mix_table=_mix_table(analysis) if mix else None,
+    )
+
+
+def _mix_table(analysis: Analysis) -> Table:
+    mix = analysis.frame_mix
+    assert mix is not None
+    name = {o.id: o.name for o in analysis.outlets}
+    names = tuple(name.get(o, o) for o in mix.outlets)
+    return Table(
+        caption="Jensen–Shannon distance between the outlets' mixes of frames "
+        "(0: the same mix; 1: no frame in common).",
+        corner="Outlet",
+        columns=names,
+        rows=tuple(
+            (names[i], tuple("—" if d is None else f"{d:.2f}" for d in row))
+            for i, row in enumerate(mix.distance)
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class LogOddsList:
+    """An outlet's distinctive terms by log-odds: (term, z, count) display strings."""
+
+    heading: str
+    terms: tuple[tuple[str, str, str], ...]
+
+
+def log_odds_lists(analysis: Analysis) -> tuple[LogOddsList, ...]:
+    """Per outlet, in display order, its terms by log-odds z-score."""
+    if analysis.log_odds is None:
+        return ()
+    return tuple(
+        LogOddsList(
+            heading=o.name,
+            terms=tuple(
+                (t.term, f"{t.z:.1f}", str(t.count)) for t in analysis.log_odds.terms.get(o.id, ())
+            ),
+        )
+        for o in analysis.outlets
+    )

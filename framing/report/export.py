@@ -75,6 +75,7 @@ def build_json(analysis: Analysis) -> dict[str, Any]:
             }
             for d in analysis.divergences
         ],
+        **_significance_json(analysis),
         "evidence": [_evidence_json(e) for e in analysis.evidence],
         "denials": [_evidence_json(e) for e in analysis.denials],
         "distinctive_terms": {
@@ -103,6 +104,71 @@ def build_json(analysis: Analysis) -> dict[str, Any]:
         "skipped": [{"source": s.source, "reason": s.reason} for s in analysis.skipped],
         "notes": list(analysis.notes),
     }
+
+
+def _opt(value: float | None) -> float | None:
+    return None if value is None else _r(value)
+
+
+def _significance_json(analysis: Analysis) -> dict[str, Any]:
+    """Pairwise differences, frame-mix distances, log-odds terms and the sample caveat."""
+    from framing.significance import describe_frame_mix, describe_pair
+
+    outlets, lexicons = analysis.outlets, analysis.lexicons
+    data: dict[str, Any] = {
+        "pairs": [
+            {
+                "frame": p.frame,
+                "outlet_a": p.outlet_a,
+                "outlet_b": p.outlet_b,
+                "share_a": _r(p.share_a),
+                "share_b": _r(p.share_b),
+                "diff": _r(p.diff),
+                "ci95": [_r(p.ci95[0]), _r(p.ci95[1])],
+                "p_value": _r(p.p_value),
+                "q_value": _r(p.q_value),
+                "unit": p.unit,
+                "reading": describe_pair(p, outlets=outlets, lexicons=lexicons),
+            }
+            for p in analysis.pairs
+        ]
+    }
+    mix = analysis.frame_mix
+    data["frame_mix"] = (
+        None
+        if mix is None
+        else {
+            "outlets": list(mix.outlets),
+            "jensen_shannon_distance": [[_opt(v) for v in row] for row in mix.distance],
+            "reading": describe_frame_mix(mix, outlets=outlets),
+        }
+    )
+    log_odds = analysis.log_odds
+    data["distinctive_log_odds"] = (
+        None
+        if log_odds is None
+        else {
+            "alpha0": _r(log_odds.alpha0),
+            "terms": {
+                o.id: [
+                    {"term": t.term, "z": _r(t.z), "delta": _r(t.delta), "count": t.count}
+                    for t in log_odds.terms.get(o.id, ())
+                ]
+                for o in outlets
+            },
+        }
+    )
+    caveat = analysis.caveat
+    data["caveat"] = (
+        None
+        if caveat is None
+        else {
+            "min_articles": caveat.min_articles,
+            "outlets": list(caveat.outlets),
+            "message": caveat.message,
+        }
+    )
+    return data
 
 
 def _score_json(analysis: Analysis, outlet_id: str, frame_id: str) -> dict[str, Any]:

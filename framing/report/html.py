@@ -102,7 +102,7 @@ def build_context(analysis: Analysis) -> dict[str, Any]:
     Kept separate from :func:`render_html` so tests and notebooks can inspect
     what the report will show without parsing HTML.
     """
-    from framing.report.depth import prominence_view
+    from framing.report.depth import holds_up_view, log_odds_lists, prominence_view
 
     docs = _documents_by_id(analysis.documents)
     return {
@@ -116,6 +116,8 @@ def build_context(analysis: Analysis) -> dict[str, Any]:
         "audit": audit_view(analysis, docs),
         "method": method_view(analysis),
         "prominence": prominence_view(analysis),
+        "holds_up": holds_up_view(analysis),
+        "log_odds": log_odds_lists(analysis),
     }
 
 
