@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from framing.prominence import Prominence
+    from framing.quotes import FrameVoice, Quotations, SpeakerStat
+    from framing.shared import SharedCopy
     from framing.significance import (
         FrameMixDivergence,
         LogOddsTerms,
@@ -383,6 +385,8 @@ class AnalysisOptions:
     n_distinctive: int = 15
     n_candidates: int = 10
     n_permutations: int = 2000
+    #: False skips the in-depth analyses (pairwise tests, shared copy, quotes, tone).
+    depth: bool = True
     #: Processes for per-document work; None picks one per CPU (results never depend on it).
     jobs: int | None = None
 
@@ -401,7 +405,11 @@ class Analysis:
     outlets, with intervals and corrected p-values), ``frame_mix``
     (Jensen-Shannon distances), ``log_odds`` (distinctive terms by log-odds)
     and ``caveat`` (outlets with too few articles) come from
-    :mod:`framing.significance`.
+    :mod:`framing.significance`; ``shared`` (copy shared between outlets)
+    from :mod:`framing.shared`; ``quotations``, ``speakers`` (per outlet) and
+    ``voices`` (per outlet and frame: own voice or quoted) from
+    :mod:`framing.quotes`. All of these are empty when
+    ``options.depth`` is False.
     """
 
     name: str
@@ -427,6 +435,10 @@ class Analysis:
     frame_mix: FrameMixDivergence | None = None
     log_odds: LogOddsTerms | None = None
     caveat: SmallSampleCaveat | None = None
+    shared: SharedCopy | None = None
+    quotations: Quotations | None = None
+    speakers: Mapping[str, tuple[SpeakerStat, ...]] = field(default_factory=dict)
+    voices: Mapping[tuple[str, str], FrameVoice] = field(default_factory=dict)
 
     @property
     def frames(self) -> tuple[Frame, ...]:

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from framing.clean import clean_corpus
 from framing.compare import compare_outlets
@@ -45,11 +46,14 @@ from framing.model import (
     Hit,
     LexiconSet,
     OutletSummary,
+    Sentence,
     SkippedInput,
 )
 from framing.parallel import cyclic_gc_paused, default_jobs, map_chunks
 from framing.prominence import score_prominence
+from framing.quotes import extract_quotes, frames_by_voice, speaker_table
 from framing.segment import SentencePiece, build_sentences, sentence_pieces
+from framing.shared import align_shared
 from framing.significance import (
     compare_pairs,
     frame_mix_divergence,
@@ -104,7 +108,8 @@ def _analyse(
     clean = corpus if isinstance(corpus, CleanCorpus) else clean_corpus(corpus)
     outlet_ids = build_outlet_ids(d.outlet for d in clean.documents)
     jobs = options.jobs if options.jobs is not None else default_jobs()
-    chunks = map_chunks(partial(_chunk_work, lexicons=lexicons), clean.documents, jobs=jobs)
+    work = partial(_chunk_work, lexicons=lexicons, with_tone=options.depth)
+    chunks = map_chunks(work, clean.documents, jobs=jobs)
     sentences = build_sentences(
         clean.documents, [p for chunk in chunks for p in chunk.pieces], outlet_ids=outlet_ids
     )
@@ -142,15 +147,6 @@ def _analyse(
         covered=term_coverage_checker(lexicons),
         n=options.n_candidates,
     )
-    pairs = compare_pairs(
-        sentences,
-        hits,
-        outlets=outlets,
-        lexicons=lexicons,
-        n_bootstrap=options.n_bootstrap,
-        n_permutations=options.n_permutations,
-        seed=options.seed,
-    )
     log_odds = log_odds_terms(
         tfidf.counts,
         tfidf.vocabulary,
@@ -159,10 +155,10 @@ def _analyse(
         n=options.n_distinctive,
     )
     prominence = score_prominence(sentences, invoked, outlets=outlets, lexicons=lexicons)
-    tone = score_tone(sentences, invoked, compound, outlets=outlets, lexicons=lexicons)
     evidence, denials = select_evidence_and_denials(
         sentences, hits, outlets=outlets, lexicons=lexicons, per_cell=options.evidence_per_cell
     )
+    depth = _in_depth(sentences, hits, invoked, compound, outlets, lexicons, options)
     return Analysis(
         name=clean.name,
         outlets=outlets,
@@ -182,12 +178,42 @@ def _analyse(
         options=options,
         denials=denials,
         prominence=prominence,
-        tone=tone,
-        pairs=pairs,
         frame_mix=frame_mix_divergence(scores, outlets=outlets, lexicons=lexicons),
         log_odds=log_odds,
         caveat=small_sample_caveat(outlets),
+        **depth,
     )
+
+
+def _in_depth(
+    sentences: Sequence[Sentence],
+    hits: Sequence[Hit],
+    invoked: dict[int, set[str]],
+    compound: dict[int, float],
+    outlets: Sequence[OutletSummary],
+    lexicons: LexiconSet,
+    options: AnalysisOptions,
+) -> dict[str, Any]:
+    """The analyses that ``options.depth`` switches: pairwise tests, tone, shared copy, quotes."""
+    if not options.depth:
+        return {}
+    quotations = extract_quotes(sentences)
+    return {
+        "pairs": compare_pairs(
+            sentences,
+            hits,
+            outlets=outlets,
+            lexicons=lexicons,
+            n_bootstrap=options.n_bootstrap,
+            n_permutations=options.n_permutations,
+            seed=options.seed,
+        ),
+        "tone": score_tone(sentences, invoked, compound, outlets=outlets, lexicons=lexicons),
+        "shared": align_shared(sentences),
+        "quotations": quotations,
+        "speakers": speaker_table(quotations, sentences),
+        "voices": frames_by_voice(quotations, sentences, hits),
+    }
 
 
 @dataclass(frozen=True)
@@ -204,8 +230,10 @@ class _ChunkResult:
     tone: dict[int, float]
 
 
-def _chunk_work(documents: Sequence[CleanDocument], *, lexicons: LexiconSet) -> _ChunkResult:
-    """Segment, match, count terms and score the tone of frame sentences for a chunk."""
+def _chunk_work(
+    documents: Sequence[CleanDocument], *, lexicons: LexiconSet, with_tone: bool = True
+) -> _ChunkResult:
+    """Segment, match, count terms and (``with_tone``) score the tone of frame sentences."""
     pieces = [sentence_pieces(doc) for doc in documents]
     flat = [piece for doc_pieces in pieces for piece in doc_pieces]
     token_lists = [piece[3] for piece in flat]
@@ -215,7 +243,7 @@ def _chunk_work(documents: Sequence[CleanDocument], *, lexicons: LexiconSet) -> 
         for index, tokens in enumerate(token_lists)
         for hit in matcher.match_tokens(tokens, sentence_id=index)
     ]
-    framed = sorted({h.sentence for h in hits if not h.negated})
+    framed = sorted({h.sentence for h in hits if not h.negated}) if with_tone else []
     tone = dict(zip(framed, compound_scores(flat[i][2] for i in framed), strict=True))
     return _ChunkResult(pieces, hits, len(token_lists), count_terms(token_lists), tone)
 

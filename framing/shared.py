@@ -95,10 +95,14 @@ _CLOSE_QUOTES = frozenset("”»")
 _QUOTE_RE = re.compile(r"[\"“”„«»]")
 #: Characters after which a straight quote opens a quotation rather than closing one.
 _BEFORE_OPENING = frozenset("([{—–-/:")
-#: Candidate pairs verified per batch; bounds the memory of the exact cosine step.
-_VERIFY_BATCH = 200_000
-#: Units whose candidates are generated per sparse product; bounds its memory.
+#: Candidate pairs whose exact cosine is computed per batch; bounds that step's memory.
+_VERIFY_BATCH = 100_000
+#: Units whose candidate pairs are generated per sparse product; bounds its memory.
 _CANDIDATE_ROWS = 20_000
+#: Columns at which each unit's tail norm is tabulated, for the candidates' upper bound.
+_CHECKPOINTS = 32
+#: Slack for floating-point sums compared with the threshold.
+_EPSILON = 1e-9
 
 
 @dataclass(frozen=True)
@@ -311,91 +315,164 @@ def _tfidf(units: _Units) -> csr_matrix:
     return matrix
 
 
-def _prefix_matrix(matrix: csr_matrix, threshold: float) -> csr_matrix:
-    """Binary matrix of each row's indexed features (the prefix filter's prefixes).
+@dataclass(frozen=True)
+class _Prefixes:
+    """The prefix filter's view of a TF-IDF matrix whose columns run rarest first.
 
-    ``matrix``'s columns must be numbered rarest first (see :func:`_tfidf`)
-    and its rows' indices sorted. A row's feature is indexed while the norm
-    of it and the row's commoner features is at least ``threshold``: two
-    rows whose prefixes share no feature have a cosine below ``threshold``
-    (see the module docstring).
+    ``prefix`` keeps each row's indexed entries (weights kept); the rest of a
+    row is its suffix, which starts at column ``suffix_start`` (the number of
+    columns when empty) and has norm ``suffix_norm``. ``tail_table[u, c]`` is
+    the norm of row ``u``'s entries in columns >= ``checkpoints[c]``.
+    """
+
+    prefix: csr_matrix
+    suffix_start: np.ndarray
+    suffix_norm: np.ndarray
+    checkpoints: np.ndarray
+    tail_table: np.ndarray
+
+
+def _prefixes(matrix: csr_matrix, threshold: float) -> _Prefixes:
+    """Split each row into prefix and suffix (see :class:`_Prefixes`).
+
+    A row's entry is indexed while the norm of it and the row's commoner
+    entries is at least ``threshold``, so each suffix has norm < ``threshold``.
     """
     import numpy as np
     from scipy.sparse import csr_matrix
 
+    n_rows, n_cols = matrix.shape
     lengths = np.diff(matrix.indptr)
+    rows = np.repeat(np.arange(n_rows), lengths)
     squares = matrix.data * matrix.data
-    # Sum of squares of each entry and the entries after it in its row.
-    after = np.cumsum(squares[::-1])[::-1]
-    row_end = np.repeat(matrix.indptr[1:], lengths)
-    tail = after - np.r_[after, 0.0][row_end]
-    keep = tail >= threshold * threshold - 1e-9
-    rows = np.repeat(np.arange(matrix.shape[0]), lengths)
-    return csr_matrix(
-        (np.ones(int(keep.sum()), dtype=np.float32), (rows[keep], matrix.indices[keep])),
-        shape=matrix.shape,
+    after = np.cumsum(squares[::-1])[::-1]  # sum of squares from each entry to the end
+    tail = np.sqrt(np.maximum(after - np.r_[after, 0.0][np.repeat(matrix.indptr[1:], lengths)], 0))
+    indexed = tail >= threshold - _EPSILON
+    prefix = csr_matrix(
+        (matrix.data[indexed], (rows[indexed], matrix.indices[indexed])), shape=matrix.shape
     )
+    first = matrix.indptr[:-1] + np.bincount(rows[indexed], minlength=n_rows)
+    has_suffix = first < matrix.indptr[1:]
+    suffix_start = np.full(n_rows, n_cols, dtype=np.int64)
+    suffix_start[has_suffix] = matrix.indices[first[has_suffix]]
+    suffix_norm = np.zeros(n_rows)
+    suffix_norm[has_suffix] = tail[first[has_suffix]]
+    quantiles = np.linspace(0, 1, _CHECKPOINTS)
+    checkpoints = np.unique(np.r_[0, np.quantile(suffix_start, quantiles, method="lower")])
+    entry_keys = rows * (n_cols + 1) + matrix.indices
+    tail_table = np.zeros((n_rows, len(checkpoints)), dtype=np.float64)
+    for c, column in enumerate(checkpoints.tolist()):
+        at = np.searchsorted(entry_keys, np.arange(n_rows) * (n_cols + 1) + column)
+        inside = at < matrix.indptr[1:]
+        tail_table[inside, c] = tail[at[inside]]
+    return _Prefixes(prefix, suffix_start, suffix_norm, checkpoints, tail_table)
 
 
 def _similar_pairs(
     matrix: csr_matrix, threshold: float, unit_outlets: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, int]:
-    """Unit pairs (i < j) with cosine >= ``threshold`` that span two outlets.
+) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
+    """Unit pairs (i < j) with cosine >= ``threshold`` that span two outlets, exactly.
 
     ``unit_outlets[u]`` is the unit's only outlet, or -1 when it occurs in
-    several: a pair of units that both occur in one and the same outlet only
-    is skipped. Candidates come from the prefix filter; a candidate is not
-    verified when both its units already have a match and are already
-    joined by earlier matches, since its edge could change neither the
-    groups nor which units are shared. That keeps a cluster of k variants
-    of one sentence near k verifications instead of k²/2. Returns the
-    matched pairs and how many candidates were verified.
+    several; a pair of units found in one and the same outlet only is
+    skipped. Candidates are pairs whose prefixes share a feature (see the
+    module docstring). Their prefix product ``a`` is the part of the cosine
+    from features in both prefixes, so:
+
+    * ``a >= threshold`` accepts the pair (the rest of the sum is >= 0);
+    * otherwise the rest comes from features at or after the earlier of the
+      two suffix starts, ``g``, and is at most (suffix norm of the row whose
+      suffix starts at ``g``) × (norm of the other row from ``g`` on): when
+      ``a`` plus that bound is below ``threshold`` the pair is rejected. The
+      other row's norm is read at the last checkpoint column <= ``g``, an
+      upper bound;
+    * the remaining pairs get their exact cosine, except a pair whose units
+      both already have a match and are already joined by earlier matches:
+      its edge could change neither the groups nor which units are shared.
+      This keeps a cluster of k variants of one sentence near k exact
+      cosines instead of k²/2.
+
+    Returns the matched pairs and counts of candidates, accepted, rejected
+    and verified pairs.
     """
     import numpy as np
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
 
     n_units = matrix.shape[0]
-    prefix = _prefix_matrix(matrix, threshold)
-    prefix_t = prefix.T.tocsr()
-    matched = np.zeros(n_units, dtype=bool)
-    label = np.arange(n_units)
-    found_i: list[np.ndarray] = []
-    found_j: list[np.ndarray] = []
-    n_verified = 0
+    split = _prefixes(matrix, threshold)
+    joined = _Joined(n_units)
+    stats = dict.fromkeys(("candidates", "accepted", "rejected", "verified"), 0)
     for start in range(0, n_units, _CANDIDATE_ROWS):
-        block = (prefix[start : start + _CANDIDATE_ROWS] @ prefix_t).tocoo()
+        stop = min(start + _CANDIDATE_ROWS, n_units)
+        block = (split.prefix[start:stop] @ split.prefix[start:].T).tocoo()
         i = block.row.astype(np.int64) + start
-        j = block.col.astype(np.int64)
+        j = block.col.astype(np.int64) + start
         keep = (j > i) & ~((unit_outlets[i] >= 0) & (unit_outlets[i] == unit_outlets[j]))
-        i, j = i[keep], j[keep]
+        i, j, partial = i[keep], j[keep], block.data[keep]
+        stats["candidates"] += len(i)
+        accept = partial >= threshold - _EPSILON
+        stats["accepted"] += int(accept.sum())
+        joined.add(i[accept], j[accept])
+        i, j, partial = i[~accept], j[~accept], partial[~accept]
+        i_first = split.suffix_start[i] <= split.suffix_start[j]
+        early, late = np.where(i_first, i, j), np.where(i_first, j, i)
+        checkpoint = np.searchsorted(split.checkpoints, split.suffix_start[early], "right") - 1
+        bound = partial + split.suffix_norm[early] * split.tail_table[late, checkpoint]
+        possible = bound >= threshold - _EPSILON
+        stats["rejected"] += int((~possible).sum())
+        i, j = i[possible], j[possible]
         order = np.lexsort((j, i))
         i, j = i[order], j[order]
         for at in range(0, len(i), _VERIFY_BATCH):
-            bi, bj = i[at : at + _VERIFY_BATCH], j[at : at + _VERIFY_BATCH]
-            needed = ~(matched[bi] & matched[bj] & (label[bi] == label[bj]))
-            bi, bj = bi[needed], bj[needed]
-            if not len(bi):
-                continue
-            n_verified += len(bi)
-            cosine = np.asarray(matrix[bi].multiply(matrix[bj]).sum(axis=1)).ravel()
-            close = cosine >= threshold - 1e-9
-            if not close.any():
-                continue
-            found_i.append(bi[close])
-            found_j.append(bj[close])
-            matched[bi[close]] = True
-            matched[bj[close]] = True
-            every_i, every_j = np.concatenate(found_i), np.concatenate(found_j)
-            graph = coo_matrix(
-                (np.ones(len(every_i), dtype=np.int8), (every_i, every_j)),
-                shape=(n_units, n_units),
-            )
-            _, label = connected_components(graph.tocsr(), directed=False)
-    if not found_i:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, n_verified
-    return np.concatenate(found_i), np.concatenate(found_j), n_verified
+            bi, bj = joined.unsettled(i[at : at + _VERIFY_BATCH], j[at : at + _VERIFY_BATCH])
+            stats["verified"] += len(bi)
+            if len(bi):
+                cosine = np.asarray(matrix[bi].multiply(matrix[bj]).sum(axis=1)).ravel()
+                close = cosine >= threshold - _EPSILON
+                joined.add(bi[close], bj[close])
+    pair_i, pair_j = joined.pairs()
+    return pair_i, pair_j, stats
+
+
+class _Joined:
+    """Matched unit pairs so far, with which units have a match and how they are joined."""
+
+    def __init__(self, n_units: int) -> None:
+        import numpy as np
+
+        self.n_units = n_units
+        self.matched = np.zeros(n_units, dtype=bool)
+        self.label = np.arange(n_units)
+        self._i: list[np.ndarray] = []
+        self._j: list[np.ndarray] = []
+
+    def add(self, i: np.ndarray, j: np.ndarray) -> None:
+        """Record matches and recompute the components they form."""
+        from scipy.sparse import coo_matrix
+        from scipy.sparse.csgraph import connected_components
+
+        if not len(i):
+            return
+        self._i.append(i)
+        self._j.append(j)
+        self.matched[i] = True
+        self.matched[j] = True
+        every_i, every_j = self.pairs()
+        graph = coo_matrix(
+            ([True] * len(every_i), (every_i, every_j)), shape=(self.n_units, self.n_units)
+        )
+        _, self.label = connected_components(graph.tocsr(), directed=False)
+
+    def unsettled(self, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The pairs whose match could still change the result."""
+        settled = self.matched[i] & self.matched[j] & (self.label[i] == self.label[j])
+        return i[~settled], j[~settled]
+
+    def pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        import numpy as np
+
+        if not self._i:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.concatenate(self._i), np.concatenate(self._j)
 
 
 # --------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """View models for the report's in-depth sections: how the comparison holds up
-(significance, frame mixes), prominence and tone.
+(significance, frame mixes), prominence and tone, and sources (who is quoted,
+shared copy).
 
 Kept apart from :mod:`framing.report.html` (the core sections) so each file
 stays readable; the same conventions hold: pure functions from an
@@ -232,3 +233,101 @@ def log_odds_lists(analysis: Analysis) -> tuple[LogOddsList, ...]:
         )
         for o in analysis.outlets
     )
+
+
+@dataclass(frozen=True)
+class SourcesView:
+    """The 'Sources' section: who is quoted, and the copy outlets share."""
+
+    voice_readings: tuple[str, ...]
+    speakers: tuple[Table, ...]
+    voices: Table | None
+    shared_readings: tuple[str, ...]
+    shared_table: Table | None
+
+
+#: At most this many speakers per outlet in the report (the JSON has them all).
+SPEAKERS_SHOWN = 8
+
+
+def sources_view(analysis: Analysis) -> SourcesView:
+    """Who each outlet quotes and how much; own voice vs quoted per frame; shared copy."""
+    from framing.quotes import describe_voices
+    from framing.shared import describe_shared, frames_by_origin, outlet_shared_fraction
+
+    names = {o.id: o.name for o in analysis.outlets}
+    frames = analysis.lexicons.frames
+    labels = {f.id: f.label for f in frames}
+    voice_readings: tuple[str, ...] = ()
+    speakers: tuple[Table, ...] = ()
+    voices: Table | None = None
+    if analysis.quotations is not None:
+        readings = describe_voices(
+            analysis.quotations,
+            analysis.sentences,
+            analysis.hits,
+            outlet_names=names,
+            frame_labels=labels,
+        )
+        voice_readings = tuple(readings[o.id] for o in analysis.outlets if readings.get(o.id))
+        speakers = tuple(
+            Table(
+                caption=f"Speakers quoted by {o.name}, most words first.",
+                corner="Speaker",
+                columns=("Quotes", "Words", "Share of the outlet's words"),
+                rows=tuple(
+                    (
+                        st.speaker,
+                        (str(st.n_quotes), str(st.n_words), format_pct(st.share_of_outlet_words)),
+                    )
+                    for st in analysis.speakers.get(o.id, ())[:SPEAKERS_SHOWN]
+                ),
+            )
+            for o in analysis.outlets
+        )
+        voices = Table(
+            caption="Sentences invoking each frame: in the outlet's own voice / quoted.",
+            corner="Outlet",
+            columns=tuple(f.label for f in frames),
+            rows=tuple(
+                (o.name, tuple(_voice_cell(analysis, o.id, f.id) for f in frames))
+                for o in analysis.outlets
+            ),
+        )
+    shared_readings: tuple[str, ...] = ()
+    shared_table: Table | None = None
+    if analysis.shared is not None:
+        shared_readings = describe_shared(
+            analysis.shared,
+            analysis.sentences,
+            analysis.hits,
+            outlet_names=names,
+            frame_labels=labels,
+            max_pairs=10,
+        )
+        fraction = outlet_shared_fraction(analysis.shared, analysis.sentences)
+        origin = frames_by_origin(analysis.shared, analysis.sentences, analysis.hits)
+        shared_table = Table(
+            caption="Share of each outlet's sentences shared with another outlet, and the "
+            "sentences invoking each frame: shared / unique.",
+            corner="Outlet",
+            columns=("Shared", *(f.label for f in frames)),
+            rows=tuple(
+                (
+                    o.name,
+                    (
+                        format_pct(fraction.get(o.id, 0.0)),
+                        *("{} / {}".format(*origin.get((o.id, f.id), (0, 0))) for f in frames),
+                    ),
+                )
+                for o in analysis.outlets
+            ),
+        )
+    return SourcesView(voice_readings, speakers, voices, shared_readings, shared_table)
+
+
+def _voice_cell(analysis: Analysis, outlet_id: str, frame_id: str) -> str:
+    voice = analysis.voices.get((outlet_id, frame_id))
+    if voice is None:
+        return "0 / 0"
+    return f"{voice.n_sentences_own_voice} / {voice.n_sentences_quoted}"

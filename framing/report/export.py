@@ -76,8 +76,9 @@ def build_json(analysis: Analysis) -> dict[str, Any]:
             for d in analysis.divergences
         ],
         **_significance_json(analysis),
-        "evidence": [_evidence_json(e) for e in analysis.evidence],
-        "denials": [_evidence_json(e) for e in analysis.denials],
+        **_sources_json(analysis),
+        "evidence": [_evidence_json(e, analysis) for e in analysis.evidence],
+        "denials": [_evidence_json(e, analysis) for e in analysis.denials],
         "distinctive_terms": {
             o.id: [
                 {"term": t.term, "score": _r(t.score)}
@@ -230,7 +231,104 @@ def _documents_json(analysis: Analysis) -> list[dict[str, Any]]:
     return documents
 
 
-def _evidence_json(e: Evidence) -> dict[str, Any]:
+#: At most this many shared-copy groups go into the JSON (the largest first).
+MAX_SHARED_GROUPS = 1000
+
+
+def _sources_json(analysis: Analysis) -> dict[str, Any]:
+    """Shared copy between outlets, and who is quoted."""
+    from framing.quotes import describe_voices
+    from framing.shared import describe_shared, frames_by_origin, outlet_shared_fraction
+
+    names = {o.id: o.name for o in analysis.outlets}
+    labels = {f.id: f.label for f in analysis.lexicons.frames}
+    frame_ids = analysis.lexicons.frame_ids
+    data: dict[str, Any] = {"shared_copy": None, "quotes": None}
+    shared = analysis.shared
+    if shared is not None:
+        fraction = outlet_shared_fraction(shared, analysis.sentences)
+        origin = frames_by_origin(shared, analysis.sentences, analysis.hits)
+        groups = sorted(shared.groups, key=lambda g: (-len(g.sentences), g.id))
+        data["shared_copy"] = {
+            "threshold": _r(shared.threshold),
+            "method": shared.method,
+            "outlets": {
+                o.id: {
+                    "shared_fraction": _r(fraction.get(o.id, 0.0)),
+                    "frames": {
+                        f: {
+                            "shared": origin.get((o.id, f), (0, 0))[0],
+                            "unique": origin.get((o.id, f), (0, 0))[1],
+                        }
+                        for f in frame_ids
+                    },
+                }
+                for o in analysis.outlets
+            },
+            "pairs": [
+                {"outlet_a": a, "outlet_b": b, "sentences": n} for (a, b), n in shared.pairs.items()
+            ],
+            "n_groups": len(shared.groups),
+            "groups": [
+                {
+                    "id": g.id,
+                    "outlets": list(g.outlets),
+                    "sentences": list(g.sentences),
+                    "quoted": g.quoted,
+                    "example": g.example,
+                }
+                for g in groups[:MAX_SHARED_GROUPS]
+            ],
+            "readings": list(
+                describe_shared(
+                    shared,
+                    analysis.sentences,
+                    analysis.hits,
+                    outlet_names=names,
+                    frame_labels=labels,
+                )
+            ),
+        }
+    quotations = analysis.quotations
+    if quotations is not None:
+        readings = describe_voices(
+            quotations, analysis.sentences, analysis.hits, outlet_names=names, frame_labels=labels
+        )
+        data["quotes"] = {
+            "speakers": {
+                o.id: [
+                    {
+                        "speaker": st.speaker,
+                        "quotes": st.n_quotes,
+                        "words": st.n_words,
+                        "share_of_outlet_words": _r(st.share_of_outlet_words),
+                    }
+                    for st in analysis.speakers.get(o.id, ())
+                ]
+                for o in analysis.outlets
+            },
+            "voices": {
+                o.id: {f: _voice_json(analysis.voices.get((o.id, f))) for f in frame_ids}
+                for o in analysis.outlets
+            },
+            "readings": {o.id: readings.get(o.id) for o in analysis.outlets},
+        }
+    return data
+
+
+def _voice_json(voice: Any) -> dict[str, Any]:
+    if voice is None:
+        return {"own_voice": 0, "quoted": 0, "top_speakers": []}
+    return {
+        "own_voice": voice.n_sentences_own_voice,
+        "quoted": voice.n_sentences_quoted,
+        "top_speakers": [{"speaker": sp, "sentences": n} for sp, n in voice.top_speakers],
+    }
+
+
+def _evidence_json(e: Evidence, analysis: Analysis) -> dict[str, Any]:
+    shared = analysis.shared
+    quotations = analysis.quotations
     return {
         "outlet": e.outlet,
         "frame": e.frame,
@@ -239,6 +337,8 @@ def _evidence_json(e: Evidence) -> dict[str, Any]:
         "sentence": e.sentence,
         "text": e.text,
         "score": _r(e.score),
+        "shared": None if shared is None else shared.group_of(e.sentence) >= 0,
+        "speaker": None if quotations is None else quotations.sentence_speaker.get(e.sentence),
         "matches": [
             {
                 "term": m.term,

@@ -102,7 +102,12 @@ def build_context(analysis: Analysis) -> dict[str, Any]:
     Kept separate from :func:`render_html` so tests and notebooks can inspect
     what the report will show without parsing HTML.
     """
-    from framing.report.depth import holds_up_view, log_odds_lists, prominence_view
+    from framing.report.depth import (
+        holds_up_view,
+        log_odds_lists,
+        prominence_view,
+        sources_view,
+    )
 
     docs = _documents_by_id(analysis.documents)
     return {
@@ -118,6 +123,7 @@ def build_context(analysis: Analysis) -> dict[str, Any]:
         "prominence": prominence_view(analysis),
         "holds_up": holds_up_view(analysis),
         "log_odds": log_odds_lists(analysis),
+        "sources": sources_view(analysis),
     }
 
 
@@ -288,6 +294,8 @@ class EvidenceView:
     document: str
     date: str | None
     rank: int
+    origin: str | None = None
+    speaker: str | None = None
 
 
 def frame_view(frame: Frame) -> FrameView:
@@ -309,14 +317,27 @@ def document_label(doc_id: str, docs: dict[str, DocumentSummary]) -> str:
     return doc.title if doc is not None and doc.title else doc_id
 
 
-def evidence_view(evidence: Evidence, docs: dict[str, DocumentSummary]) -> EvidenceView:
-    """Prepare one evidence sentence for display."""
+def evidence_view(
+    evidence: Evidence, docs: dict[str, DocumentSummary], analysis: Analysis | None = None
+) -> EvidenceView:
+    """Prepare one evidence sentence for display.
+
+    With ``analysis``, the sentence is labelled shared or unique copy and
+    given its speaker, when the in-depth analyses found them.
+    """
     doc = docs.get(evidence.document)
+    origin = speaker = None
+    if analysis is not None and analysis.shared is not None:
+        origin = "shared" if analysis.shared.group_of(evidence.sentence) >= 0 else "unique"
+    if analysis is not None and analysis.quotations is not None:
+        speaker = analysis.quotations.sentence_speaker.get(evidence.sentence)
     return EvidenceView(
         segments=tuple(highlight_segments(evidence.text, evidence.matches)),
         document=document_label(evidence.document, docs),
         date=doc.date if doc is not None else None,
         rank=evidence.rank,
+        origin=origin,
+        speaker=speaker,
     )
 
 
@@ -644,7 +665,7 @@ def negated_counts(
                 NegatedCount(
                     o.name,
                     f"{_plural(n, 'negated mention')}, not counted",
-                    tuple(evidence_view(e, docs) for e in denials[:EVIDENCE_SHOWN]),
+                    tuple(evidence_view(e, docs, analysis) for e in denials[:EVIDENCE_SHOWN]),
                 )
             )
     return tuple(counts)
@@ -657,7 +678,7 @@ def divergence_view(
 
     def shown(outlet_id: str) -> tuple[EvidenceView, ...]:
         items = sorted(analysis.evidence_for(outlet_id, d.frame), key=lambda e: e.rank)
-        return tuple(evidence_view(e, docs) for e in items[:EVIDENCE_SHOWN])
+        return tuple(evidence_view(e, docs, analysis) for e in items[:EVIDENCE_SHOWN])
 
     return DivergenceView(
         anchor=f"divergence-{index}",
