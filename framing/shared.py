@@ -74,7 +74,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import combinations, pairwise
+from itertools import chain, combinations, pairwise
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -157,18 +157,13 @@ class SharedCopy:
 # --------------------------------------------------------------------------
 
 
-class _WordForms(dict[str, str]):
-    """token -> its form in a unit ("" to drop it). Decided once per distinct token."""
-
-    def __missing__(self, token: str) -> str:
-        if not is_word(token):
-            form = ""
-        elif any(c.isdigit() for c in token):
-            form = "0"
-        else:
-            form = token.replace(".", "")
-        self[token] = form
-        return form
+def _word_form(token: str) -> str:
+    """A token's form in a unit: "" for punctuation, "0" for a number, dots dropped."""
+    if not is_word(token):
+        return ""
+    if any(c.isdigit() for c in token):
+        return "0"
+    return token.replace(".", "")
 
 
 class _Index(dict[Hashable, int]):
@@ -179,13 +174,29 @@ class _Index(dict[Hashable, int]):
         return value
 
 
+class _WordIds(dict[str, int]):
+    """token -> 1 + the id of its unit word, or 0 when it is no word. Decided once per token.
+
+    Ids start at 1 so that ``filter(None, ...)`` drops punctuation in C.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.words = _Index()
+
+    def __missing__(self, token: str) -> int:
+        form = _word_form(token)
+        value = self[token] = self.words[form] + 1 if form else 0
+        return value
+
+
 def unit_words(tokens: Iterable[str]) -> list[str]:
     """The words a unit is compared by: punctuation dropped, "u.s." -> "us", numbers -> "0".
 
     >>> unit_words(["“", "about", "100", "u.s.", "citizens", ",", "'s", "”"])
     ['about', '0', 'us', 'citizens', "'s"]
     """
-    return [form for form in map(_WordForms().__getitem__, tokens) if form]
+    return [form for form in map(_word_form, tokens) if form]
 
 
 def quote_spans(text: str) -> list[str]:
@@ -226,27 +237,26 @@ def quote_spans(text: str) -> list[str]:
 
 @dataclass
 class _Units:
-    """Distinct units (their words joined by spaces), and which distinct texts hold them."""
+    """Distinct units (tuples of word ids, see :class:`_WordIds`), and which texts hold them."""
 
-    keys: list[str]
-    n_words: list[int]
+    keys: list[tuple[int, ...]]
     is_quote: list[bool]
     member_unit: list[int]
     member_text: list[int]
+    vocabulary_size: int
 
 
 def _build_units(texts: Sequence[Sentence], min_words: int) -> _Units:
     """Units of each distinct sentence text (see the module docstring)."""
-    forms = _WordForms()
-    index: dict[str, int] = {}
-    units = _Units([], [], [], [], [])
+    ids = _WordIds()
+    index: dict[tuple[int, ...], int] = {}
+    units = _Units([], [], [], [], 0)
 
-    def add(key: str, text_id: int, quote: bool) -> None:
+    def add(key: tuple[int, ...], text_id: int, quote: bool) -> None:
         unit = index.get(key)
         if unit is None:
             unit = index[key] = len(units.keys)
             units.keys.append(key)
-            units.n_words.append(key.count(" ") + 1)
             units.is_quote.append(quote)
         elif quote:
             units.is_quote[unit] = True
@@ -254,15 +264,16 @@ def _build_units(texts: Sequence[Sentence], min_words: int) -> _Units:
         units.member_text.append(text_id)
 
     for text_id, sentence in enumerate(texts):
-        own = " ".join(filter(None, map(forms.__getitem__, sentence.tokens)))
-        if own.count(" ") + 1 >= min_words:
+        own = tuple(filter(None, map(ids.__getitem__, sentence.tokens)))
+        if len(own) >= min_words:
             add(own, text_id, False)
         if _QUOTE_RE.search(sentence.text) is None:
             continue
         for span in quote_spans(sentence.text):
-            key = " ".join(filter(None, map(forms.__getitem__, tokenize(span))))
-            if key.count(" ") + 1 >= min_words:
+            key = tuple(filter(None, map(ids.__getitem__, tokenize(span))))
+            if len(key) >= min_words:
                 add(key, text_id, True)
+    units.vocabulary_size = len(ids.words)
     return units
 
 
@@ -276,43 +287,43 @@ def _tfidf(units: _Units) -> csr_matrix:
 
     The weighting is scikit-learn's ``TfidfTransformer(sublinear_tf=True)``
     (tf ``1 + ln(count)``, idf ``ln((1 + n) / (1 + df)) + 1``), computed here
-    from integer word ids because a Python analyzer over half a million
-    units costs seconds. Columns are numbered from the rarest feature to the
-    commonest (ties by first occurrence), so each row's sorted indices run
-    rarest first, the order the prefix filter needs.
+    from integer word ids because a Python analyzer over a few hundred
+    thousand units costs seconds. Columns are numbered from the rarest
+    feature to the commonest by corpus frequency (ties by word id, then
+    bigram code), so each row's sorted indices run rarest first: the fixed
+    global order the prefix filter needs.
     """
     import numpy as np
-    from scipy.sparse import csr_matrix
+    from scipy.sparse import coo_matrix
 
-    n_units = len(units.keys)
-    words = " ".join(units.keys).split(" ") if n_units else []
-    word_ids = np.fromiter(map(_Index().__getitem__, words), dtype=np.int64, count=len(words))
-    n_vocab = int(word_ids.max()) + 1 if len(word_ids) else 1
-    lengths = np.asarray(units.n_words, dtype=np.int64)
+    n_units, n_vocab = len(units.keys), max(units.vocabulary_size, 1)
+    lengths = np.fromiter(map(len, units.keys), dtype=np.int64, count=n_units)
+    words = np.fromiter(chain.from_iterable(units.keys), dtype=np.int64, count=int(lengths.sum()))
+    words -= 1
     unit_of_word = np.repeat(np.arange(n_units), lengths)
     # A bigram starts at every word but the last of its unit.
-    last = np.cumsum(lengths) - 1
     starts = np.ones(len(words), dtype=bool)
-    starts[last] = False
-    bigrams = n_vocab + word_ids[:-1][starts[:-1]] * n_vocab + word_ids[1:][starts[:-1]]
-    codes = np.concatenate([word_ids, bigrams])
-    rows = np.concatenate([unit_of_word, unit_of_word[:-1][starts[:-1]]])
-    features, columns = np.unique(codes, return_inverse=True)
-    counts = csr_matrix(
-        (np.ones(len(codes), dtype=np.float64), (rows, columns.ravel())),
-        shape=(n_units, len(features)),
+    starts[np.cumsum(lengths) - 1] = False
+    starts = starts[:-1]
+    bigrams, bigram_columns = np.unique(
+        words[:-1][starts] * n_vocab + words[1:][starts], return_inverse=True
     )
+    columns = np.concatenate([words, n_vocab + bigram_columns.ravel()])
+    rows = np.concatenate([unit_of_word, unit_of_word[:-1][starts]])
+    n_features = n_vocab + len(bigrams)
+    rank = np.empty(n_features, dtype=np.int64)
+    frequency = np.bincount(columns, minlength=n_features)
+    rank[np.argsort(frequency, kind="stable")] = np.arange(n_features)
+    counts = coo_matrix(
+        (np.ones(len(columns)), (rows, rank[columns])), shape=(n_units, n_features)
+    ).tocsr()
     counts.sum_duplicates()
-    df = np.bincount(counts.indices, minlength=len(features))
-    rank = np.empty(len(features), dtype=np.int64)
-    rank[np.argsort(df, kind="stable")] = np.arange(len(features))
+    df = np.bincount(counts.indices, minlength=n_features)
     idf = np.log((1 + n_units) / (1 + df)) + 1
-    data = (1 + np.log(counts.data)) * idf[counts.indices]
-    norms = np.sqrt(np.add.reduceat(data * data, counts.indptr[:-1])) if len(data) else data
-    data /= np.repeat(norms, np.diff(counts.indptr))
-    matrix = csr_matrix((data, rank[counts.indices], counts.indptr), shape=counts.shape)
-    matrix.sort_indices()
-    return matrix
+    counts.data = (1 + np.log(counts.data)) * idf[counts.indices]
+    norms = np.sqrt(np.add.reduceat(counts.data**2, counts.indptr[:-1]))
+    counts.data /= np.repeat(norms, np.diff(counts.indptr))  # no unit is empty
+    return counts
 
 
 @dataclass(frozen=True)

@@ -309,3 +309,37 @@ def test_pairwise_statistics_and_caveat(seeds_run):
     assert "describe these articles, not the outlet" in data["caveat"]["message"]
     assert len(data["frame_mix"]["jensen_shannon_distance"]) == 3
     assert data["distinctive_log_odds"]["terms"]["military-com"][0]["z"] > 0
+    assert "How the comparison holds up" in html and data["caveat"]["message"] in html
+
+
+def test_kremenetskyi_quotes_are_shared_between_arab_news_and_people(seeds_run):
+    _, data, _ = seeds_run
+    shared = data["shared_copy"]
+    pair = next(
+        p for p in shared["pairs"] if {p["outlet_a"], p["outlet_b"]} == {"arab-news", "people"}
+    )
+    assert pair["sentences"] >= 3
+    for quote in (
+        "This is not mercenaries who are coming to earn money",
+        "They really feel that this war is unfair, unprovoked",
+        "Russians can be stopped only with hard fists and weapons",
+    ):
+        groups = [g for g in shared["groups"] if quote in g["example"]]
+        assert groups and set(groups[0]["outlets"]) == {"arab-news", "people"}, quote
+    assert shared["outlets"]["military-com"]["shared_fraction"] == 0.0
+    goodwill_evidence = [
+        e for e in data["evidence"] if e["outlet"] == "people" and e["frame"] == "goodwill_fighters"
+    ]
+    assert any(e["shared"] for e in goodwill_evidence)
+    assert any(e["speaker"] == "Borys Kremenetskyi" for e in goodwill_evidence)
+
+
+def test_finkelstein_is_military_com_s_main_voice_on_legal_unprotection(seeds_run):
+    _, data, html = seeds_run
+    speakers = data["quotes"]["speakers"]["military-com"]
+    assert speakers[0]["speaker"] == "Claire Finkelstein"
+    assert speakers[0]["words"] > 2 * speakers[1]["words"]
+    legal = data["quotes"]["voices"]["military-com"]["unprotected_civilians"]
+    assert legal["quoted"] > legal["own_voice"]
+    assert legal["top_speakers"][0]["speaker"] == "Claire Finkelstein"
+    assert "Military.com quotes Claire Finkelstein most" in html
