@@ -392,6 +392,23 @@ class AnalysisOptions:
 
 
 @dataclass(frozen=True)
+class SourcesSummary:
+    """Summaries of shared copy and quoted voices, computed once for the report and JSON.
+
+    ``shared_fraction``: per outlet id, the share of its sentences shared with
+    another outlet. ``frames_by_origin``: per (outlet id, frame id), the
+    invoking sentences that are (shared, unique). ``shared_readings``: one
+    plain paragraph per pair of outlets that share copy, most shared first.
+    ``voice_readings``: per outlet id, whom it quotes most and what they carry.
+    """
+
+    shared_fraction: Mapping[str, float]
+    frames_by_origin: Mapping[tuple[str, str], tuple[int, int]]
+    shared_readings: tuple[str, ...]
+    voice_readings: Mapping[str, str]
+
+
+@dataclass(frozen=True)
 class Analysis:
     """Everything one run computes; the report and the JSON are views of it.
 
@@ -439,6 +456,7 @@ class Analysis:
     quotations: Quotations | None = None
     speakers: Mapping[str, tuple[SpeakerStat, ...]] = field(default_factory=dict)
     voices: Mapping[tuple[str, str], FrameVoice] = field(default_factory=dict)
+    sources: SourcesSummary | None = None
 
     @property
     def frames(self) -> tuple[Frame, ...]:

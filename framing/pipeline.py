@@ -48,12 +48,18 @@ from framing.model import (
     OutletSummary,
     Sentence,
     SkippedInput,
+    SourcesSummary,
 )
 from framing.parallel import cyclic_gc_paused, default_jobs, map_chunks
 from framing.prominence import score_prominence
-from framing.quotes import extract_quotes, frames_by_voice, speaker_table
+from framing.quotes import describe_voices, extract_quotes, frames_by_voice, speaker_table
 from framing.segment import SentencePiece, build_sentences, sentence_pieces
-from framing.shared import align_shared
+from framing.shared import (
+    align_shared,
+    describe_shared,
+    frames_by_origin,
+    outlet_shared_fraction,
+)
 from framing.significance import (
     compare_pairs,
     frame_mix_divergence,
@@ -198,6 +204,19 @@ def _in_depth(
     if not options.depth:
         return {}
     quotations = extract_quotes(sentences)
+    shared = align_shared(sentences)
+    names = {o.id: o.name for o in outlets}
+    labels = {f.id: f.label for f in lexicons.frames}
+    sources = SourcesSummary(
+        shared_fraction=outlet_shared_fraction(shared, sentences),
+        frames_by_origin=frames_by_origin(shared, sentences, hits),
+        shared_readings=describe_shared(
+            shared, sentences, hits, outlet_names=names, frame_labels=labels, max_pairs=10
+        ),
+        voice_readings=describe_voices(
+            quotations, sentences, hits, outlet_names=names, frame_labels=labels
+        ),
+    )
     return {
         "pairs": compare_pairs(
             sentences,
@@ -209,8 +228,9 @@ def _in_depth(
             seed=options.seed,
         ),
         "tone": score_tone(sentences, invoked, compound, outlets=outlets, lexicons=lexicons),
-        "shared": align_shared(sentences),
+        "shared": shared,
         "quotations": quotations,
+        "sources": sources,
         "speakers": speaker_table(quotations, sentences),
         "voices": frames_by_voice(quotations, sentences, hits),
     }

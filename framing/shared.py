@@ -333,7 +333,8 @@ class _Prefixes:
     ``prefix`` keeps each row's indexed entries (weights kept); the rest of a
     row is its suffix, which starts at column ``suffix_start`` (the number of
     columns when empty) and has norm ``suffix_norm``. ``tail_table[u, c]`` is
-    the norm of row ``u``'s entries in columns >= ``checkpoints[c]``.
+    the norm of row ``u``'s entries in columns >= ``checkpoints[c]``, and
+    ``suffix_checkpoint[u]`` the last checkpoint at or before ``suffix_start[u]``.
     """
 
     prefix: csr_matrix
@@ -341,6 +342,7 @@ class _Prefixes:
     suffix_norm: np.ndarray
     checkpoints: np.ndarray
     tail_table: np.ndarray
+    suffix_checkpoint: np.ndarray
 
 
 def _prefixes(matrix: csr_matrix, threshold: float) -> _Prefixes:
@@ -376,7 +378,8 @@ def _prefixes(matrix: csr_matrix, threshold: float) -> _Prefixes:
         at = np.searchsorted(entry_keys, np.arange(n_rows) * (n_cols + 1) + column)
         inside = at < matrix.indptr[1:]
         tail_table[inside, c] = tail[at[inside]]
-    return _Prefixes(prefix, suffix_start, suffix_norm, checkpoints, tail_table)
+    suffix_checkpoint = np.searchsorted(checkpoints, suffix_start, "right") - 1
+    return _Prefixes(prefix, suffix_start, suffix_norm, checkpoints, tail_table, suffix_checkpoint)
 
 
 def _similar_pairs(
@@ -415,10 +418,11 @@ def _similar_pairs(
     for start in range(0, n_units, _CANDIDATE_ROWS):
         stop = min(start + _CANDIDATE_ROWS, n_units)
         block = (split.prefix[start:stop] @ split.prefix[start:].T).tocoo()
-        i = block.row.astype(np.int64) + start
-        j = block.col.astype(np.int64) + start
-        keep = (j > i) & ~((unit_outlets[i] >= 0) & (unit_outlets[i] == unit_outlets[j]))
-        i, j, partial = i[keep], j[keep], block.data[keep]
+        upper = block.col > block.row - start  # within the block's own rows, j > i only
+        i, j = block.row[upper] + start, block.col[upper] + start
+        i_outlet = unit_outlets[i]
+        keep = (i_outlet < 0) | (i_outlet != unit_outlets[j])
+        i, j, partial = i[keep], j[keep], block.data[upper][keep]
         stats["candidates"] += len(i)
         accept = partial >= threshold - _EPSILON
         stats["accepted"] += int(accept.sum())
@@ -426,10 +430,9 @@ def _similar_pairs(
         i, j, partial = i[~accept], j[~accept], partial[~accept]
         i_first = split.suffix_start[i] <= split.suffix_start[j]
         early, late = np.where(i_first, i, j), np.where(i_first, j, i)
-        checkpoint = np.searchsorted(split.checkpoints, split.suffix_start[early], "right") - 1
-        bound = partial + split.suffix_norm[early] * split.tail_table[late, checkpoint]
-        possible = bound >= threshold - _EPSILON
-        stats["rejected"] += int((~possible).sum())
+        tail = split.tail_table[late, split.suffix_checkpoint[early]]
+        possible = partial + split.suffix_norm[early] * tail >= threshold - _EPSILON
+        stats["rejected"] += int(len(i) - possible.sum())
         i, j = i[possible], j[possible]
         order = np.lexsort((j, i))
         i, j = i[order], j[order]

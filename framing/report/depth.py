@@ -252,24 +252,17 @@ SPEAKERS_SHOWN = 8
 
 def sources_view(analysis: Analysis) -> SourcesView:
     """Who each outlet quotes and how much; own voice vs quoted per frame; shared copy."""
-    from framing.quotes import describe_voices
-    from framing.shared import describe_shared, frames_by_origin, outlet_shared_fraction
-
-    names = {o.id: o.name for o in analysis.outlets}
     frames = analysis.lexicons.frames
-    labels = {f.id: f.label for f in frames}
+    summary = analysis.sources
     voice_readings: tuple[str, ...] = ()
     speakers: tuple[Table, ...] = ()
     voices: Table | None = None
-    if analysis.quotations is not None:
-        readings = describe_voices(
-            analysis.quotations,
-            analysis.sentences,
-            analysis.hits,
-            outlet_names=names,
-            frame_labels=labels,
+    if analysis.quotations is not None and summary is not None:
+        voice_readings = tuple(
+            summary.voice_readings[o.id]
+            for o in analysis.outlets
+            if summary.voice_readings.get(o.id)
         )
-        voice_readings = tuple(readings[o.id] for o in analysis.outlets if readings.get(o.id))
         speakers = tuple(
             Table(
                 caption=f"Speakers quoted by {o.name}, most words first.",
@@ -296,17 +289,8 @@ def sources_view(analysis: Analysis) -> SourcesView:
         )
     shared_readings: tuple[str, ...] = ()
     shared_table: Table | None = None
-    if analysis.shared is not None:
-        shared_readings = describe_shared(
-            analysis.shared,
-            analysis.sentences,
-            analysis.hits,
-            outlet_names=names,
-            frame_labels=labels,
-            max_pairs=10,
-        )
-        fraction = outlet_shared_fraction(analysis.shared, analysis.sentences)
-        origin = frames_by_origin(analysis.shared, analysis.sentences, analysis.hits)
+    if analysis.shared is not None and summary is not None:
+        shared_readings = summary.shared_readings
         shared_table = Table(
             caption="Share of each outlet's sentences shared with another outlet, and the "
             "sentences invoking each frame: shared / unique.",
@@ -316,8 +300,11 @@ def sources_view(analysis: Analysis) -> SourcesView:
                 (
                     o.name,
                     (
-                        format_pct(fraction.get(o.id, 0.0)),
-                        *("{} / {}".format(*origin.get((o.id, f.id), (0, 0))) for f in frames),
+                        format_pct(summary.shared_fraction.get(o.id, 0.0)),
+                        *(
+                            "{} / {}".format(*summary.frames_by_origin.get((o.id, f.id), (0, 0)))
+                            for f in frames
+                        ),
                     ),
                 )
                 for o in analysis.outlets

@@ -237,29 +237,25 @@ MAX_SHARED_GROUPS = 1000
 
 def _sources_json(analysis: Analysis) -> dict[str, Any]:
     """Shared copy between outlets, and who is quoted."""
-    from framing.quotes import describe_voices
-    from framing.shared import describe_shared, frames_by_origin, outlet_shared_fraction
-
-    names = {o.id: o.name for o in analysis.outlets}
-    labels = {f.id: f.label for f in analysis.lexicons.frames}
     frame_ids = analysis.lexicons.frame_ids
     data: dict[str, Any] = {"shared_copy": None, "quotes": None}
-    shared = analysis.shared
-    if shared is not None:
-        fraction = outlet_shared_fraction(shared, analysis.sentences)
-        origin = frames_by_origin(shared, analysis.sentences, analysis.hits)
+    shared, summary = analysis.shared, analysis.sources
+    if shared is not None and summary is not None:
         groups = sorted(shared.groups, key=lambda g: (-len(g.sentences), g.id))
         data["shared_copy"] = {
             "threshold": _r(shared.threshold),
             "method": shared.method,
             "outlets": {
                 o.id: {
-                    "shared_fraction": _r(fraction.get(o.id, 0.0)),
+                    "shared_fraction": _r(summary.shared_fraction.get(o.id, 0.0)),
                     "frames": {
-                        f: {
-                            "shared": origin.get((o.id, f), (0, 0))[0],
-                            "unique": origin.get((o.id, f), (0, 0))[1],
-                        }
+                        f: dict(
+                            zip(
+                                ("shared", "unique"),
+                                summary.frames_by_origin.get((o.id, f), (0, 0)),
+                                strict=True,
+                            )
+                        )
                         for f in frame_ids
                     },
                 }
@@ -279,21 +275,9 @@ def _sources_json(analysis: Analysis) -> dict[str, Any]:
                 }
                 for g in groups[:MAX_SHARED_GROUPS]
             ],
-            "readings": list(
-                describe_shared(
-                    shared,
-                    analysis.sentences,
-                    analysis.hits,
-                    outlet_names=names,
-                    frame_labels=labels,
-                )
-            ),
+            "readings": list(summary.shared_readings),
         }
-    quotations = analysis.quotations
-    if quotations is not None:
-        readings = describe_voices(
-            quotations, analysis.sentences, analysis.hits, outlet_names=names, frame_labels=labels
-        )
+    if analysis.quotations is not None and summary is not None:
         data["quotes"] = {
             "speakers": {
                 o.id: [
@@ -311,7 +295,7 @@ def _sources_json(analysis: Analysis) -> dict[str, Any]:
                 o.id: {f: _voice_json(analysis.voices.get((o.id, f))) for f in frame_ids}
                 for o in analysis.outlets
             },
-            "readings": {o.id: readings.get(o.id) for o in analysis.outlets},
+            "readings": {o.id: summary.voice_readings.get(o.id) for o in analysis.outlets},
         }
     return data
 
