@@ -101,6 +101,13 @@ def report_command(
     bootstrap: Annotated[
         int, typer.Option(min=100, help="Number of bootstrap resamples for intervals.")
     ] = 2000,
+    quick: Annotated[
+        bool,
+        typer.Option(
+            "--quick",
+            help="Skip the in-depth analyses (pairwise tests, shared copy, quotes, tone).",
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
 ) -> None:
     """Analyse articles and write an HTML report and a JSON export.
@@ -131,7 +138,11 @@ def report_command(
         for note in corpus.notes:
             _warn(note)
         analysis = analyse(
-            corpus, lexicon_set, options=AnalysisOptions(seed=seed, n_bootstrap=bootstrap)
+            corpus,
+            lexicon_set,
+            options=AnalysisOptions(
+                seed=seed, n_bootstrap=bootstrap, n_permutations=bootstrap, depth=not quick
+            ),
         )
         for skipped in analysis.skipped[len(corpus.skipped) :]:
             _warn(f"skipped {skipped.source}: {skipped.reason}")

@@ -343,3 +343,13 @@ def test_finkelstein_is_military_com_s_main_voice_on_legal_unprotection(seeds_ru
     assert legal["quoted"] > legal["own_voice"]
     assert legal["top_speakers"][0]["speaker"] == "Claire Finkelstein"
     assert "Military.com quotes Claire Finkelstein most" in html
+
+
+def test_quick_skips_the_in_depth_analyses(tmp_path):
+    out = tmp_path / "q.html"
+    result = run("report", "--quick", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    assert data["pairs"] == [] and data["shared_copy"] is None and data["quotes"] is None
+    assert data["outlets"][0]["frames"]["unprotected_civilians"]["share"] > 0
+    assert 'id="sources"' not in out.read_text(encoding="utf-8")
