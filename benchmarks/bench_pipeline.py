@@ -140,6 +140,7 @@ def time_stages(folder: Path, lexicons: str | None) -> dict[str, float]:
     from framing.clean import clean_corpus
     from framing.corpus import load_corpus
     from framing.lexicon import load_lexicons
+    from framing.model import AnalysisOptions
     from framing.pipeline import analyse
     from framing.report import render_html, render_json
     from framing.resources import default_lexicons
@@ -149,10 +150,11 @@ def time_stages(folder: Path, lexicons: str | None) -> dict[str, float]:
     # the per-corpus work (the seeds run below includes it end to end).
     start = time.perf_counter()
     import nltk.tokenize.punkt  # noqa: F401
+    import scipy.stats  # noqa: F401
     import sklearn.feature_extraction.text
     import sklearn.feature_selection  # noqa: F401
 
-    times["import scikit-learn, nltk"] = time.perf_counter() - start
+    times["import scikit-learn, nltk, scipy"] = time.perf_counter() - start
     start = time.perf_counter()
     corpus = load_corpus([folder])
     times["load"] = time.perf_counter() - start
@@ -163,8 +165,12 @@ def time_stages(folder: Path, lexicons: str | None) -> dict[str, float]:
 
     lexicon_set = load_lexicons(lexicons or default_lexicons())
     start = time.perf_counter()
+    analyse(clean, lexicon_set, options=AnalysisOptions(depth=False))
+    times["analyse, quick (segment..evidence)"] = time.perf_counter() - start
+
+    start = time.perf_counter()
     analysis = analyse(clean, lexicon_set)
-    times["analyse (segment..evidence)"] = time.perf_counter() - start
+    times["analyse, in depth (+ tests, tone, shared, quotes)"] = time.perf_counter() - start
 
     start = time.perf_counter()
     html, data = render_html(analysis), render_json(analysis)
@@ -243,15 +249,23 @@ def main() -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    analysed = stages["load"] + stages["clean"] + stages["analyse (segment..evidence)"]
-    with_imports = analysed + stages["import scikit-learn, nltk"]
+    analysed = stages["load"] + stages["clean"] + stages["analyse, quick (segment..evidence)"]
+    with_imports = analysed + stages["import scikit-learn, nltk, scipy"]
+    in_depth = (
+        stages["load"]
+        + stages["clean"]
+        + stages["analyse, in depth (+ tests, tone, shared, quotes)"]
+        + stages["render html+json"]
+    )
     print(f"\n{int(stages['articles'])} articles, {int(stages['sentences'])} sentences")
     for key, value in stages.items():
         if key not in ("articles", "sentences"):
-            print(f"  {key:32s} {value:8.2f}")
-    print(f"  {'load+clean+analyse s':32s} {analysed:8.2f}")
-    print(f"  {'... with the imports s':32s} {with_imports:8.2f}")
-    print(f"  {'articles per second':32s} {stages['articles'] / analysed:8.0f}")
+            print(f"  {key:50s} {value:8.2f}")
+    print(f"  {'load+clean+analyse s':50s} {analysed:8.2f}")
+    print(f"  {'... with the imports s':50s} {with_imports:8.2f}")
+    print(f"  {'articles per second':50s} {stages['articles'] / analysed:8.0f}")
+    print(f"  {'whole report, in depth s':50s} {in_depth:8.2f}")
+    print(f"  {'... / quick analysis':50s} {in_depth / analysed:8.2f}")
     if sizes:
         print("lexicon size (same corpus, same process):")
         for key, value in sizes.items():

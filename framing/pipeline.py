@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from itertools import chain
 from typing import Any
 
 from framing.clean import clean_corpus
@@ -66,7 +67,7 @@ from framing.significance import (
     log_odds_terms,
     small_sample_caveat,
 )
-from framing.tone import compound_scores, score_tone
+from framing.tone import compound_scores, score_tone, tone_sample
 
 
 def build_outlet_ids(names: Iterable[str]) -> dict[str, str]:
@@ -114,13 +115,11 @@ def _analyse(
     clean = corpus if isinstance(corpus, CleanCorpus) else clean_corpus(corpus)
     outlet_ids = build_outlet_ids(d.outlet for d in clean.documents)
     jobs = options.jobs if options.jobs is not None else default_jobs()
-    work = partial(_chunk_work, lexicons=lexicons, with_tone=options.depth)
-    chunks = map_chunks(work, clean.documents, jobs=jobs)
+    chunks = map_chunks(partial(_chunk_work, lexicons=lexicons), clean.documents, jobs=jobs)
     sentences = build_sentences(
         clean.documents, [p for chunk in chunks for p in chunk.pieces], outlet_ids=outlet_ids
     )
     hits = _renumber_hits(chunks)
-    compound = _renumber_tone(chunks)
     counts = merge_term_counts([chunk.counts for chunk in chunks])
     skipped = list(clean.skipped)
     documents = _document_summaries(clean, outlet_ids, sentences, skipped)
@@ -164,7 +163,7 @@ def _analyse(
     evidence, denials = select_evidence_and_denials(
         sentences, hits, outlets=outlets, lexicons=lexicons, per_cell=options.evidence_per_cell
     )
-    depth = _in_depth(sentences, hits, invoked, compound, outlets, lexicons, options)
+    depth = _in_depth(sentences, hits, invoked, outlets, lexicons, options, jobs)
     return Analysis(
         name=clean.name,
         outlets=outlets,
@@ -195,14 +194,19 @@ def _in_depth(
     sentences: Sequence[Sentence],
     hits: Sequence[Hit],
     invoked: dict[int, set[str]],
-    compound: dict[int, float],
     outlets: Sequence[OutletSummary],
     lexicons: LexiconSet,
     options: AnalysisOptions,
+    jobs: int,
 ) -> dict[str, Any]:
     """The analyses that ``options.depth`` switches: pairwise tests, tone, shared copy, quotes."""
     if not options.depth:
         return {}
+    scored = tone_sample(invoked, {s.id: s.outlet for s in sentences}, seed=options.seed)
+    texts = [sentences[i].text for i in scored]
+    compound = dict(
+        zip(scored, chain.from_iterable(map_chunks(compound_scores, texts, jobs=jobs)), strict=True)
+    )
     quotations = extract_quotes(sentences)
     shared = align_shared(sentences)
     names = {o.id: o.name for o in outlets}
@@ -247,13 +251,10 @@ class _ChunkResult:
     hits: list[Hit]
     n_sentences: int
     counts: TermCounts
-    tone: dict[int, float]
 
 
-def _chunk_work(
-    documents: Sequence[CleanDocument], *, lexicons: LexiconSet, with_tone: bool = True
-) -> _ChunkResult:
-    """Segment, match, count terms and (``with_tone``) score the tone of frame sentences."""
+def _chunk_work(documents: Sequence[CleanDocument], *, lexicons: LexiconSet) -> _ChunkResult:
+    """Segment, match and count terms for a chunk of documents."""
     pieces = [sentence_pieces(doc) for doc in documents]
     flat = [piece for doc_pieces in pieces for piece in doc_pieces]
     token_lists = [piece[3] for piece in flat]
@@ -263,19 +264,7 @@ def _chunk_work(
         for index, tokens in enumerate(token_lists)
         for hit in matcher.match_tokens(tokens, sentence_id=index)
     ]
-    framed = sorted({h.sentence for h in hits if not h.negated}) if with_tone else []
-    tone = dict(zip(framed, compound_scores(flat[i][2] for i in framed), strict=True))
-    return _ChunkResult(pieces, hits, len(token_lists), count_terms(token_lists), tone)
-
-
-def _renumber_tone(chunks: Sequence[_ChunkResult]) -> dict[int, float]:
-    """The chunks' tone scores keyed by corpus-wide sentence id."""
-    tone: dict[int, float] = {}
-    offset = 0
-    for chunk in chunks:
-        tone.update((index + offset, value) for index, value in chunk.tone.items())
-        offset += chunk.n_sentences
-    return tone
+    return _ChunkResult(pieces, hits, len(token_lists), count_terms(token_lists))
 
 
 def _renumber_hits(chunks: Sequence[_ChunkResult]) -> tuple[Hit, ...]:

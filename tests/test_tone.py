@@ -26,3 +26,15 @@ def test_mean_tone_per_outlet_and_frame():
     assert tone[("o", "f")].mean == pytest.approx(0.2)
     assert tone[("o", "f")].n_sentences == 2
     assert tone[("p", "f")].mean is None
+
+
+def test_tone_sample_caps_each_cell_deterministically():
+    from framing.tone import tone_sample
+
+    invoked = {i: {"f"} for i in range(1000)} | {i: {"g"} for i in range(1000, 1010)}
+    outlet_of = dict.fromkeys(range(1010), "o")
+    first = tone_sample(invoked, outlet_of, seed=3, per_cell=100)
+    assert first == tone_sample(invoked, outlet_of, seed=3, per_cell=100)
+    assert len([i for i in first if i < 1000]) == 100
+    assert [i for i in first if i >= 1000] == list(range(1000, 1010))  # small cells whole
+    assert first != tone_sample(invoked, outlet_of, seed=4, per_cell=100)
