@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from framing import __version__
+from framing.cli_lexicon import LexiconsOption, lexicon_app
 from framing.errors import FramingError, OutputError
 
 if TYPE_CHECKING:
@@ -69,17 +70,7 @@ def report_command(
             show_default=False,
         ),
     ] = None,
-    lexicons: Annotated[
-        Path | None,
-        typer.Option(
-            "--lexicons",
-            "-l",
-            help="A lexicon set (folder of frame .toml files), one frame file, or a dictionary "
-            "(LIWC .dic/.dicx, Lexicoder .lc3, YAML, .txt word list). "
-            "Default: the bundled 'volunteers' set.",
-            show_default=False,
-        ),
-    ] = None,
+    lexicons: LexiconsOption = None,
     out: Annotated[
         Path | None,
         typer.Option(
@@ -213,13 +204,7 @@ def user_errors() -> Iterator[None]:
         raise typer.Exit(70) from None
 
 
-def _mount_subcommands() -> None:
-    from framing.cli_lexicon import lexicon_app
-
-    app.add_typer(lexicon_app, name="lexicon")
-
-
-_mount_subcommands()
+app.add_typer(lexicon_app, name="lexicon")
 
 
 def main() -> None:

@@ -202,8 +202,9 @@ def _in_depth(
     """The analyses that ``options.depth`` switches: pairwise tests, tone, shared copy, quotes."""
     if not options.depth:
         return {}
-    scored = tone_sample(invoked, {s.id: s.outlet for s in sentences}, seed=options.seed)
-    texts = [sentences[i].text for i in scored]
+    by_id = {s.id: s for s in sentences}
+    scored = tone_sample(invoked, {i: s.outlet for i, s in by_id.items()}, seed=options.seed)
+    texts = [by_id[i].text for i in scored]
     compound = dict(
         zip(scored, chain.from_iterable(map_chunks(compound_scores, texts, jobs=jobs)), strict=True)
     )
