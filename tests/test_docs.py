@@ -82,3 +82,11 @@ def test_every_json_field_is_documented(seeds_corpus, default_lexicon_set):
     for where, obj in nested.items():
         for key in obj:
             assert f"`{key}`" in json_doc, f"{where}.{key} is not in docs/json.md"
+
+
+def test_documented_schema_version_is_current():
+    from framing.report.export import SCHEMA_VERSION
+
+    json_doc = (REPO / "docs" / "json.md").read_text(encoding="utf-8")
+    assert f'`"{SCHEMA_VERSION}"`' in README
+    assert f'`schema_version` is `"{SCHEMA_VERSION}"`' in json_doc

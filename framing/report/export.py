@@ -37,6 +37,8 @@ def build_json(analysis: Analysis) -> dict[str, Any]:
             "seed": analysis.options.seed,
             "n_bootstrap": analysis.options.n_bootstrap,
             "evidence_per_cell": analysis.options.evidence_per_cell,
+            "n_permutations": analysis.options.n_permutations,
+            "depth": analysis.options.depth,
         },
         "frames": [
             {
