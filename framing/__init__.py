@@ -28,6 +28,7 @@ _EXPORTS = {
     "split_sentences": "framing.segment",
     "tokenize": "framing.segment",
     "load_lexicons": "framing.lexicon",
+    "import_lexicon": "framing.importers",
     "match_sentences": "framing.lexicon",
     "analyse": "framing.pipeline",
     "render_html": "framing.report",
@@ -51,6 +52,7 @@ __all__ = [
     "build_json",
     "clean_corpus",
     "default_lexicons",
+    "import_lexicon",
     "load_corpus",
     "load_lexicons",
     "match_sentences",
@@ -68,6 +70,7 @@ if TYPE_CHECKING:
     from framing.clean import clean_corpus
     from framing.corpus import load_corpus
     from framing.errors import FramingError
+    from framing.importers import import_lexicon
     from framing.lexicon import load_lexicons, match_sentences
     from framing.model import Analysis, AnalysisOptions
     from framing.pipeline import analyse

@@ -90,3 +90,15 @@ def test_documented_schema_version_is_current():
     json_doc = (REPO / "docs" / "json.md").read_text(encoding="utf-8")
     assert f'`"{SCHEMA_VERSION}"`' in README
     assert f'`schema_version` is `"{SCHEMA_VERSION}"`' in json_doc
+
+
+def test_public_api_names_resolve_lazily():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, framing\n"
+        "assert 'sklearn' not in sys.modules and 'nltk' not in sys.modules\n"
+        "for name in framing.__all__: getattr(framing, name)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
