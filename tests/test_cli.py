@@ -353,3 +353,15 @@ def test_quick_skips_the_in_depth_analyses(tmp_path):
     assert data["pairs"] == [] and data["shared_copy"] is None and data["quotes"] is None
     assert data["outlets"][0]["frames"]["unprotected_civilians"]["share"] > 0
     assert 'id="sources"' not in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("quick", [False, True])
+def test_every_internal_link_has_a_target(tmp_path, quick):
+    out = tmp_path / "r.html"
+    result = run("report", "--out", str(out), *(["--quick"] if quick else []))
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    targets = set(re.findall(r'\bid="([^"]+)"', html))
+    links = set(re.findall(r'href="#([^"]+)"', html))
+    assert links and links <= targets, links - targets
+    assert "How to read this report" in html and "Glossary" in html

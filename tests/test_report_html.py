@@ -446,8 +446,8 @@ def test_document_skeleton(page: str, parsed: _Collector) -> None:
 def test_sections_in_order(parsed: _Collector) -> None:
     ids = [attrs["id"] for tag, attrs in parsed.tags if tag == "section"]
     assert ids == [
-        "summary", "charts", "divergence", "holds-up", "prominence", "vocabulary", "audit",
-        "method",
+        "summary", "how-to-read", "charts", "divergence", "holds-up", "prominence",
+        "vocabulary", "audit", "method",
     ]  # fmt: skip
 
 
