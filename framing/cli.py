@@ -92,6 +92,13 @@ def report_command(
     bootstrap: Annotated[
         int, typer.Option(min=100, help="Number of bootstrap resamples for intervals.")
     ] = 2000,
+    classroom: Annotated[
+        bool,
+        typer.Option(
+            "--classroom",
+            help="Add discussion questions and a printable worksheet for a class.",
+        ),
+    ] = False,
     quick: Annotated[
         bool,
         typer.Option(
@@ -142,7 +149,8 @@ def report_command(
         if html_path.resolve() == json_out.resolve():
             raise OutputError("--out and --json name the same file", path=html_path)
         # Render both before writing either, so a failure leaves no partial output.
-        html_text, json_text = render_html(analysis), render_json(analysis)
+        html_text = render_html(analysis, classroom=classroom)
+        json_text = render_json(analysis)
         write_text_atomic(html_path, html_text)
         write_text_atomic(json_out, json_text)
     if not quiet:

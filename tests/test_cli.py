@@ -365,3 +365,19 @@ def test_every_internal_link_has_a_target(tmp_path, quick):
     links = set(re.findall(r'href="#([^"]+)"', html))
     assert links and links <= targets, links - targets
     assert "How to read this report" in html and "Glossary" in html
+
+
+def test_classroom_mode_adds_questions_from_the_findings(tmp_path):
+    out = tmp_path / "class.html"
+    result = run("report", "--classroom", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert 'id="classroom"' in html and "Worksheet" in html
+    # The largest divergence is legal unprotection, Military.com against People,
+    # carried in Military.com by Claire Finkelstein.
+    assert "Military.com gives 41% of its sentences to the frame “Legally unprotected" in html
+    assert "In Military.com, Claire Finkelstein carries" in html
+    assert "only to deny them" in html
+    plain = tmp_path / "plain.html"
+    assert run("report", "--out", str(plain)).exit_code == 0
+    assert 'id="classroom"' not in plain.read_text(encoding="utf-8")

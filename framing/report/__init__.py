@@ -22,9 +22,9 @@ __all__ = [
 ]
 
 
-def write_html(analysis: Analysis, path: str | Path) -> Path:
+def write_html(analysis: Analysis, path: str | Path, *, classroom: bool = False) -> Path:
     """Render the HTML report and write it atomically to ``path``."""
-    return write_text_atomic(path, render_html(analysis))
+    return write_text_atomic(path, render_html(analysis, classroom=classroom))
 
 
 def write_json(analysis: Analysis, path: str | Path) -> Path:

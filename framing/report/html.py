@@ -85,15 +85,21 @@ _MINUS = "\u2212"
 # --------------------------------------------------------------------------
 
 
-def render_html(analysis: Analysis) -> str:
+def render_html(analysis: Analysis, *, classroom: bool = False) -> str:
     """Return the complete report for ``analysis`` as one HTML document.
 
-    The result depends only on ``analysis`` and the installed plotly version:
-    rendering the same analysis twice gives byte-identical text. Nothing is
-    written to disk; the caller decides where the text goes.
+    The result depends only on ``analysis``, ``classroom`` and the installed
+    plotly version: rendering the same analysis twice gives byte-identical
+    text. Nothing is written to disk; the caller decides where the text goes.
+    With ``classroom``, a section of discussion questions and a printable
+    worksheet is added (:mod:`framing.report.classroom`).
     """
+    from framing.report.classroom import classroom_view
+
+    context = build_context(analysis)
+    context["classroom"] = classroom_view(analysis) if classroom else None
     template = _environment().get_template("base.html")
-    return template.render(**build_context(analysis), plotly_js=Markup(plotly_js()))
+    return template.render(**context, plotly_js=Markup(plotly_js()))
 
 
 def build_context(analysis: Analysis) -> dict[str, Any]:
