@@ -120,6 +120,7 @@ def build_context(analysis: Analysis) -> dict[str, Any]:
         "name": analysis.name,
         "summary": summary_view(analysis),
         "charts": chart_views(analysis),
+        "cells": cell_evidence(analysis),
         "divergences": tuple(
             divergence_view(analysis, d, i, docs) for i, d in enumerate(analysis.divergences, 1)
         ),
@@ -618,6 +619,41 @@ def similarity_chart(analysis: Analysis) -> ChartView:
             columns=tuple(names),
             rows=tuple((n, tuple(row)) for n, row in zip(names, text, strict=False)),
         ),
+    )
+
+
+@dataclass(frozen=True)
+class CellEvidence:
+    """The sentences behind one heatmap cell (outlet × frame), shown on demand."""
+
+    anchor: str
+    outlet: str
+    frame: str
+    share: str
+    items: tuple[EvidenceView, ...]
+
+
+def cell_anchor(outlet_index: int, frame_index: int) -> str:
+    """The element id of a cell's evidence panel; the charts' click handler builds the same."""
+    return f"cell-{outlet_index}-{frame_index}"
+
+
+def cell_evidence(analysis: Analysis) -> tuple[CellEvidence, ...]:
+    """Evidence panels for every outlet × frame, in outlet then frame order."""
+    docs = _documents_by_id(analysis.documents)
+    return tuple(
+        CellEvidence(
+            anchor=cell_anchor(i, j),
+            outlet=o.name,
+            frame=f.label,
+            share=format_pct(_share(_score(analysis, o.id, f.id))),
+            items=tuple(
+                evidence_view(e, docs, analysis)
+                for e in sorted(analysis.evidence_for(o.id, f.id), key=lambda e: e.rank)
+            ),
+        )
+        for i, o in enumerate(analysis.outlets)
+        for j, f in enumerate(analysis.frames)
     )
 
 
