@@ -8,6 +8,7 @@ so ``framing --help`` starts instantly.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import unicodedata
@@ -92,6 +93,14 @@ def report_command(
     bootstrap: Annotated[
         int, typer.Option(min=100, help="Number of bootstrap resamples for intervals.")
     ] = 2000,
+    blind: Annotated[
+        bool,
+        typer.Option(
+            "--blind",
+            help="Replace outlet names by Outlet A, B, … everywhere; write the answer key "
+            "to <report>.key.json.",
+        ),
+    ] = False,
     classroom: Annotated[
         bool,
         typer.Option(
@@ -133,6 +142,11 @@ def report_command(
             _warn(warning)
         for skipped in corpus.skipped:
             _warn(f"skipped {skipped.source}: {skipped.reason}")
+        answer_key = None
+        if blind:
+            from framing.blind import blind_corpus
+
+            corpus, answer_key = blind_corpus(corpus)
         for note in corpus.notes:
             _warn(note)
         analysis = analyse(
@@ -151,11 +165,21 @@ def report_command(
         # Render both before writing either, so a failure leaves no partial output.
         html_text = render_html(analysis, classroom=classroom)
         json_text = render_json(analysis)
+        key_path = html_path.with_suffix(".key.json")
+        key_text = (
+            None
+            if answer_key is None
+            else json.dumps(answer_key.to_json(), ensure_ascii=False, indent=2)
+        )
         write_text_atomic(html_path, html_text)
         write_text_atomic(json_out, json_text)
+        if key_text is not None:
+            write_text_atomic(key_path, key_text + "\n")
     if not quiet:
         typer.echo(_summary(analysis))
         typer.echo(f"\nReport: {html_path}\nJSON:   {json_out}")
+        if answer_key is not None:
+            typer.echo(f"Key:    {key_path} (which outlet is which; keep it from the class)")
 
 
 def _summary(analysis: Analysis) -> str:

@@ -114,3 +114,19 @@ def test_hostile_article_shows_literally_and_runs_nothing(browser, tmp_path):
     assert problems == []
     assert [r for r in requests if not r.startswith("file://")] == []
     page.close()
+
+
+def test_blind_report_shows_no_outlet_name(browser, tmp_path):
+    page, problems, _ = _open(browser, _report(tmp_path, "--blind", "--classroom"))
+    text = page.locator("body").inner_text()
+    for name in ("Military.com", "Arab News", "PEOPLE", "People"):
+        assert name not in text, name
+    assert "Outlet A" in text
+    hover_labels = page.evaluate(
+        "Array.from(document.querySelectorAll('.chart')).map(n => JSON.stringify(n.data || []))"
+    )
+    assert not any(
+        name in label for label in hover_labels for name in ("Military.com", "Arab News")
+    )
+    assert problems == []
+    page.close()
