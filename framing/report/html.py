@@ -809,14 +809,28 @@ class RemovedGroup:
     spans: tuple[RemovedView, ...]
 
 
+#: Up to this many removed spans, the report lists every one; beyond, it lists
+#: the reasons with counts, every appended story, and the first spans up to
+#: this number (the JSON export always has them all).
+AUDIT_SPANS_SHOWN = 1000
+#: The document table lists at most this many documents (the JSON has them all).
+DOCUMENTS_SHOWN = 1000
+
+
 @dataclass(frozen=True)
 class AuditView:
-    """Everything cleaning removed or skipped, and the run's notes."""
+    """What cleaning removed or skipped, and the run's notes.
+
+    ``n_shown`` < ``n_removed`` when a large corpus's spans are summarised
+    (``reasons`` then counts every span by reason).
+    """
 
     n_removed: int
     groups: tuple[RemovedGroup, ...]
     skipped: tuple[tuple[str, str], ...]
     notes: tuple[str, ...]
+    n_shown: int = 0
+    reasons: tuple[tuple[str, int], ...] = ()
 
 
 def removed_view(span: RemovedSpan) -> RemovedView:
@@ -851,12 +865,29 @@ def removed_groups(
 
 
 def audit_view(analysis: Analysis, docs: dict[str, DocumentSummary]) -> AuditView:
-    """The cleaning audit: all removed spans, all skipped inputs, all notes."""
+    """The cleaning audit: removed spans (all, up to :data:`AUDIT_SPANS_SHOWN`), inputs, notes.
+
+    A corpus with more spans than a reader can scan gets the count of every
+    reason, every appended story (the removals most worth checking), and
+    the first spans up to the limit; the JSON export lists them all.
+    """
+    removed = analysis.removed
+    reasons: dict[str, int] = {}
+    for span in removed:
+        key = "appended unrelated story" if span.reason.startswith("appended") else span.reason
+        reasons[key] = reasons.get(key, 0) + 1
+    shown = removed
+    if len(removed) > AUDIT_SPANS_SHOWN:
+        stories = [s for s in removed if s.reason.startswith("appended")]
+        others = [s for s in removed if not s.reason.startswith("appended")]
+        shown = tuple(stories + others[: max(0, AUDIT_SPANS_SHOWN - len(stories))])
     return AuditView(
-        n_removed=len(analysis.removed),
-        groups=removed_groups(analysis.removed, docs),
+        n_removed=len(removed),
+        groups=removed_groups(shown, docs),
         skipped=tuple((s.source, s.reason) for s in analysis.skipped),
         notes=tuple(analysis.notes),
+        n_shown=len(shown),
+        reasons=tuple(sorted(reasons.items(), key=lambda item: (-item[1], item[0]))),
     )
 
 
@@ -902,10 +933,17 @@ def lexicon_frame_view(frame: Frame) -> LexiconFrameView:
 
 
 def documents_table(analysis: Analysis) -> Table:
-    """The analysed documents, in analysis order."""
+    """The analysed documents, in analysis order (the first :data:`DOCUMENTS_SHOWN`)."""
     names = {o.id: o.name for o in analysis.outlets}
+    n = len(analysis.documents)
+    caption = "Documents analysed."
+    if n > DOCUMENTS_SHOWN:
+        caption = (
+            f"The first {DOCUMENTS_SHOWN:,} of the {n:,} documents analysed "
+            "(the JSON export lists them all)."
+        )
     return Table(
-        caption="Documents analysed.",
+        caption=caption,
         corner="Document",
         columns=("Outlet", "Date", "Source", "Sentences", "Words"),
         rows=tuple(
@@ -919,7 +957,7 @@ def documents_table(analysis: Analysis) -> Table:
                     f"{d.n_tokens:,}",
                 ),
             )
-            for d in analysis.documents
+            for d in analysis.documents[:DOCUMENTS_SHOWN]
         ),
     )
 
