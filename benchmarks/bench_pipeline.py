@@ -177,10 +177,46 @@ def time_stages(folder: Path, lexicons: str | None) -> dict[str, float]:
     times["render html+json"] = time.perf_counter() - start
     times["html MB"] = len(html.encode()) / 1e6
     times["json MB"] = len(data.encode()) / 1e6
+    opening = time_opening(html)
+    if opening is not None:
+        times["report interactive in Chromium s"] = opening
     times["articles"] = len(corpus.documents)
     times["sentences"] = len(analysis.sentences)
     times["peak RSS MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return times
+
+
+def time_opening(html: str) -> float | None:
+    """Seconds until the report's charts are drawn in headless Chromium, or None.
+
+    Needs Playwright and Debian's Chromium (``FRAMING_CHROMIUM`` or
+    /usr/bin/chromium); skipped when either is missing.
+    """
+    import os
+
+    executable = os.environ.get("FRAMING_CHROMIUM", "/usr/bin/chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not Path(executable).exists():
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "report.html"
+        path.write_text(html, encoding="utf-8")
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=executable,
+                args=["--no-sandbox", "--headless", "--disable-gpu",
+                      "--disable-background-networking"],
+            )  # fmt: skip
+            page = browser.new_page()
+            start = time.perf_counter()
+            page.goto(path.as_uri())
+            page.wait_for_selector("#chart-bars .main-svg")
+            elapsed = time.perf_counter() - start
+            browser.close()
+    return elapsed
 
 
 def time_command(args: list[str], *, repeat: int, cwd: Path) -> float:
