@@ -165,13 +165,7 @@ def load_set_settings(path: Path) -> dict[str, object]:
     """
     raw, data = _read_toml(path)
     lines = raw.splitlines()
-    unknown = sorted(set(data) - set(SET_KEYS))
-    if unknown:
-        raise LexiconError(
-            f"unknown key {unknown[0]!r}; expected {', '.join(sorted(SET_KEYS))}",
-            path=path,
-            line=_line_of(lines, unknown[0]),
-        )
+    _reject_unknown_keys(data, SET_KEYS, path, lines)
     settings: dict[str, object] = {}
     for key in ("name", "description"):
         if key in data:
@@ -198,6 +192,20 @@ def load_set_settings(path: Path) -> dict[str, object]:
     return settings
 
 
+def _reject_unknown_keys(
+    data: dict[str, object], expected: Sequence[str], path: Path, lines: Sequence[str]
+) -> None:
+    """An unknown key is usually a typo ("trems"): name it, its line and the keys allowed."""
+    unknown = sorted(set(data) - set(expected))
+    if unknown:
+        allowed = ", ".join(k for k in expected if k != "color")  # "color" is an alias
+        raise LexiconError(
+            f"unknown key {unknown[0]!r}; expected {allowed}",
+            path=path,
+            line=_line_of(lines, unknown[0]),
+        )
+
+
 def _read_toml(path: Path) -> tuple[str, dict[str, object]]:
     """A TOML file's text and data; errors name the file and line."""
     try:
@@ -222,14 +230,7 @@ def load_frame(path: Path, *, default_colour: str = DEFAULT_COLOURS[0]) -> Frame
     """Load and check one frame file."""
     raw, data = _read_toml(path)
     lines = raw.splitlines()
-
-    unknown = sorted(set(data) - set(FRAME_KEYS))
-    if unknown:
-        raise LexiconError(
-            f"unknown key {unknown[0]!r}; expected id, label, description, colour, terms",
-            path=path,
-            line=_line_of(lines, unknown[0]),
-        )
+    _reject_unknown_keys(data, FRAME_KEYS, path, lines)
     frame_id = _string_field(data, "id", path, lines, default=path.stem)
     if not ID_RE.match(frame_id):
         raise LexiconError(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from framing.features import invoked_frames
 from framing.model import HEADLINE, Analysis
 from framing.report.html import Table, format_pct
 
@@ -91,12 +92,7 @@ def prominence_view(analysis: Analysis) -> ProminenceView:
 
 
 def _headlines(analysis: Analysis) -> tuple[HeadlineView, ...]:
-    frames_of: dict[int, list[str]] = {}
-    for hit in analysis.hits:
-        if not hit.negated:
-            found = frames_of.setdefault(hit.sentence, [])
-            if hit.frame not in found:
-                found.append(hit.frame)
+    frames_of = invoked_frames(analysis.hits)
     label = {f.id: f.label for f in analysis.lexicons.frames}
     name = {o.id: o.name for o in analysis.outlets}
     return tuple(

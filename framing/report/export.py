@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from framing import __version__
+from framing.features import invoked_frames
 from framing.model import HEADLINE, Analysis, Evidence
 
 SCHEMA_VERSION = "1.1"
@@ -197,10 +198,7 @@ def _score_json(analysis: Analysis, outlet_id: str, frame_id: str) -> dict[str, 
 
 def _documents_json(analysis: Analysis) -> list[dict[str, Any]]:
     """Each document with its headline and lede, and the frames they invoke."""
-    frames_of: dict[int, list[str]] = {}
-    for hit in analysis.hits:
-        if not hit.negated and hit.frame not in frames_of.setdefault(hit.sentence, []):
-            frames_of[hit.sentence].append(hit.frame)
+    frames_of = invoked_frames(analysis.hits)
     headline: dict[str, Any] = {}
     lede_frames: dict[str, list[str]] = {}
     for sentence in analysis.sentences:
