@@ -209,6 +209,7 @@ def _in_depth(
         zip(scored, chain.from_iterable(map_chunks(compound_scores, texts, jobs=jobs)), strict=True)
     )
     quotations = extract_quotes(sentences)
+    speakers = speaker_table(quotations, sentences)
     shared = align_shared(sentences)
     names = {o.id: o.name for o in outlets}
     labels = {f.id: f.label for f in lexicons.frames}
@@ -219,7 +220,12 @@ def _in_depth(
             shared, sentences, hits, outlet_names=names, frame_labels=labels, max_pairs=10
         ),
         voice_readings=describe_voices(
-            quotations, sentences, hits, outlet_names=names, frame_labels=labels
+            quotations,
+            sentences,
+            hits,
+            outlet_names=names,
+            frame_labels=labels,
+            speakers=speakers,
         ),
     )
     return {
@@ -236,7 +242,7 @@ def _in_depth(
         "shared": shared,
         "quotations": quotations,
         "sources": sources,
-        "speakers": speaker_table(quotations, sentences),
+        "speakers": speakers,
         "voices": frames_by_voice(quotations, sentences, hits),
     }
 

@@ -1548,6 +1548,7 @@ def describe_voices(
     *,
     outlet_names: Mapping[str, str] | None = None,
     frame_labels: Mapping[str, str] | None = None,
+    speakers: Mapping[str, tuple[SpeakerStat, ...]] | None = None,
 ) -> dict[str, str]:
     """A plain-language reading per outlet: whom it quotes most, and what they carry.
 
@@ -1556,11 +1557,12 @@ def describe_voices(
     sentences). 3 other speakers quoted." The frame is the one most often
     carried by that speaker's quoted sentences (ties: frame id order).
     ``outlet_names`` and ``frame_labels`` map ids to display names; ids are
-    used where they are missing.
+    used where they are missing. ``speakers`` is :func:`speaker_table`'s
+    result when the caller already has it (it is computed otherwise).
     """
     names = outlet_names or {}
     labels = frame_labels or {}
-    table = speaker_table(quotations, sentences)
+    table = speaker_table(quotations, sentences) if speakers is None else speakers
     voices = frames_by_voice(quotations, sentences, hits, top=len(quotations.quotes) + 1)
     readings: dict[str, str] = {}
     for outlet, stats in table.items():
