@@ -197,7 +197,9 @@ def validate_command(
     Errors: TOML syntax, unknown keys, bad ids or colours, frames without
     terms, bad weights, duplicate terms in a frame, terms that can never
     match. Warnings: a term in two frames, an entry a wildcard of its frame
-    already matches. Exit status 1 when there is an error, else 0.
+    already matches, two frame colours that are hard to tell apart (with
+    normal vision or a colour vision deficiency). Exit status 1 when there is
+    an error, else 0.
 
     \b
     Examples:

@@ -5,7 +5,8 @@ returns plain frozen data classes and prints nothing:
 
 * :func:`describe_frames` / :func:`describe_frame` — what a lexicon set holds;
 * :func:`validate_path` — every problem of a set folder or frame file, with
-  file and line (``load_lexicons`` stops at the first);
+  file and line (``load_lexicons`` stops at the first), including frame
+  colours that are hard to tell apart (:mod:`framing.palette`);
 * :func:`load_sentences` + :func:`measure_coverage` — how often each term
   matched in a corpus, and which never did;
 * :func:`suggest_terms` — corpus terms associated with a frame's sentences
@@ -38,6 +39,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from framing.errors import InputError, LexiconError
 from framing.lexicon import (
     COLOUR_RE,
+    DEFAULT_COLOURS,
     FRAME_KEYS,
     ID_RE,
     PSEUDO_NEGATIONS,
@@ -50,6 +52,7 @@ from framing.lexicon import (
     parse_term,
 )
 from framing.model import Frame, Hit, LexiconSet, Sentence, SkippedInput, Term
+from framing.palette import CONFUSABLE_BELOW, Confusion, confusable_pairs
 from framing.segment import is_word, tokenize, tokenize_spans
 
 if TYPE_CHECKING:
@@ -223,13 +226,22 @@ class Problem:
 
 @dataclass(frozen=True)
 class _CheckedFrame:
-    """What checking one frame file found: its id, its usable terms, its problems."""
+    """What checking one frame file found: its id, its usable terms, its problems.
+
+    ``colour`` is the frame's colour in charts: the one written (``colour_line``
+    is its line), else the default the set gives the file
+    (``default_colour`` is then true); ``None`` when the written one is not a
+    valid colour.
+    """
 
     path: str
     frame_id: str | None
     id_line: int | None
     terms: tuple[Term, ...]
     problems: tuple[Problem, ...]
+    colour: str | None = None
+    colour_line: int | None = None
+    default_colour: bool = False
 
 
 def validate_path(path: str | Path) -> tuple[Problem, ...]:
@@ -262,7 +274,12 @@ def validate_path(path: str | Path) -> tuple[Problem, ...]:
     else:
         files = [path]
     problems = [p for file in settings for p in _check_settings_text(_read_text(file), file)]
-    checked = [_check_frame_text(_read_text(file), file) for file in files]
+    checked = [
+        _check_frame_text(
+            _read_text(file), file, default_colour=DEFAULT_COLOURS[index % len(DEFAULT_COLOURS)]
+        )
+        for index, file in enumerate(files)
+    ]
     problems += [p for c in checked for p in c.problems] + _check_set(checked)
     order = {str(file): index for index, file in enumerate([*settings, *files])}
     return tuple(sorted(problems, key=lambda p: (order.get(p.path, -1), p.line or 0)))
@@ -288,7 +305,15 @@ def _validate_imported(path: Path) -> tuple[Problem, ...]:
                 (report.error if severity == ERROR else report.warning)(term.line, message)
         _check_duplicates(frame.terms, report)
         checked.append(
-            _CheckedFrame(frame.source, frame.id, None, frame.terms, tuple(report.problems))
+            _CheckedFrame(
+                frame.source,
+                frame.id,
+                None,
+                frame.terms,
+                tuple(report.problems),
+                colour=frame.colour,
+                default_colour=True,  # a dictionary names no colours
+            )
         )
     problems = [p for c in checked for p in c.problems] + _check_set(checked)
     return tuple(sorted(problems, key=lambda p: (p.path, p.line or 0)))
@@ -313,8 +338,14 @@ def _read_text(path: Path) -> str | Problem:
         return Problem(str(path), line, ERROR, f"is not UTF-8 text (byte {exc.start})")
 
 
-def _check_frame_text(raw: str | Problem, path: str | Path) -> _CheckedFrame:
-    """Check one frame file's text; ``raw`` may be the problem that kept it unread."""
+def _check_frame_text(
+    raw: str | Problem, path: str | Path, *, default_colour: str = DEFAULT_COLOURS[0]
+) -> _CheckedFrame:
+    """Check one frame file's text; ``raw`` may be the problem that kept it unread.
+
+    ``default_colour`` is the colour the frame gets when it names none, as
+    :func:`~framing.lexicon.load_lexicons` gives it.
+    """
     where = str(path)
     if isinstance(raw, Problem):
         return _CheckedFrame(where, None, None, (), (raw,))
@@ -329,9 +360,18 @@ def _check_frame_text(raw: str | Problem, path: str | Path) -> _CheckedFrame:
     for key in ("label", "description"):
         if key in data and not isinstance(data[key], str):
             report.error(lines.get(key), f"'{key}' must be a string")
-    _check_colours(data, lines, report)
+    colour, colour_line = _check_colours(data, lines, report)
     terms = _check_terms(data, raw, lines, report)
-    return _CheckedFrame(where, frame_id, lines.get("id"), terms, tuple(report.problems))
+    return _CheckedFrame(
+        where,
+        frame_id,
+        lines.get("id"),
+        terms,
+        tuple(report.problems),
+        colour=default_colour if colour == "" else colour,
+        colour_line=colour_line,
+        default_colour=colour == "",
+    )
 
 
 class _Report:
@@ -441,24 +481,37 @@ def _check_id(
     return frame_id.strip()
 
 
-def _check_colours(data: Mapping[str, Any], lines: Mapping[str, int], report: _Report) -> None:
-    """'colour' (or its spelling 'color', used only when 'colour' is absent or empty)."""
+def _check_colours(
+    data: Mapping[str, Any], lines: Mapping[str, int], report: _Report
+) -> tuple[str | None, int | None]:
+    """'colour' (or its spelling 'color', used only when 'colour' is absent or empty).
+
+    Returns the colour written and its line: ``""`` and ``None`` when the
+    file names no colour, ``None`` and the line when the colour is not valid.
+    """
     colour = data.get("colour", "")
     if not isinstance(colour, str):
         report.error(lines.get("colour"), "'colour' must be a string")
-    elif colour.strip():
-        if not COLOUR_RE.match(colour.strip()):
-            report.error(lines.get("colour"), f"colour {colour!r} is not a #rrggbb hex colour")
+        return None, lines.get("colour")
+    if colour.strip():
         if "color" in data:
             report.warning(
                 lines.get("color"), "both 'colour' and 'color' are set; 'color' is ignored"
             )
-    elif "color" in data:
-        color = data["color"]
-        if not isinstance(color, str):
-            report.error(lines.get("color"), "'color' must be a string")
-        elif not COLOUR_RE.match(color.strip()):
-            report.error(lines.get("color"), f"color {color!r} is not a #rrggbb hex colour")
+        if not COLOUR_RE.match(colour.strip()):
+            report.error(lines.get("colour"), f"colour {colour!r} is not a #rrggbb hex colour")
+            return None, lines.get("colour")
+        return colour.strip(), lines.get("colour")
+    if "color" not in data:
+        return "", None
+    color = data["color"]
+    if not isinstance(color, str):
+        report.error(lines.get("color"), "'color' must be a string")
+        return None, lines.get("color")
+    if not COLOUR_RE.match(color.strip()):
+        report.error(lines.get("color"), f"color {color!r} is not a #rrggbb hex colour")
+        return None, lines.get("color")
+    return color.strip(), lines.get("color")
 
 
 def _check_terms(
@@ -667,7 +720,7 @@ def _finds_itself(term: Term, body: str) -> bool:
 
 
 def _check_set(checked: Sequence[_CheckedFrame]) -> list[Problem]:
-    """Problems between files: one frame id twice, one term in two frames."""
+    """Problems between files: one frame id twice, one term in two frames, close colours."""
     problems: list[Problem] = []
     ids: dict[str, _CheckedFrame] = {}
     for frame in checked:
@@ -706,7 +759,57 @@ def _check_set(checked: Sequence[_CheckedFrame]) -> list[Problem]:
                     "a sentence using it counts for both",
                 )
             )
+    return problems + _check_colour_pairs(checked)
+
+
+def _check_colour_pairs(checked: Sequence[_CheckedFrame]) -> list[Problem]:
+    """A warning for each pair of frames whose colours readers may confuse.
+
+    Charts tell frames apart by colour alone, so two colours closer than
+    :data:`~framing.palette.CONFUSABLE_BELOW` (CIEDE2000), with normal vision
+    or with a simulated protanopia, deuteranopia or tritanopia, get a warning
+    on the later frame's colour line (its file, when its colour is the
+    default).
+    """
+    frames = [frame for frame in checked if frame.colour is not None]
+    colours = {str(index): frame.colour or "" for index, frame in enumerate(frames)}
+    pairs: dict[tuple[str, str], list[Confusion]] = defaultdict(list)
+    for confusion in confusable_pairs(colours, threshold=CONFUSABLE_BELOW):
+        pairs[confusion.first, confusion.second].append(confusion)
+    problems = []
+    for (first, second), confusions in pairs.items():
+        one, other = frames[int(first)], frames[int(second)]
+        problems.append(
+            Problem(
+                other.path,
+                other.colour_line,
+                WARNING,
+                f"colours of {_colour_of(one)} and {_colour_of(other)} are hard to tell apart "
+                f"{_visions_text(confusions)}; see docs/lexicons.md",
+            )
+        )
     return problems
+
+
+def _colour_of(frame: _CheckedFrame) -> str:
+    """A frame's id and colour for a message: "'heroic' (#0072B2)"."""
+    name = frame.frame_id or Path(frame.path).stem
+    default = ", the default" if frame.default_colour else ""
+    return f"{name!r} ({frame.colour}{default})"
+
+
+def _visions_text(confusions: Sequence[Confusion]) -> str:
+    """How the colours fail: with normal vision, else with each deficiency named.
+
+    Colours too close with normal vision are too close for every reader, so
+    the deficiencies are then left unsaid.
+    """
+    for confusion in confusions:
+        if confusion.vision == "normal":
+            return f"even with normal colour vision (ΔE00 {confusion.delta_e:.1f})"
+    parts = [f"{c.vision} (ΔE00 {c.delta_e:.1f})" for c in confusions]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"with {listed}"
 
 
 def _place(path: str, line: int | None) -> str:

@@ -196,6 +196,31 @@ def test_warnings_alone_exit_0(write, tmp_path):
     ]
 
 
+def test_confusable_colours_are_a_warning_in_text_and_json(write, tmp_path):
+    write("lex/a.toml", 'id = "a"\ncolour = "#d62728"\nterms = ["alpha"]\n')
+    write("lex/b.toml", 'id = "b"\ncolour = "#2ca02c"\nterms = ["beta"]\n')
+    message = (
+        "colours of 'a' (#d62728) and 'b' (#2ca02c) are hard to tell apart with "
+        "deuteranopia (ΔE00 4.6); see docs/lexicons.md"
+    )
+    result = run("validate", str(tmp_path / "lex"))
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"{tmp_path / 'lex' / 'b.toml'}:2: warning: {message}",
+        f"{tmp_path / 'lex'}: 0 errors, 1 warning",
+    ]
+    result = run("validate", str(tmp_path / "lex"), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == [
+        {
+            "path": str(tmp_path / "lex" / "b.toml"),
+            "line": 2,
+            "severity": "warning",
+            "message": message,
+        }
+    ]
+
+
 def test_validate_refuses_two_different_targets_and_a_missing_one(tmp_path):
     result = run("validate", str(GOOD), "--lexicons", str(BROKEN))
     one_line_error(result, 3, "not both")

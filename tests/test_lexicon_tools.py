@@ -191,6 +191,82 @@ def test_terms_as_an_array_of_tables_get_their_header_lines(write):
     assert (Path(problem.path).name, problem.line) == ("f.toml", 5)
 
 
+def _frame_file(frame_id: str, colour_line: str = "") -> str:
+    return f'id = "{frame_id}"\n{colour_line}terms = ["{frame_id}word"]\n'
+
+
+def test_colours_hard_to_tell_apart_get_a_warning_on_the_later_frame(write, tmp_path):
+    write("lex/a.toml", _frame_file("a", 'colour = "#d62728"\n'))
+    write("lex/b.toml", _frame_file("b", '# green\ncolour = "#2ca02c"\n'))
+    write("lex/c.toml", _frame_file("c", 'colour = "#0072B2"\n'))
+    (problem,) = validate_path(tmp_path / "lex")
+    assert str(problem) == (
+        f"{tmp_path / 'lex' / 'b.toml'}:3: warning: colours of 'a' (#d62728) and 'b' (#2ca02c) "
+        "are hard to tell apart with deuteranopia (ΔE00 4.6); see docs/lexicons.md"
+    )
+    assert count_problems([problem]) == (0, 1)
+    assert [f.colour for f in load_lexicons(tmp_path / "lex").frames] == [
+        "#d62728",
+        "#2ca02c",
+        "#0072B2",
+    ]
+
+
+def test_colour_warnings_name_every_deficiency_and_the_color_spelling(write, tmp_path):
+    write("lex/purple.toml", _frame_file("purple", 'colour = "#9467bd"\n'))
+    write("lex/blue.toml", _frame_file("blue", 'color = "#1f77b4"\n'))
+    (problem,) = validate_path(tmp_path / "lex")
+    assert (Path(problem.path).name, problem.line, problem.severity) == ("purple.toml", 2, WARNING)
+    assert problem.message == (
+        "colours of 'blue' (#1f77b4) and 'purple' (#9467bd) are hard to tell apart "
+        "with protanopia (ΔE00 1.9) and deuteranopia (ΔE00 6.2); see docs/lexicons.md"
+    )
+
+
+def test_one_colour_twice_is_hard_to_tell_apart_for_everyone(write, tmp_path):
+    write("lex/a.toml", _frame_file("a", 'colour = "#0072B2"\n'))
+    write("lex/b.toml", _frame_file("b", 'colour = " #0072b2 "\n'))
+    (problem,) = validate_path(tmp_path / "lex")
+    assert problem.message == (
+        "colours of 'a' (#0072B2) and 'b' (#0072b2) are hard to tell apart even with normal "
+        "colour vision (ΔE00 0.0); see docs/lexicons.md"
+    )
+
+
+def test_default_colours_count_and_repeat_after_seven_frames(write, tmp_path):
+    for name in "abcdefgh":
+        write(f"lex/{name}.toml", _frame_file(name))
+    (problem,) = validate_path(tmp_path / "lex")
+    assert (Path(problem.path).name, problem.line, problem.severity) == ("h.toml", None, WARNING)
+    assert problem.message.startswith(
+        "colours of 'a' (#0072B2, the default) and 'h' (#0072B2, the default) are hard to tell "
+        "apart even with normal colour vision"
+    )
+    # A written colour that repeats the default another frame gets is caught too.
+    write("lex/h.toml", _frame_file("h", 'colour = "#0072B2"\n'))
+    (problem,) = validate_path(tmp_path / "lex")
+    assert (Path(problem.path).name, problem.line) == ("h.toml", 2)
+    assert "'a' (#0072B2, the default) and 'h' (#0072B2)" in problem.message
+
+
+def test_a_bad_colour_is_an_error_and_is_not_compared(write, tmp_path):
+    write("lex/a.toml", _frame_file("a", 'colour = "#d62728"\n'))
+    write("lex/b.toml", _frame_file("b", 'colour = "green"\n'))
+    (problem,) = validate_path(tmp_path / "lex")
+    assert (problem.severity, problem.line) == (ERROR, 2)
+    assert "is not a #rrggbb hex colour" in problem.message
+
+
+def test_dictionaries_get_the_colour_check_with_their_default_colours(write):
+    categories = "".join(f"c{k}:\n  - word{k}\n" for k in range(8))
+    path = write("lex/eight.yml", categories)
+    (problem,) = validate_path(path)
+    assert (problem.path, problem.line, problem.severity) == (str(path), None, WARNING)
+    assert "colours of 'c0' (#0072B2, the default) and 'c7' (#0072B2, the default)" in (
+        problem.message
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "severity", "fragment"),
     [
