@@ -1,4 +1,4 @@
-"""Regenerate the report screenshots in docs/img/ (desktop and print preview).
+"""Regenerate the report screenshots in docs/img/ (desktop, explorer, phone, print).
 
 Renders the bundled seeds report and photographs it in headless Chromium
 (Debian's ``chromium``, driven by Playwright; nothing is downloaded)::
@@ -44,12 +44,27 @@ def main() -> None:
             page.locator("#divergence article").first.screenshot(
                 path=str(out / "report-evidence.png")
             )
+            # The explorer after a click on Military.com's legal-unprotection cell,
+            # with one term's tooltip open.
+            page.goto(report.as_uri() + "#cell-0-2")
+            page.wait_for_selector("#explore-results li")
+            page.locator("#explore-results mark", has_text="POW status").first.focus()
+            page.locator("#explore").screenshot(path=str(out / "report-explorer.png"))
+            # Printed: the page's print handlers run, then A4's printable width.
+            page.goto(report.as_uri())
+            page.wait_for_selector("#chart-bars .main-svg")
+            page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
             page.emulate_media(media="print")
-            page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
-            page.evaluate("window.scrollTo(0, 0)")
+            page.set_viewport_size({"width": 688, "height": 973})  # A4 less 14/15 mm margins
+            page.evaluate("window.scrollTo(0, document.getElementById('charts').offsetTop)")
             page.screenshot(path=str(out / "report-print.png"))
+            phone = browser.new_page(viewport={"width": 375, "height": 740})
+            phone.goto(report.as_uri())
+            phone.wait_for_selector("#chart-bars .main-svg")
+            phone.screenshot(path=str(out / "report-phone.png"))
             browser.close()
-    for name in ("report-desktop.png", "report-evidence.png", "report-print.png"):
+    for name in ("desktop", "evidence", "explorer", "print", "phone"):
+        name = f"report-{name}.png"
         print(out / name)
 
 

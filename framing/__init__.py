@@ -11,7 +11,7 @@ The library API, in pipeline order (the CLI only wraps these)::
     write_json(analysis, "reports/articles.json")
 
 Names are imported lazily, so ``import framing`` (and ``framing --help``)
-stays fast: scikit-learn, nltk and plotly load only when a stage needs them.
+stays fast: scikit-learn and nltk load only when a stage needs them.
 """
 
 from __future__ import annotations

@@ -93,6 +93,15 @@ def report_command(
     bootstrap: Annotated[
         int, typer.Option(min=100, help="Number of bootstrap resamples for intervals.")
     ] = 2000,
+    evidence: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=500,
+            help="Evidence sentences kept per outlet and frame, strongest first (the report "
+            "pages through them).",
+        ),
+    ] = 20,
     blind: Annotated[
         bool,
         typer.Option(
@@ -153,7 +162,11 @@ def report_command(
             corpus,
             lexicon_set,
             options=AnalysisOptions(
-                seed=seed, n_bootstrap=bootstrap, n_permutations=bootstrap, depth=not quick
+                seed=seed,
+                n_bootstrap=bootstrap,
+                n_permutations=bootstrap,
+                evidence_per_cell=evidence,
+                depth=not quick,
             ),
         )
         for skipped in analysis.skipped[len(corpus.skipped) :]:

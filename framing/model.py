@@ -381,7 +381,7 @@ class AnalysisOptions:
 
     seed: int = 20220310
     n_bootstrap: int = 2000
-    evidence_per_cell: int = 5
+    evidence_per_cell: int = 20
     n_distinctive: int = 15
     n_candidates: int = 10
     n_permutations: int = 2000

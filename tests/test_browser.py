@@ -10,6 +10,7 @@ failure.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -59,37 +60,173 @@ def _report(tmp_path: Path, *args: str) -> Path:
     return out
 
 
-def _open(browser, path: Path):
-    page = browser.new_page(viewport={"width": 1200, "height": 900})
+def _open(browser, path: Path, *, hash: str = "", viewport: dict | None = None):
+    """Open a report from its file URL, recording console errors, dialogs and requests."""
+    page = browser.new_page(viewport=viewport or {"width": 1200, "height": 900})
     problems: list[str] = []
     requests: list[str] = []
     page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: problems.append(str(e)))
     page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
     page.on("request", lambda r: requests.append(r.url))
-    page.goto(path.as_uri())
+    page.goto(path.as_uri() + hash)
     page.wait_for_selector("#chart-heatmap .main-svg")
     return page, problems, requests
+
+
+def _click_cell(page, column: int, n_columns: int, row: int, n_rows: int) -> None:
+    """Click the centre of one heatmap cell (columns are outlets, rows frames)."""
+    page.locator("#chart-heatmap").scroll_into_view_if_needed()
+    box = page.locator("#chart-heatmap .nsewdrag").first.bounding_box()
+    page.mouse.click(
+        box["x"] + box["width"] * (column + 0.5) / n_columns,
+        box["y"] + box["height"] * (row + 0.5) / n_rows,
+    )
 
 
 def test_seeds_report_renders_offline_and_a_click_shows_the_evidence(browser, tmp_path):
     page, problems, requests = _open(browser, _report(tmp_path))
     assert page.locator("#chart-bars g.trace.bars").count() == 3  # one trace per frame
-    heatmap = page.locator("#chart-heatmap")
-    heatmap.scroll_into_view_if_needed()
-    box = page.locator("#chart-heatmap .nsewdrag").first.bounding_box()
     # Columns are outlets (Military.com first), rows are frames (legal last).
-    page.mouse.move(box["x"] + box["width"] / 6, box["y"] + box["height"] * 5 / 6)
-    page.mouse.down()
-    page.mouse.up()
+    _click_cell(page, 0, 3, 2, 3)
     page.wait_for_function("location.hash === '#cell-0-2'", timeout=5000)
-    panel = page.locator("#cell-0-2")
-    assert panel.is_visible()
-    assert "Military.com · Legally unprotected civilians" in panel.inner_text()
-    assert "targetable" in panel.inner_text()
-    assert not page.locator("#cell-1-2").is_visible()
+    status = page.locator("#explore-status")
+    assert status.inner_text().startswith(
+        "Military.com · Legally unprotected civilians: 12 of 29 sentences (41%)"
+    )
+    assert page.evaluate("document.activeElement.id") == "explore-status"
+    assert page.locator("#explore-outlet").input_value() == "0"
+    assert page.locator("#explore-frame").input_value() == "2"
+    results = page.locator("#explore-results")
+    assert results.locator("li").count() == 5  # one page
+    assert "targetable" in results.inner_text()
+    assert "Quoting Claire Finkelstein" in results.inner_text()
+    # A bar does the same: Arab News's bar for possible extremists.
+    bar = page.locator("#chart-bars g.trace.bars").nth(1).locator("path").nth(1)
+    bar.scroll_into_view_if_needed()
+    bar.click(force=True)
+    page.wait_for_function("location.hash === '#cell-1-1'", timeout=5000)
+    assert "white supremacist" in results.inner_text().lower()
     assert problems == []
     assert [r for r in requests if not r.startswith("file://")] == []
+    page.close()
+
+
+def test_evidence_filters_pages_and_deep_links(browser, tmp_path):
+    report = _report(tmp_path)
+    page, problems, _ = _open(browser, report)
+    status, results = page.locator("#explore-status"), page.locator("#explore-results")
+    # All outlets and frames at first, the strongest sentence of each cell first.
+    assert page.locator("#explore-outlet").input_value() == ""
+    first_page = results.inner_text()
+    assert "Showing 1–5 of" in status.inner_text()
+    assert "Military.com · Legally unprotected civilians" in first_page
+    page.click("#explore-next")
+    assert "Showing 6–10 of" in status.inner_text()
+    assert results.inner_text() != first_page
+    assert page.locator("#explore-prev").is_enabled()
+    # One frame across outlets: every sentence is labelled with its outlet.
+    page.select_option("#explore-frame", "1")
+    assert "Showing 1–" in status.inner_text()
+    labels = results.locator("p.cite").all_inner_texts()
+    assert labels and all("· Possible extremists" in c for c in labels)
+    assert not any(c.startswith("Military.com") for c in labels)  # it has none
+    # Only the copy shared with another outlet: the Kremenetskyi quotes on goodwill.
+    page.select_option("#explore-frame", "0")
+    page.select_option("#explore-origin", "shared")
+    tags = results.locator(".tag").all_inner_texts()
+    assert tags and set(tags) == {"shared"}
+    assert "Kremenetskyi" in results.inner_text()
+    # A cell with no sentence says so.
+    page.select_option("#explore-origin", "")
+    page.select_option("#explore-frame", "1")
+    page.select_option("#explore-outlet", "0")
+    assert "no sentence from Military.com invokes this frame" in status.inner_text()
+    assert results.locator("li").count() == 0
+    assert page.locator("#explore-pager").is_hidden()
+    page.close()
+    # A link to one cell opens the report on it.
+    linked = browser.new_page()
+    linked.goto(report.as_uri() + "#cell-2-0")
+    linked.wait_for_selector("#chart-heatmap .main-svg")
+    assert linked.locator("#explore-status").inner_text().startswith("People · Goodwill fighters")
+    linked.close()
+    assert problems == []
+
+
+def test_a_matched_term_shows_its_frame_and_lexicon_entry_on_focus(browser, tmp_path):
+    page, problems, _ = _open(browser, _report(tmp_path), hash="#cell-0-2")
+    mark = page.locator("#explore-results mark", has_text="targetable").first
+    mark.focus()
+    tip = page.evaluate("el => getComputedStyle(el, '::after').content", mark.element_handle())
+    assert tip == '"Legally unprotected civilians · lexicon entry: targetable"'
+    page.locator("h1").hover()
+    page.keyboard.press("Tab")  # focus moves on, the tooltip goes
+    assert page.evaluate(
+        "el => getComputedStyle(el, '::after').content", mark.element_handle()
+    ) in ("none", "normal")
+    # Server-rendered evidence (the divergences) carries the same descriptions.
+    negated = page.locator("#divergence blockquote mark.negated").first
+    assert negated.get_attribute("aria-description").startswith("Negated, not counted · ")
+    assert problems == []
+    page.close()
+
+
+def test_phone_width_never_scrolls_sideways(browser, tmp_path):
+    page, problems, _ = _open(
+        browser, _report(tmp_path, "--classroom"), viewport={"width": 375, "height": 812}
+    )
+    width = "document.documentElement.scrollWidth"
+    assert page.evaluate(width) <= 375
+    # Not with the explorer filled, nor with a tooltip open at the right edge.
+    page.evaluate("location.hash = '#cell-0-2'")
+    page.wait_for_function("document.querySelectorAll('#explore-results li').length === 5")
+    marks = page.locator("#explore-results mark")
+    rightmost = max(range(marks.count()), key=lambda i: marks.nth(i).bounding_box()["x"])
+    marks.nth(rightmost).focus()
+    assert page.evaluate(width) <= 375
+    charts = page.evaluate(
+        "Array.from(document.querySelectorAll('.chart .main-svg'))"
+        ".map(s => s.getBoundingClientRect().right)"
+    )
+    assert charts and max(charts) <= 375
+    assert problems == []
+    page.close()
+
+
+#: The printable width of A4 (210 mm) less the report's 14 mm side margins, in CSS px.
+A4_PRINTABLE = round((210 - 2 * 14) / 25.4 * 96)
+
+
+def test_print_fits_a4_and_letter_and_opens_folded_parts(browser, tmp_path):
+    page, problems, _ = _open(browser, _report(tmp_path, "--classroom"))
+    assert page.locator("details.print-open[open]").count() == 0
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    # The charts are redrawn to fit the paper; folded tables and the glossary open.
+    widths = page.evaluate(
+        "Array.from(document.querySelectorAll('.chart .main-svg'))"
+        ".map(s => s.getBoundingClientRect().width)"
+    )
+    assert widths and max(widths) <= A4_PRINTABLE
+    assert page.locator("details.print-open:not([open])").count() == 0
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": A4_PRINTABLE, "height": 1000})
+    # (plotly's transparent drag handles may poke out by a pixel or two; they print nothing)
+    overflowing = page.evaluate(
+        """w => Array.from(document.querySelectorAll('body *'))
+          .filter(el => el.getBoundingClientRect().right > w + 1 && !el.closest('.draglayer'))
+          .map(el => el.tagName + '.' + (el.className.baseVal ?? el.className))"""
+    , A4_PRINTABLE)  # fmt: skip
+    assert overflowing == []
+    assert page.locator("#explore").is_hidden()  # interactive only
+    assert page.locator(".worksheet").is_visible()
+    for paper in ("A4", "Letter"):
+        pdf = page.pdf(format=paper)
+        pages = re.findall(rb"/Type\s*/Page(?![s\w])", pdf)
+        assert pdf.startswith(b"%PDF") and len(pages) > 1, paper
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator("details.print-open[open]").count() == 0
+    assert problems == []
     page.close()
 
 

@@ -45,3 +45,58 @@ def test_large_audit_is_summarised_but_keeps_every_appended_story(
     assert dict(view.reasons)["page furniture"] >= 3000
     small = audit_view(analysis, _documents_by_id(analysis.documents))
     assert small.n_shown == small.n_removed == len(analysis.removed)
+
+
+def test_many_headlines_are_sampled_per_outlet_and_counted(seeds_corpus, default_lexicon_set):
+    import dataclasses
+
+    from framing.model import HEADLINE, Hit
+    from framing.report.depth import HEADLINES_SHOWN
+
+    analysis = analyse(seeds_corpus, default_lexicon_set, options=AnalysisOptions(depth=False))
+    headlines = [s for s in analysis.sentences if s.part == HEADLINE]
+    copies = [
+        s._replace(id=100_000 + i * len(headlines) + j, text=f"{s.text} ({i})")
+        for i in range(40)
+        for j, s in enumerate(headlines)
+    ]
+    # The last copy of People's headline invokes the legal frame.
+    framed = copies[-1]
+    assert framed.outlet == "people"
+    hit = Hit(framed.id, "unprotected_civilians", "pow", "pow", 0, 1, 1.0)
+    big = dataclasses.replace(
+        analysis,
+        sentences=analysis.sentences + tuple(copies),
+        hits=(*analysis.hits, hit),
+    )
+    view = prominence_view(big)
+    assert view.n_headlines == 41 * len(headlines) > HEADLINES_SHOWN
+    assert len(view.headlines) <= HEADLINES_SHOWN
+    per_outlet = {o.name: 0 for o in analysis.outlets}
+    for h in view.headlines:
+        per_outlet[h.outlet] += 1
+    assert len(set(per_outlet.values())) == 1  # an even sample: every outlet alike
+    # The framed headline comes first among People's, though it is the last.
+    people = [h for h in view.headlines if h.outlet == "People"]
+    assert people[0].text == framed.text
+    assert people[0].frames == ("Legally unprotected civilians",)
+    counts = dict(view.headline_counts.rows)
+    assert counts["People"][2] == "1 of 41"
+    assert counts["Military.com"] == ("0 of 41", "0 of 41", "0 of 41")
+    small = prominence_view(analysis)
+    assert small.n_headlines == len(small.headlines) == 3
+
+
+def test_pair_readings_are_capped_strongest_first(seeds_corpus, default_lexicon_set):
+    import dataclasses
+
+    from framing.report.depth import PAIRS_SHOWN, holds_up_view
+
+    analysis = analyse(seeds_corpus, default_lexicon_set, options=AnalysisOptions(n_bootstrap=200))
+    full = holds_up_view(analysis)
+    assert full.n_pairs == len(full.pairs) == len(analysis.pairs) == 9
+    many = dataclasses.replace(analysis, pairs=analysis.pairs * 5)
+    view = holds_up_view(many)
+    assert view.n_pairs == 45 and len(view.pairs) == PAIRS_SHOWN
+    assert view.pairs[: len(full.pairs)] != () and view.pairs[0] == full.pairs[0]
+    assert view.n_significant == 5 * full.n_significant

@@ -8,6 +8,7 @@ hostile strings wherever the report shows input-derived text.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import math
 import re
@@ -33,6 +34,9 @@ from framing.model import (
     WeightedTerm,
 )
 from framing.report.html import (
+    PLOTLY_BUNDLE,
+    PLOTLY_SHA256,
+    PLOTLY_VERSION,
     build_context,
     format_pct,
     highlight_segments,
@@ -40,6 +44,7 @@ from framing.report.html import (
     render_html,
     safe_colour,
     script_safe,
+    term_tip,
 )
 
 # Hostile inputs: each must appear in the report only as escaped text.
@@ -426,13 +431,33 @@ def test_no_external_resources(page_without_js: str, parsed: _Collector) -> None
     assert "@import" not in page_without_js and "url(" not in page_without_js
 
 
-def test_scripts_are_the_bundle_the_loader_and_json_payloads(parsed: _Collector) -> None:
+def test_scripts_are_the_bundle_the_loaders_and_json_payloads(parsed: _Collector) -> None:
     kinds = [attrs.get("type") for attrs, _ in parsed.scripts]
-    assert kinds.count(None) == 2  # plotly.js (removed in this fixture) and the loader
-    assert kinds.count("application/json") == 3
-    assert len(kinds) == 5
-    loader = [body for attrs, body in parsed.scripts if attrs == {} and body.strip()]
-    assert len(loader) == 1 and "JSON.parse" in loader[0] and "Plotly.newPlot" in loader[0]
+    # plotly.js (removed in this fixture), the explorer, the page's own and the chart loader
+    assert kinds.count(None) == 4
+    assert kinds.count("application/json") == 4  # three charts and the explorer's sentences
+    assert len(kinds) == 8
+    code = [body for attrs, body in parsed.scripts if attrs == {} and body.strip()]
+    assert len(code) == 3
+    explorer, page, loader = code
+    assert "JSON.parse" in loader and "Plotly.newPlot" in loader
+    assert "JSON.parse" in explorer and "textContent" in explorer
+    assert "beforeprint" in page and "table-wrap" in page
+    assert all(
+        forbidden not in explorer + page + loader
+        for forbidden in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(")
+    )
+
+
+def test_vendored_plotly_is_the_recorded_cartesian_bundle() -> None:
+    from importlib.resources import files
+
+    raw = files("framing.report").joinpath(PLOTLY_BUNDLE).read_bytes()
+    assert hashlib.sha256(raw).hexdigest() == PLOTLY_SHA256
+    header = raw[:200].decode("ascii")
+    assert f"plotly.js (cartesian - minified) v{PLOTLY_VERSION}" in header
+    licence = files("framing.report").joinpath("vendor/LICENSE-plotly.js").read_text()
+    assert licence.startswith("MIT License")
 
 
 def test_document_skeleton(page: str, parsed: _Collector) -> None:
@@ -483,7 +508,7 @@ def test_no_event_handler_attributes_or_unexpected_tags(parsed: _Collector) -> N
         "a", "main", "section", "h1", "h2", "h3", "h4", "p", "em", "strong", "table",
         "caption", "thead", "tbody", "tr", "th", "td", "div", "figure", "figcaption",
         "details", "summary", "script", "article", "span", "blockquote", "mark", "code",
-        "dl", "dt", "dd", "footer",
+        "dl", "dt", "dd", "footer", "noscript", "form", "label", "select", "option", "button",
     }  # fmt: skip
     for tag, attrs in parsed.tags:
         assert tag in allowed, tag
@@ -557,12 +582,18 @@ def test_share_table_has_outlet_rows_and_frame_columns(analysis: Analysis) -> No
 
 
 def test_evidence_highlights_the_right_substring(page_without_js: str) -> None:
+    # Each match is focusable and described by its frame and lexicon entry.
+    frame = "Rioters &lt;b&gt;bold&lt;/b&gt; &amp; co"
     assert (
-        'Police said the <mark class="hit" title="Lexicon term: riot*">rioters</mark> were not '
-        '<mark class="hit negated" title="Negated, not counted. Lexicon term: peaceful protesters">'
-        "peaceful protesters</mark> at all."
+        'Police said the <mark class="hit" tabindex="0" '
+        f'aria-description="{frame} · lexicon entry: riot*">rioters</mark> were not '
+        '<mark class="hit negated" tabindex="0" aria-description="Negated, not counted · '
+        f'{frame} · lexicon entry: peaceful protesters">peaceful protesters</mark> at all.'
     ) in page_without_js
-    assert '<mark class="hit" title="Lexicon term: riot*">riot</mark> line.' in page_without_js
+    assert (
+        f'<mark class="hit" tabindex="0" aria-description="{frame} · lexicon entry: riot*">'
+        "riot</mark> line."
+    ) in page_without_js
 
 
 def test_evidence_side_by_side_and_empty_side(page_without_js: str) -> None:
@@ -583,7 +614,7 @@ def test_negated_counts_shown_when_non_zero(page_without_js: str) -> None:
 
 def test_charts_payloads_match_scores(analysis: Analysis, parsed: _Collector) -> None:
     payloads = _payloads(parsed)
-    assert set(payloads) == {"data-heatmap", "data-bars", "data-similarity"}
+    assert set(payloads) == {"data-heatmap", "data-bars", "data-similarity", "evidence-data"}
     heat = payloads["data-heatmap"]["data"][0]
     assert heat["type"] == "heatmap" and heat["colorscale"] in {"Viridis", "Cividis"}
     assert heat["z"][0] == [0.38, 0.06, 0.0]
@@ -680,3 +711,37 @@ def test_format_pct() -> None:
     assert format_pct(-0.03) == "\u22123%"
     assert format_pct(-0.001) == "\u22120.1%"
     assert format_pct(math.nan) == "\u2014"
+
+
+def test_explorer_payload_holds_every_cited_sentence(
+    analysis: Analysis, parsed: _Collector
+) -> None:
+    view = build_context(analysis)["explorer"]
+    payload = _payloads(parsed)["evidence-data"]
+    assert payload == json.loads(json.dumps(view.payload))
+    outlets, frames = analysis.outlets, analysis.frames
+    assert [o["name"] for o in payload["outlets"]] == [o.name for o in outlets]
+    assert payload["frames"] == [f.label for f in frames]
+    cells = payload["cells"]
+    assert [(c["outlet"], c["frame"]) for c in cells] == [
+        (i, j) for i in range(len(outlets)) for j in range(len(frames))
+    ]
+    assert [link.anchor for link in view.links] == [
+        f"cell-{c['outlet']}-{c['frame']}" for c in cells
+    ]
+    for cell in cells:
+        outlet, frame = outlets[cell["outlet"]], frames[cell["frame"]]
+        cited = sorted(analysis.evidence_for(outlet.id, frame.id), key=lambda e: e.rank)
+        assert cell["n"] == analysis.scores[(outlet.id, frame.id)].n_sentences
+        assert len(cell["items"]) == len(cited)
+        for (segments, doc, _origin, _speaker), e in zip(cell["items"], cited, strict=True):
+            assert "".join(s[0] for s in segments) == e.text
+            marked = [(s[1], s[2]) for s in segments if len(s) == 3]
+            expected = highlight_segments(e.text, e.matches)
+            assert marked == [
+                (term_tip(frame.label, m), int(m.negated)) for _, m in expected if m is not None
+            ]
+            assert 0 <= doc < len(payload["documents"])
+    first = cells[0]["items"][0]
+    assert payload["documents"][first[1]] == ["Base secured", "2022-03-10"]
+    assert payload["pageSize"] == view.page_size == 5

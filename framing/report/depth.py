@@ -41,14 +41,27 @@ class HeadlineView:
     frames: tuple[str, ...]
 
 
+#: Up to this many headlines the report lists them all; beyond, it lists a
+#: few per outlet (those that invoke a frame first) and counts the rest.
+HEADLINES_SHOWN = 60
+
+
 @dataclass(frozen=True)
 class ProminenceView:
-    """Prominence-weighted shares and tone beside the plain shares, and the headlines."""
+    """Prominence-weighted shares and tone beside the plain shares, and the headlines.
+
+    ``headlines`` are all of them, or a sample per outlet when there are more
+    than :data:`HEADLINES_SHOWN` (``n_headlines`` counts them all);
+    ``headline_counts`` counts, per outlet and frame, the headlines that
+    invoke the frame.
+    """
 
     reading: str
     table: Table
     tone: Table
     headlines: tuple[HeadlineView, ...]
+    n_headlines: int = 0
+    headline_counts: Table | None = None
 
 
 def prominence_view(analysis: Analysis) -> ProminenceView:
@@ -71,6 +84,7 @@ def prominence_view(analysis: Analysis) -> ProminenceView:
         rows.append((o.name, tuple(cells)))
         tone_rows.append((o.name, tuple(tone_cells)))
     columns = tuple(f.label for f in frames)
+    headlines = _headlines(analysis)
     return ProminenceView(
         reading=_prominence_reading(analysis),
         table=Table(
@@ -87,22 +101,67 @@ def prominence_view(analysis: Analysis) -> ProminenceView:
             columns=columns,
             rows=tuple(tone_rows),
         ),
-        headlines=_headlines(analysis),
+        headlines=_shown_headlines(headlines, analysis),
+        n_headlines=len(headlines),
+        headline_counts=_headline_counts(headlines, analysis),
     )
 
 
-def _headlines(analysis: Analysis) -> tuple[HeadlineView, ...]:
+def _headlines(analysis: Analysis) -> list[tuple[str, HeadlineView]]:
+    """Every headline with its outlet id, in corpus order."""
     frames_of = invoked_frames(analysis.hits)
     label = {f.id: f.label for f in analysis.lexicons.frames}
     name = {o.id: o.name for o in analysis.outlets}
-    return tuple(
-        HeadlineView(
-            outlet=name.get(s.outlet, s.outlet),
-            text=s.text,
-            frames=tuple(label[f] for f in label if f in frames_of.get(s.id, ())),
+    return [
+        (
+            s.outlet,
+            HeadlineView(
+                outlet=name.get(s.outlet, s.outlet),
+                text=s.text,
+                frames=tuple(label[f] for f in label if f in frames_of.get(s.id, ())),
+            ),
         )
         for s in analysis.sentences
         if s.part == HEADLINE
+    ]
+
+
+def _shown_headlines(
+    headlines: list[tuple[str, HeadlineView]], analysis: Analysis
+) -> tuple[HeadlineView, ...]:
+    """All headlines, or for a large corpus an even number per outlet, framed ones first.
+
+    A list of thousands of headlines is neither readable nor quick to open;
+    the JSON export gives every document's headline frames.
+    """
+    if len(headlines) <= HEADLINES_SHOWN:
+        return tuple(h for _, h in headlines)
+    per_outlet = max(2, HEADLINES_SHOWN // max(1, len(analysis.outlets)))
+    shown: list[HeadlineView] = []
+    for o in analysis.outlets:
+        own = [h for outlet, h in headlines if outlet == o.id]
+        framed = [h for h in own if h.frames] + [h for h in own if not h.frames]
+        shown.extend(framed[:per_outlet])
+    return tuple(shown)
+
+
+def _headline_counts(headlines: list[tuple[str, HeadlineView]], analysis: Analysis) -> Table | None:
+    """Per outlet, how many of its headlines invoke each frame (None without headlines)."""
+    if not headlines:
+        return None
+    frames = analysis.lexicons.frames
+    rows = []
+    for o in analysis.outlets:
+        own = [h for outlet, h in headlines if outlet == o.id]
+        counts = tuple(
+            f"{sum(1 for h in own if f.label in h.frames):,} of {len(own):,}" for f in frames
+        )
+        rows.append((o.name, counts))
+    return Table(
+        caption="Headlines that invoke each frame, of the outlet's headlines.",
+        corner="Outlet",
+        columns=tuple(f.label for f in frames),
+        rows=tuple(rows),
     )
 
 
@@ -138,9 +197,17 @@ class PairReading:
     significant: bool
 
 
+#: Pairwise readings listed, strongest evidence first; the JSON export has every pair.
+PAIRS_SHOWN = 30
+
+
 @dataclass(frozen=True)
 class HoldsUpView:
-    """The 'How the comparison holds up' section."""
+    """The 'How the comparison holds up' section.
+
+    ``pairs`` are the first :data:`PAIRS_SHOWN` readings, strongest evidence
+    first, of ``n_pairs`` (20 outlets make 570 pairs over three frames).
+    """
 
     caveat: str | None
     pairs: tuple[PairReading, ...]
@@ -148,6 +215,7 @@ class HoldsUpView:
     unit_note: str
     mix_reading: str
     mix_table: Table | None
+    n_pairs: int = 0
 
 
 def holds_up_view(analysis: Analysis) -> HoldsUpView:
@@ -183,7 +251,8 @@ def holds_up_view(analysis: Analysis) -> HoldsUpView:
     mix = analysis.frame_mix
     return HoldsUpView(
         caveat=analysis.caveat.message if analysis.caveat else None,
-        pairs=tuple(r[-1] for r in readings),
+        pairs=tuple(r[-1] for r in readings[:PAIRS_SHOWN]),
+        n_pairs=len(readings),
         n_significant=sum(1 for p in analysis.pairs if p.is_significant()),
         unit_note=unit_note,
         mix_reading=describe_frame_mix(mix, outlets=analysis.outlets) if mix else "",

@@ -18,9 +18,12 @@ outlet names, file names and lexicon labels are all untrusted:
 * CSS colours from lexicon files are checked against a strict pattern before
   they reach a ``style`` attribute.
 
-The only markup marked safe is the plotly.js bundle shipped with the installed
-``plotly`` package, embedded once so the report works offline and from
-``file://``.
+The only markup marked safe is plotly.js, embedded once so the report works
+offline and from ``file://``: the *cartesian* bundle of plotly.js (heatmaps,
+bars and the other 2-D traces), shipped in ``framing/report/vendor`` from the
+npm package ``plotly.js-cartesian-dist-min``. At 1.5 MB instead of the full
+bundle's 4.8 MB it makes the report a third of the size and lets a browser
+draw the charts about twice as fast (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -88,11 +91,11 @@ _MINUS = "\u2212"
 def render_html(analysis: Analysis, *, classroom: bool = False) -> str:
     """Return the complete report for ``analysis`` as one HTML document.
 
-    The result depends only on ``analysis``, ``classroom`` and the installed
-    plotly version: rendering the same analysis twice gives byte-identical
-    text. Nothing is written to disk; the caller decides where the text goes.
-    With ``classroom``, a section of discussion questions and a printable
-    worksheet is added (:mod:`framing.report.classroom`).
+    The result depends only on ``analysis`` and ``classroom``: rendering the
+    same analysis twice gives byte-identical text. Nothing is written to disk;
+    the caller decides where the text goes. With ``classroom``, a section of
+    discussion questions and a printable worksheet is added
+    (:mod:`framing.report.classroom`).
     """
     from framing.report.classroom import classroom_view
 
@@ -120,7 +123,7 @@ def build_context(analysis: Analysis) -> dict[str, Any]:
         "name": analysis.name,
         "summary": summary_view(analysis),
         "charts": chart_views(analysis),
-        "cells": cell_evidence(analysis),
+        "explorer": explorer_view(analysis),
         "divergences": tuple(
             divergence_view(analysis, d, i, docs) for i, d in enumerate(analysis.divergences, 1)
         ),
@@ -139,16 +142,24 @@ def build_context(analysis: Analysis) -> dict[str, Any]:
 # --------------------------------------------------------------------------
 
 
+#: The vendored plotly.js bundle and the version its header names
+#: (tests/test_report_html.py checks both; docs/architecture.md says how to update).
+PLOTLY_BUNDLE = "vendor/plotly-cartesian.min.js"
+PLOTLY_VERSION = "4.1.1"
+PLOTLY_SHA256 = "79542150855a52c567260e3137095dbe2b744e6d702a5cabe67da246942fba7a"
+
+
 @functools.lru_cache(maxsize=1)
 def plotly_js() -> str:
-    """The plotly.js bundle of the installed plotly package, safe to inline.
+    """The vendored plotly.js bundle, safe to inline.
 
-    Imported lazily so that importing this module stays cheap, and cached
-    because the bundle is several megabytes.
+    Read lazily so that importing this module stays cheap, and cached
+    because the bundle is over a megabyte.
     """
-    from plotly.offline import get_plotlyjs
+    from importlib.resources import files
 
-    return script_safe(get_plotlyjs())
+    bundle = files("framing.report").joinpath(PLOTLY_BUNDLE).read_text(encoding="utf-8")
+    return script_safe(bundle)
 
 
 def script_safe(js: str) -> str:
@@ -303,6 +314,8 @@ class EvidenceView:
     rank: int
     origin: str | None = None
     speaker: str | None = None
+    #: The frame's label, named in each matched term's tooltip.
+    frame: str = ""
 
 
 def frame_view(frame: Frame) -> FrameView:
@@ -338,6 +351,7 @@ def evidence_view(
         origin = "shared" if analysis.shared.group_of(evidence.sentence) >= 0 else "unique"
     if analysis is not None and analysis.quotations is not None:
         speaker = analysis.quotations.sentence_speaker.get(evidence.sentence)
+    frame = analysis.lexicons.frame(evidence.frame).label if analysis is not None else ""
     return EvidenceView(
         segments=tuple(highlight_segments(evidence.text, evidence.matches)),
         document=document_label(evidence.document, docs),
@@ -345,7 +359,21 @@ def evidence_view(
         rank=evidence.rank,
         origin=origin,
         speaker=speaker,
+        frame=frame,
     )
+
+
+def term_tip(frame: str, match: MatchSpan) -> str:
+    """The tooltip of a highlighted term: its frame and the lexicon entry it matched.
+
+    Shown on hover and keyboard focus, and read by screen readers as the
+    mark's description.
+    """
+    parts = ["Negated, not counted"] if match.negated else []
+    if frame:
+        parts.append(frame)
+    parts.append(f"lexicon entry: {match.term}")
+    return " \u00b7 ".join(parts)
 
 
 def _score(analysis: Analysis, outlet_id: str, frame_id: str) -> FrameScore | None:
@@ -622,38 +650,99 @@ def similarity_chart(analysis: Analysis) -> ChartView:
     )
 
 
+#: Evidence sentences per page of the explorer.
+EXPLORER_PAGE = 5
+
+
 @dataclass(frozen=True)
-class CellEvidence:
-    """The sentences behind one heatmap cell (outlet × frame), shown on demand."""
+class CellLink:
+    """A link to one outlet × frame in the evidence explorer, with its share."""
 
     anchor: str
     outlet: str
     frame: str
     share: str
-    items: tuple[EvidenceView, ...]
+
+
+@dataclass(frozen=True)
+class ExplorerView:
+    """The evidence explorer: filter choices, cell links, and every cited sentence as data.
+
+    The sentences travel once, as the JSON ``payload``, and the page's script
+    builds only the page of them a reader asks for (with ``textContent``, so
+    nothing in them is ever parsed as markup). Rendering every panel as HTML
+    made the report of a large corpus slow to open. ``has_origin`` is set
+    when the in-depth analyses labelled sentences shared or unique copy.
+    """
+
+    outlets: tuple[str, ...]
+    frames: tuple[str, ...]
+    links: tuple[CellLink, ...]
+    has_origin: bool
+    page_size: int
+    payload: dict[str, Any]
 
 
 def cell_anchor(outlet_index: int, frame_index: int) -> str:
-    """The element id of a cell's evidence panel; the charts' click handler builds the same."""
+    """The URL fragment of one cell in the explorer; the charts' click handler builds the same."""
     return f"cell-{outlet_index}-{frame_index}"
 
 
-def cell_evidence(analysis: Analysis) -> tuple[CellEvidence, ...]:
-    """Evidence panels for every outlet × frame, in outlet then frame order."""
+def _evidence_item(view: EvidenceView, documents: dict[tuple[str, str | None], int]) -> list[Any]:
+    """One sentence of the explorer's payload: segments, document index, origin, speaker.
+
+    A segment is ``[text]``, or ``[text, tooltip, negated]`` for a matched
+    term. Documents are listed once and referred to by index.
+    """
+    segments = [
+        [text] if m is None else [text, term_tip(view.frame, m), int(m.negated)]
+        for text, m in view.segments
+    ]
+    doc = documents.setdefault((view.document, view.date), len(documents))
+    return [segments, doc, view.origin or "", view.speaker or ""]
+
+
+def explorer_view(analysis: Analysis) -> ExplorerView:
+    """The explorer over every outlet × frame, in outlet then frame order.
+
+    Each cell carries its share, how many sentences invoke the frame, and
+    its evidence strongest first (as many as the analysis kept per cell).
+    """
     docs = _documents_by_id(analysis.documents)
-    return tuple(
-        CellEvidence(
-            anchor=cell_anchor(i, j),
-            outlet=o.name,
-            frame=f.label,
-            share=format_pct(_share(_score(analysis, o.id, f.id))),
-            items=tuple(
-                evidence_view(e, docs, analysis)
-                for e in sorted(analysis.evidence_for(o.id, f.id), key=lambda e: e.rank)
-            ),
-        )
-        for i, o in enumerate(analysis.outlets)
-        for j, f in enumerate(analysis.frames)
+    documents: dict[tuple[str, str | None], int] = {}
+    cells, links = [], []
+    for i, o in enumerate(analysis.outlets):
+        for j, f in enumerate(analysis.frames):
+            score = _score(analysis, o.id, f.id)
+            share = format_pct(_share(score))
+            links.append(CellLink(cell_anchor(i, j), o.name, f.label, share))
+            evidence = sorted(analysis.evidence_for(o.id, f.id), key=lambda e: e.rank)
+            cells.append(
+                {
+                    "outlet": i,
+                    "frame": j,
+                    "share": share,
+                    "n": 0 if score is None else score.n_sentences,
+                    "items": [
+                        _evidence_item(evidence_view(e, docs, analysis), documents)
+                        for e in evidence
+                    ],
+                }
+            )
+    payload = {
+        "outlets": [{"name": o.name, "n": o.n_sentences} for o in analysis.outlets],
+        "frames": [f.label for f in analysis.frames],
+        "documents": [[title, date or ""] for title, date in documents],
+        "cells": cells,
+        "pageSize": EXPLORER_PAGE,
+    }
+    return ExplorerView(
+        outlets=tuple(o.name for o in analysis.outlets),
+        frames=tuple(f.label for f in analysis.frames),
+        links=tuple(links),
+        has_origin=analysis.shared is not None,
+        page_size=EXPLORER_PAGE,
+        payload=payload,
     )
 
 
@@ -814,7 +903,7 @@ class RemovedGroup:
 #: this number (the JSON export always has them all).
 AUDIT_SPANS_SHOWN = 1000
 #: The document table lists at most this many documents (the JSON has them all).
-DOCUMENTS_SHOWN = 1000
+DOCUMENTS_SHOWN = 200
 
 
 @dataclass(frozen=True)
@@ -983,7 +1072,7 @@ def method_view(analysis: Analysis) -> MethodView:
 @functools.lru_cache(maxsize=1)
 def _environment() -> Environment:
     """The report's Jinja environment: package templates, everything autoescaped."""
-    return Environment(
+    env = Environment(
         loader=PackageLoader("framing.report", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
@@ -991,3 +1080,5 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals["term_tip"] = term_tip
+    return env

@@ -4,6 +4,7 @@
     return;
   }
   var nodes = document.querySelectorAll("div.chart[data-payload]");
+  var charts = [];
   for (var i = 0; i < nodes.length; i++) {
     var node = nodes[i];
     var source = document.getElementById(node.getAttribute("data-payload"));
@@ -12,31 +13,43 @@
     }
     var spec = JSON.parse(source.textContent);
     Plotly.newPlot(node, spec.data, spec.layout, spec.config);
+    charts.push(node);
     if (node.id === "chart-heatmap" || node.id === "chart-bars") {
       node.on("plotly_click", showCell);
     }
   }
 
-  // A click on a heatmap cell or a bar shows the evidence panel of that
-  // outlet and frame; panels are rendered (and escaped) by the server and
-  // shown with the :target selector, so the same links work without a mouse.
+  // A browser lays a printed page out at the paper's width, which a chart
+  // drawn for a wide screen overflows (and the browser then shrinks the
+  // whole page to fit). Charts are redrawn at a width that fits A4 and
+  // Letter for the print, and at the window's width after it.
+  var PRINT_WIDTH = 680;
+  window.addEventListener("beforeprint", function () {
+    charts.forEach(function (chart) {
+      if (chart.getBoundingClientRect().width > PRINT_WIDTH) {
+        Plotly.relayout(chart, {width: PRINT_WIDTH});
+      }
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    charts.forEach(function (chart) {
+      Plotly.relayout(chart, {width: null});
+    });
+  });
+
+  // A click on a heatmap cell or a bar shows that outlet's sentences for
+  // that frame in the evidence explorer (_explorer.js).
   function showCell(event) {
     var point = event && event.points && event.points[0];
     if (!point) {
       return;
     }
-    var outlet, frame;
+    var detail;
     if (point.data.type === "heatmap") {
-      frame = point.pointIndex[0];
-      outlet = point.pointIndex[1];
+      detail = {frame: point.pointIndex[0], outlet: point.pointIndex[1]};
     } else {
-      frame = point.curveNumber;
-      outlet = point.pointNumber;
+      detail = {frame: point.curveNumber, outlet: point.pointNumber};
     }
-    var panel = document.getElementById("cell-" + outlet + "-" + frame);
-    if (panel !== null) {
-      window.location.hash = panel.id;
-      panel.focus();
-    }
+    document.dispatchEvent(new CustomEvent("framing:show-cell", {detail: detail}));
   }
 })();
