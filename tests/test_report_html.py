@@ -456,7 +456,7 @@ def test_vendored_plotly_is_the_recorded_cartesian_bundle() -> None:
     assert hashlib.sha256(raw).hexdigest() == PLOTLY_SHA256
     header = raw[:200].decode("ascii")
     assert f"plotly.js (cartesian - minified) v{PLOTLY_VERSION}" in header
-    licence = files("framing.report").joinpath("vendor/LICENSE-plotly.js").read_text()
+    licence = files("framing.report").joinpath("vendor/plotly.js-LICENSE.txt").read_text()
     assert licence.startswith("MIT License")
 
 
