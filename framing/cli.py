@@ -24,7 +24,7 @@ from framing.cli_lexicon import LexiconsOption, lexicon_app
 from framing.errors import FramingError, OutputError
 
 if TYPE_CHECKING:
-    from framing.model import Analysis
+    from framing.model import Analysis, LexiconSet
 
 REPORTS_DIR = Path("reports")
 
@@ -149,6 +149,8 @@ def report_command(
         lexicon_set = imported.lexicons
         for warning in imported.warnings:
             _warn(warning)
+        for warning in _colour_warnings(lexicon_set):
+            _warn(warning)
         for skipped in corpus.skipped:
             _warn(f"skipped {skipped.source}: {skipped.reason}")
         answer_key = None
@@ -222,6 +224,21 @@ def _summary(analysis: Analysis) -> str:
 def printable(text: str) -> str:
     """Text safe for a terminal: control characters (e.g. escape codes) shown as '?'."""
     return "".join("?" if unicodedata.category(c) == "Cc" else c for c in text)
+
+
+def _colour_warnings(lexicons: LexiconSet) -> list[str]:
+    """One warning per pair of frames whose chart colours some readers cannot tell apart."""
+    from framing.palette import confusable_pairs
+
+    visions: dict[tuple[str, str], list[str]] = {}
+    for c in confusable_pairs({f.id: f.colour for f in lexicons.frames}):
+        seen = "normal vision" if c.vision == "normal" else c.vision
+        visions.setdefault((c.first, c.second), []).append(seen)
+    return [
+        f"{lexicons.source}: frames {first!r} and {second!r} have colours that are hard to "
+        f"tell apart ({', '.join(seen)}); see framing lexicon validate"
+        for (first, second), seen in visions.items()
+    ]
 
 
 def _warn(message: str) -> None:

@@ -381,3 +381,18 @@ def test_classroom_mode_adds_questions_from_the_findings(tmp_path):
     plain = tmp_path / "plain.html"
     assert run("report", "--out", str(plain)).exit_code == 0
     assert 'id="classroom"' not in plain.read_text(encoding="utf-8")
+
+
+def test_report_warns_about_frame_colours_readers_cannot_tell_apart(write, tmp_path):
+    write("lex/a.toml", 'id = "a"\nlabel = "A"\ncolour = "#d62728"\nterms = ["freedom"]\n')
+    write("lex/b.toml", 'id = "b"\nlabel = "B"\ncolour = "#2ca02c"\nterms = ["law"]\n')
+    write("lex/c.toml", 'id = "c"\nlabel = "C"\ncolour = "#0072B2"\nterms = ["hero"]\n')
+    out = tmp_path / "r.html"
+    result = run("report", "--lexicons", str(tmp_path / "lex"), "--out", str(out), "--quick")
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if "hard to tell apart" in line]
+    assert len(warnings) == 1
+    assert "frames 'a' and 'b'" in warnings[0] and "deuteranopia" in warnings[0]
+    assert out.exists()
+    quiet = run("report", "--out", str(tmp_path / "s.html"), "--quick")
+    assert "hard to tell apart" not in quiet.output  # the bundled colours are safe
