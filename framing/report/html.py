@@ -522,7 +522,8 @@ def heatmap_chart(analysis: Analysis) -> ChartView:
         title="Share of sentences by frame and outlet",
         caption=(
             "Each cell is the percentage of an outlet's sentences that invoke a frame; "
-            "darker cells mean less, brighter cells more."
+            "darker cells mean less, brighter cells more. Click a cell, or choose its outlet "
+            "and frame in the explorer below, to read the sentences behind it."
         ),
         payload={"data": [trace], "layout": layout, "config": PLOTLY_CONFIG},
         table=Table(
@@ -684,7 +685,7 @@ class ExplorerView:
 
 
 def cell_anchor(outlet_index: int, frame_index: int) -> str:
-    """The URL fragment of one cell in the explorer; the charts' click handler builds the same."""
+    """The URL fragment of one cell in the explorer (``_explorer.js`` reads and writes the same)."""
     return f"cell-{outlet_index}-{frame_index}"
 
 
