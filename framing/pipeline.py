@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain
@@ -53,7 +53,14 @@ from framing.model import (
 )
 from framing.parallel import cyclic_gc_paused, default_jobs, map_chunks
 from framing.prominence import score_prominence
-from framing.quotes import describe_voices, extract_quotes, frames_by_voice, speaker_table
+from framing.quotes import (
+    Quotations,
+    Quote,
+    describe_voices,
+    extract_quotes,
+    frames_by_voice,
+    speaker_table,
+)
 from framing.segment import SentencePiece, build_sentences, sentence_pieces
 from framing.shared import (
     align_shared,
@@ -115,11 +122,17 @@ def _analyse(
     clean = corpus if isinstance(corpus, CleanCorpus) else clean_corpus(corpus)
     outlet_ids = build_outlet_ids(d.outlet for d in clean.documents)
     jobs = options.jobs if options.jobs is not None else default_jobs()
-    chunks = map_chunks(partial(_chunk_work, lexicons=lexicons), clean.documents, jobs=jobs)
+    work = partial(
+        _chunk_work,
+        lexicons=lexicons,
+        outlet_ids=outlet_ids if options.depth else None,
+    )
+    chunks = map_chunks(work, clean.documents, jobs=jobs)
     sentences = build_sentences(
         clean.documents, [p for chunk in chunks for p in chunk.pieces], outlet_ids=outlet_ids
     )
     hits = _renumber_hits(chunks)
+    quotations = _merge_quotations(chunks) if options.depth else None
     counts = merge_term_counts([chunk.counts for chunk in chunks])
     skipped = list(clean.skipped)
     documents = _document_summaries(clean, outlet_ids, sentences, skipped)
@@ -163,7 +176,11 @@ def _analyse(
     evidence, denials = select_evidence_and_denials(
         sentences, hits, outlets=outlets, lexicons=lexicons, per_cell=options.evidence_per_cell
     )
-    depth = _in_depth(sentences, hits, invoked, outlets, lexicons, options, jobs)
+    depth = (
+        _in_depth(sentences, hits, invoked, outlets, lexicons, options, jobs, quotations)
+        if quotations is not None
+        else {}
+    )
     return Analysis(
         name=clean.name,
         outlets=outlets,
@@ -198,17 +215,18 @@ def _in_depth(
     lexicons: LexiconSet,
     options: AnalysisOptions,
     jobs: int,
+    quotations: Quotations,
 ) -> dict[str, Any]:
-    """The analyses that ``options.depth`` switches: pairwise tests, tone, shared copy, quotes."""
-    if not options.depth:
-        return {}
+    """The analyses that ``options.depth`` switches: pairwise tests, tone, shared copy, quotes.
+
+    ``quotations`` were extracted with the per-document work (:func:`_chunk_work`).
+    """
     by_id = {s.id: s for s in sentences}
     scored = tone_sample(invoked, {i: s.outlet for i, s in by_id.items()}, seed=options.seed)
     texts = [by_id[i].text for i in scored]
     compound = dict(
         zip(scored, chain.from_iterable(map_chunks(compound_scores, texts, jobs=jobs)), strict=True)
     )
-    quotations = extract_quotes(sentences)
     speakers = speaker_table(quotations, sentences)
     shared = align_shared(sentences)
     names = {o.id: o.name for o in outlets}
@@ -251,17 +269,30 @@ def _in_depth(
 class _ChunkResult:
     """Per-document work on a chunk of documents, done in one process.
 
-    Sentence ids in ``hits`` count from the chunk's first sentence.
+    Sentence ids in ``hits`` and ``quotations`` count from the chunk's first
+    sentence; ``quotations`` is ``None`` unless they were asked for.
     """
 
     pieces: list[list[SentencePiece]]
     hits: list[Hit]
     n_sentences: int
     counts: TermCounts
+    quotations: Quotations | None = None
 
 
-def _chunk_work(documents: Sequence[CleanDocument], *, lexicons: LexiconSet) -> _ChunkResult:
-    """Segment, match and count terms for a chunk of documents."""
+def _chunk_work(
+    documents: Sequence[CleanDocument],
+    *,
+    lexicons: LexiconSet,
+    outlet_ids: Mapping[str, str] | None = None,
+) -> _ChunkResult:
+    """Segment, match and count terms for a chunk of documents.
+
+    With ``outlet_ids`` (the in-depth analysis), also extract the chunk's
+    quotations: quotes are read within a document, so a chunk of whole
+    documents gives the same quotes as the whole corpus, and parsing
+    sentences is the costliest step of the in-depth analysis.
+    """
     pieces = [sentence_pieces(doc) for doc in documents]
     flat = [piece for doc_pieces in pieces for piece in doc_pieces]
     token_lists = [piece[3] for piece in flat]
@@ -271,7 +302,10 @@ def _chunk_work(documents: Sequence[CleanDocument], *, lexicons: LexiconSet) -> 
         for index, tokens in enumerate(token_lists)
         for hit in matcher.match_tokens(tokens, sentence_id=index)
     ]
-    return _ChunkResult(pieces, hits, len(token_lists), count_terms(token_lists))
+    quotations = None
+    if outlet_ids is not None:
+        quotations = extract_quotes(build_sentences(documents, pieces, outlet_ids=outlet_ids))
+    return _ChunkResult(pieces, hits, len(token_lists), count_terms(token_lists), quotations)
 
 
 def _renumber_hits(chunks: Sequence[_ChunkResult]) -> tuple[Hit, ...]:
@@ -285,6 +319,30 @@ def _renumber_hits(chunks: Sequence[_ChunkResult]) -> tuple[Hit, ...]:
             hits.extend(chunk.hits)
         offset += chunk.n_sentences
     return tuple(hits)
+
+
+def _merge_quotations(chunks: Sequence[_ChunkResult]) -> Quotations:
+    """The chunks' quotations with corpus-wide sentence ids, as one extraction would give.
+
+    Chunks are in document order; a speaker's gender is the last one found,
+    as when the documents are read one after another.
+    """
+    quotes: list[Quote] = []
+    voice: dict[int, str | None] = {}
+    genders: dict[str, str] = {}
+    offset = 0
+    for chunk in chunks:
+        found = chunk.quotations
+        assert found is not None
+        quotes.extend(
+            Quote(q.sentence + offset, q.document, q.outlet, q.speaker, q.text, q.start, q.end,
+                  q.kind)
+            for q in found.quotes
+        )  # fmt: skip
+        voice.update((sid + offset, speaker) for sid, speaker in found.sentence_speaker.items())
+        genders.update(found.genders)
+        offset += chunk.n_sentences
+    return Quotations(tuple(quotes), voice, genders)
 
 
 def _document_summaries(

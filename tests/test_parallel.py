@@ -32,5 +32,9 @@ def test_parallel_analysis_equals_serial(monkeypatch, seeds_corpus, default_lexi
     assert len(serial.sentences) > 100 and len(serial.hits) > 20
     assert parallel_run.sentences == serial.sentences
     assert parallel_run.hits == serial.hits
+    # Quotes are extracted per chunk of documents and renumbered.
+    assert parallel_run.quotations == serial.quotations
+    assert len(serial.quotations.quotes) > 20 and serial.quotations.genders
+    assert max(q.sentence for q in parallel_run.quotations.quotes) > len(serial.sentences) // 2
     assert render_json(parallel_run) == render_json(serial)
     assert render_html(replace(parallel_run, options=options)) == render_html(serial)
