@@ -144,6 +144,14 @@ def test_evidence_filters_pages_and_deep_links(browser, tmp_path):
     assert "no sentence from Military.com invokes this frame" in status.inner_text()
     assert results.locator("li").count() == 0
     assert page.locator("#explore-pager").is_hidden()
+    # A link of the index shows its cell, even when it is the one in the address bar.
+    page.click(".cell-index summary")
+    page.click("a[href='#cell-0-2']")
+    assert status.inner_text().startswith("Military.com · Legally unprotected civilians")
+    page.click("#explore-next")
+    assert "Showing 6–10 of 12" in status.inner_text()
+    page.click("a[href='#cell-0-2']")  # the same hash: back to the cell's first page
+    assert "Showing 1–5 of 12" in status.inner_text()
     page.close()
     # A link to one cell opens the report on it.
     linked = browser.new_page()

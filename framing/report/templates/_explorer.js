@@ -187,6 +187,13 @@
   prev.addEventListener("click", function () { page -= 1; render(); status.focus(); });
   next.addEventListener("click", function () { page += 1; render(); status.focus(); });
   window.addEventListener("hashchange", fromHash);
+  // A link to the cell already in the address bar changes no hash; show it anyway.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[href^='#cell-']") : null;
+    if (link !== null && link.getAttribute("href") === window.location.hash) {
+      fromHash();
+    }
+  });
   document.addEventListener("framing:show-cell", function (event) {
     showCell(event.detail.outlet, event.detail.frame);
   });
