@@ -228,16 +228,13 @@ def printable(text: str) -> str:
 
 def _colour_warnings(lexicons: LexiconSet) -> list[str]:
     """One warning per pair of frames whose chart colours some readers cannot tell apart."""
-    from framing.palette import confusable_pairs
+    from framing.palette import confusions_by_pair, describe_visions
 
-    visions: dict[tuple[str, str], list[str]] = {}
-    for c in confusable_pairs({f.id: f.colour for f in lexicons.frames}):
-        seen = "normal vision" if c.vision == "normal" else c.vision
-        visions.setdefault((c.first, c.second), []).append(seen)
+    pairs = confusions_by_pair({f.id: f.colour for f in lexicons.frames})
     return [
         f"{lexicons.source}: frames {first!r} and {second!r} have colours that are hard to "
-        f"tell apart ({', '.join(seen)}); see framing lexicon validate"
-        for (first, second), seen in visions.items()
+        f"tell apart {describe_visions(found)}; see framing lexicon validate"
+        for (first, second), found in pairs.items()
     ]
 
 

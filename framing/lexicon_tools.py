@@ -52,7 +52,7 @@ from framing.lexicon import (
     parse_term,
 )
 from framing.model import Frame, Hit, LexiconSet, Sentence, SkippedInput, Term
-from framing.palette import CONFUSABLE_BELOW, Confusion, confusable_pairs
+from framing.palette import confusions_by_pair, describe_visions
 from framing.segment import is_word, tokenize, tokenize_spans
 
 if TYPE_CHECKING:
@@ -773,11 +773,8 @@ def _check_colour_pairs(checked: Sequence[_CheckedFrame]) -> list[Problem]:
     """
     frames = [frame for frame in checked if frame.colour is not None]
     colours = {str(index): frame.colour or "" for index, frame in enumerate(frames)}
-    pairs: dict[tuple[str, str], list[Confusion]] = defaultdict(list)
-    for confusion in confusable_pairs(colours, threshold=CONFUSABLE_BELOW):
-        pairs[confusion.first, confusion.second].append(confusion)
     problems = []
-    for (first, second), confusions in pairs.items():
+    for (first, second), confusions in confusions_by_pair(colours).items():
         one, other = frames[int(first)], frames[int(second)]
         problems.append(
             Problem(
@@ -785,7 +782,7 @@ def _check_colour_pairs(checked: Sequence[_CheckedFrame]) -> list[Problem]:
                 other.colour_line,
                 WARNING,
                 f"colours of {_colour_of(one)} and {_colour_of(other)} are hard to tell apart "
-                f"{_visions_text(confusions)}; see docs/lexicons.md",
+                f"{describe_visions(confusions)}; see docs/lexicons.md",
             )
         )
     return problems
@@ -796,20 +793,6 @@ def _colour_of(frame: _CheckedFrame) -> str:
     name = frame.frame_id or Path(frame.path).stem
     default = ", the default" if frame.default_colour else ""
     return f"{name!r} ({frame.colour}{default})"
-
-
-def _visions_text(confusions: Sequence[Confusion]) -> str:
-    """How the colours fail: with normal vision, else with each deficiency named.
-
-    Colours too close with normal vision are too close for every reader, so
-    the deficiencies are then left unsaid.
-    """
-    for confusion in confusions:
-        if confusion.vision == "normal":
-            return f"even with normal colour vision (ΔE00 {confusion.delta_e:.1f})"
-    parts = [f"{c.vision} (ΔE00 {c.delta_e:.1f})" for c in confusions]
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return f"with {listed}"
 
 
 def _place(path: str, line: int | None) -> str:

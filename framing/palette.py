@@ -525,3 +525,32 @@ def confusable_pairs(
             if difference < threshold:
                 found.append(Confusion(first, second, vision, difference))
     return found
+
+
+def confusions_by_pair(
+    colours: Mapping[str, str], *, threshold: float = CONFUSABLE_BELOW
+) -> dict[tuple[str, str], list[Confusion]]:
+    """:func:`confusable_pairs`, grouped: each pair once, with every way of seeing it fails.
+
+    >>> pairs = confusions_by_pair({"a": "#d62728", "b": "#2ca02c", "c": "#0072B2"})
+    >>> {pair: describe_visions(found) for pair, found in pairs.items()}
+    {('a', 'b'): 'with deuteranopia (ΔE00 4.6)'}
+    """
+    pairs: dict[tuple[str, str], list[Confusion]] = {}
+    for confusion in confusable_pairs(colours, threshold=threshold):
+        pairs.setdefault((confusion.first, confusion.second), []).append(confusion)
+    return pairs
+
+
+def describe_visions(confusions: Sequence[Confusion]) -> str:
+    """How a pair of colours fails: with normal vision, else with each deficiency named.
+
+    Colours too close with normal vision are too close for every reader, so
+    the deficiencies are then left unsaid.
+    """
+    for confusion in confusions:
+        if confusion.vision == "normal":
+            return f"even with normal colour vision (ΔE00 {confusion.delta_e:.1f})"
+    parts = [f"{c.vision} (ΔE00 {c.delta_e:.1f})" for c in confusions]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"with {listed}"

@@ -122,11 +122,7 @@ def _analyse(
     clean = corpus if isinstance(corpus, CleanCorpus) else clean_corpus(corpus)
     outlet_ids = build_outlet_ids(d.outlet for d in clean.documents)
     jobs = options.jobs if options.jobs is not None else default_jobs()
-    work = partial(
-        _chunk_work,
-        lexicons=lexicons,
-        outlet_ids=outlet_ids if options.depth else None,
-    )
+    work = partial(_chunk_work, lexicons=lexicons, outlet_ids=outlet_ids, quotes=options.depth)
     chunks = map_chunks(work, clean.documents, jobs=jobs)
     sentences = build_sentences(
         clean.documents, [p for chunk in chunks for p in chunk.pieces], outlet_ids=outlet_ids
@@ -284,11 +280,12 @@ def _chunk_work(
     documents: Sequence[CleanDocument],
     *,
     lexicons: LexiconSet,
-    outlet_ids: Mapping[str, str] | None = None,
+    outlet_ids: Mapping[str, str],
+    quotes: bool = False,
 ) -> _ChunkResult:
     """Segment, match and count terms for a chunk of documents.
 
-    With ``outlet_ids`` (the in-depth analysis), also extract the chunk's
+    With ``quotes`` (the in-depth analysis), also extract the chunk's
     quotations: quotes are read within a document, so a chunk of whole
     documents gives the same quotes as the whole corpus, and parsing
     sentences is the costliest step of the in-depth analysis.
@@ -303,7 +300,7 @@ def _chunk_work(
         for hit in matcher.match_tokens(tokens, sentence_id=index)
     ]
     quotations = None
-    if outlet_ids is not None:
+    if quotes:
         quotations = extract_quotes(build_sentences(documents, pieces, outlet_ids=outlet_ids))
     return _ChunkResult(pieces, hits, len(token_lists), count_terms(token_lists), quotations)
 

@@ -101,67 +101,64 @@ def prominence_view(analysis: Analysis) -> ProminenceView:
             columns=columns,
             rows=tuple(tone_rows),
         ),
-        headlines=_shown_headlines(headlines, analysis),
-        n_headlines=len(headlines),
+        headlines=_shown_headlines(headlines),
+        n_headlines=sum(map(len, headlines.values())),
         headline_counts=_headline_counts(headlines, analysis),
     )
 
 
-def _headlines(analysis: Analysis) -> list[tuple[str, HeadlineView]]:
-    """Every headline with its outlet id, in corpus order."""
+def _headlines(analysis: Analysis) -> dict[str, list[HeadlineView]]:
+    """Every headline, by outlet id in outlet order, in corpus order within an outlet."""
     frames_of = invoked_frames(analysis.hits)
     label = {f.id: f.label for f in analysis.lexicons.frames}
     name = {o.id: o.name for o in analysis.outlets}
-    return [
-        (
-            s.outlet,
-            HeadlineView(
-                outlet=name.get(s.outlet, s.outlet),
-                text=s.text,
-                frames=tuple(label[f] for f in label if f in frames_of.get(s.id, ())),
-            ),
-        )
-        for s in analysis.sentences
-        if s.part == HEADLINE
-    ]
+    by_outlet: dict[str, list[HeadlineView]] = {o.id: [] for o in analysis.outlets}
+    for s in analysis.sentences:
+        if s.part == HEADLINE:
+            by_outlet.setdefault(s.outlet, []).append(
+                HeadlineView(
+                    outlet=name.get(s.outlet, s.outlet),
+                    text=s.text,
+                    frames=tuple(label[f] for f in label if f in frames_of.get(s.id, ())),
+                )
+            )
+    return by_outlet
 
 
-def _shown_headlines(
-    headlines: list[tuple[str, HeadlineView]], analysis: Analysis
-) -> tuple[HeadlineView, ...]:
+def _shown_headlines(headlines: dict[str, list[HeadlineView]]) -> tuple[HeadlineView, ...]:
     """All headlines, or for a large corpus an even number per outlet, framed ones first.
 
     A list of thousands of headlines is neither readable nor quick to open;
     the JSON export gives every document's headline frames.
     """
-    if len(headlines) <= HEADLINES_SHOWN:
-        return tuple(h for _, h in headlines)
-    per_outlet = max(2, HEADLINES_SHOWN // max(1, len(analysis.outlets)))
+    if sum(map(len, headlines.values())) <= HEADLINES_SHOWN:
+        return tuple(h for own in headlines.values() for h in own)
+    per_outlet = max(2, HEADLINES_SHOWN // max(1, len(headlines)))
     shown: list[HeadlineView] = []
-    for o in analysis.outlets:
-        own = [h for outlet, h in headlines if outlet == o.id]
+    for own in headlines.values():
         framed = [h for h in own if h.frames] + [h for h in own if not h.frames]
         shown.extend(framed[:per_outlet])
     return tuple(shown)
 
 
-def _headline_counts(headlines: list[tuple[str, HeadlineView]], analysis: Analysis) -> Table | None:
+def _headline_counts(headlines: dict[str, list[HeadlineView]], analysis: Analysis) -> Table | None:
     """Per outlet, how many of its headlines invoke each frame (None without headlines)."""
-    if not headlines:
+    if not any(headlines.values()):
         return None
     frames = analysis.lexicons.frames
-    rows = []
-    for o in analysis.outlets:
-        own = [h for outlet, h in headlines if outlet == o.id]
-        counts = tuple(
-            f"{sum(1 for h in own if f.label in h.frames):,} of {len(own):,}" for f in frames
+    name = {o.id: o.name for o in analysis.outlets}
+    rows = tuple(
+        (
+            name.get(outlet, outlet),
+            tuple(f"{sum(f.label in h.frames for h in own):,} of {len(own):,}" for f in frames),
         )
-        rows.append((o.name, counts))
+        for outlet, own in headlines.items()
+    )
     return Table(
         caption="Headlines that invoke each frame, of the outlet's headlines.",
         corner="Outlet",
         columns=tuple(f.label for f in frames),
-        rows=tuple(rows),
+        rows=rows,
     )
 
 
