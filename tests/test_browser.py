@@ -255,6 +255,11 @@ def test_hostile_article_shows_literally_and_runs_nothing(browser, tmp_path):
     page, problems, requests = _open(browser, _report(tmp_path, str(folder)))
     text = page.locator("body").inner_text()
     assert "<script>alert(1)</script>" in text
+    # The explorer builds its sentences and labels in the page: literal there too.
+    explored = page.locator("#explore-results").inner_text()
+    outlet = page.locator("#explore-outlet option[value='0']").inner_text()
+    assert outlet.startswith("Evil <script>alert(1)</script>")  # as the CSV reader parsed it
+    assert payload in explored and f"{outlet} · Goodwill fighters" in explored
     assert page.locator("img[src=x]").count() == 0
     assert problems == []
     assert [r for r in requests if not r.startswith("file://")] == []
