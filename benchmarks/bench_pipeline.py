@@ -35,9 +35,9 @@ sys.path.insert(0, str(REPO))
 
 def build_corpus(folder: Path, *, n_articles: int, n_outlets: int, seed: int) -> None:
     """Write ``n_articles`` synthetic articles and a manifest.csv into ``folder``."""
-    from framing.clean import clean_corpus
-    from framing.corpus import load_corpus
-    from framing.segment import split_sentences
+    from framing.io.corpus import load_corpus
+    from framing.text.clean import clean_corpus
+    from framing.text.segment import split_sentences
 
     clean = clean_corpus(load_corpus([REPO / "seeds"]))
     pools = [[s for p in doc.paragraphs for s in split_sentences(p)] for doc in clean.documents]
@@ -81,9 +81,9 @@ def build_big_lexicon(folder: Path, *, n_terms: int, seed: int) -> Path:
     """
     import tomllib
 
-    from framing.features import build_analyzer
+    from framing.analysis.features import build_analyzer
     from framing.resources import default_lexicons
-    from framing.segment import tokenize
+    from framing.text.segment import tokenize
 
     rng = random.Random(seed)
     seed_text = " ".join(
@@ -116,11 +116,11 @@ def build_big_lexicon(folder: Path, *, n_terms: int, seed: int) -> Path:
 
 def time_lexicon_sizes(folder: Path, big: Path) -> dict[str, float]:
     """Analysis time of one cleaned corpus with the default set and with a big one."""
-    from framing.clean import clean_corpus
-    from framing.corpus import load_corpus
-    from framing.lexicon import load_lexicons
-    from framing.pipeline import analyse
+    from framing.analysis.pipeline import analyse
+    from framing.io.corpus import load_corpus
+    from framing.lexicons.load import load_lexicons
     from framing.resources import default_lexicons
+    from framing.text.clean import clean_corpus
 
     clean = clean_corpus(load_corpus([folder]))
     times: dict[str, float] = {}
@@ -137,13 +137,13 @@ def time_lexicon_sizes(folder: Path, big: Path) -> dict[str, float]:
 
 def time_stages(folder: Path, lexicons: str | None) -> dict[str, float]:
     """Run each stage once in this process and time it; add peak memory."""
-    from framing.clean import clean_corpus
-    from framing.corpus import load_corpus
-    from framing.lexicon import load_lexicons
+    from framing.analysis.pipeline import analyse
+    from framing.io.corpus import load_corpus
+    from framing.lexicons.load import load_lexicons
     from framing.model import AnalysisOptions
-    from framing.pipeline import analyse
     from framing.report import render_html, render_json
     from framing.resources import default_lexicons
+    from framing.text.clean import clean_corpus
 
     times: dict[str, float] = {}
     # Heavy libraries load lazily on first use; time that once, apart from

@@ -19,18 +19,22 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from framing import _moved
+
 __version__ = "0.1.0"
 
+_moved.install()
+
 _EXPORTS = {
-    "load_corpus": "framing.corpus",
-    "clean_corpus": "framing.clean",
-    "segment_corpus": "framing.segment",
-    "split_sentences": "framing.segment",
-    "tokenize": "framing.segment",
-    "load_lexicons": "framing.lexicon",
-    "import_lexicon": "framing.importers",
-    "match_sentences": "framing.lexicon",
-    "analyse": "framing.pipeline",
+    "load_corpus": "framing.io.corpus",
+    "clean_corpus": "framing.text.clean",
+    "segment_corpus": "framing.text.segment",
+    "split_sentences": "framing.text.segment",
+    "tokenize": "framing.text.segment",
+    "load_lexicons": "framing.lexicons.load",
+    "import_lexicon": "framing.lexicons.importers",
+    "match_sentences": "framing.lexicons.match",
+    "analyse": "framing.analysis.pipeline",
     "render_html": "framing.report",
     "render_json": "framing.report",
     "build_json": "framing.report",
@@ -67,16 +71,17 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from framing.clean import clean_corpus
-    from framing.corpus import load_corpus
+    from framing.analysis.pipeline import analyse
     from framing.errors import FramingError
-    from framing.importers import import_lexicon
-    from framing.lexicon import load_lexicons, match_sentences
+    from framing.io.corpus import load_corpus
+    from framing.lexicons.importers import import_lexicon
+    from framing.lexicons.load import load_lexicons
+    from framing.lexicons.match import match_sentences
     from framing.model import Analysis, AnalysisOptions
-    from framing.pipeline import analyse
     from framing.report import build_json, render_html, render_json, write_html, write_json
     from framing.resources import default_lexicons, seeds_dir
-    from framing.segment import segment_corpus, split_sentences, tokenize
+    from framing.text.clean import clean_corpus
+    from framing.text.segment import segment_corpus, split_sentences, tokenize
 
 
 def __getattr__(name: str) -> Any:

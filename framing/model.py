@@ -19,16 +19,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from framing.prominence import Prominence
-    from framing.quotes import FrameVoice, Quotations, SpeakerStat
-    from framing.shared import SharedCopy
-    from framing.significance import (
+    from framing.analysis.prominence import Prominence
+    from framing.analysis.quotes import FrameVoice, Quotations, SpeakerStat
+    from framing.analysis.shared import SharedCopy
+    from framing.analysis.significance import (
         FrameMixDivergence,
         LogOddsTerms,
         PairDifference,
         SmallSampleCaveat,
     )
-    from framing.tone import Tone
+    from framing.analysis.tone import Tone
 
 # --------------------------------------------------------------------------
 # Corpus: what was read from disk
@@ -145,7 +145,7 @@ class Sentence(NamedTuple):
     ``position`` is its index within its document. ``part`` is
     ``"headline"``, ``"deck"`` or ``"body"``; ``is_lede`` marks the first body
     sentences. ``tokens`` are lower-cased word and punctuation tokens (see
-    :func:`framing.segment.tokenize`); ``n_words`` counts the word tokens.
+    :func:`framing.text.segment.tokenize`); ``n_words`` counts the word tokens.
 
     A named tuple rather than a dataclass: a large corpus has hundreds of
     thousands of sentences, and tuples are several times cheaper to make.
@@ -206,7 +206,7 @@ class Frame:
     source: str
 
 
-#: Words that end a negation's scope, besides punctuation (see framing.lexicon).
+#: Words that end a negation's scope, besides punctuation (see framing.lexicons.load).
 DEFAULT_SCOPE_BREAKERS: tuple[str, ...] = (
     "but", "however", "although", "though", "because", "while", "whereas", "yet", "except",
 )  # fmt: skip
@@ -219,7 +219,7 @@ class LexiconSet:
     ``negation_cues`` open a negation scope; ``scope_breakers`` are the words
     (besides punctuation) that close one. Both come from the set's
     ``_set.toml`` when it has one, else from the defaults in
-    :mod:`framing.lexicon`.
+    :mod:`framing.lexicons.load`.
     """
 
     name: str
@@ -416,16 +416,16 @@ class Analysis:
     ``lexicons.frames`` fix the display order. ``similarity`` is the TF-IDF
     cosine similarity between outlets, in ``outlets`` order. ``denials`` are
     sentences that use a frame's terms only under negation (see
-    :func:`framing.evidence.select_denials`). ``prominence`` and ``tone``
-    are keyed by (outlet id, frame id) (see :mod:`framing.prominence` and
-    :mod:`framing.tone`). ``pairs`` (frame differences for every pair of
+    :func:`framing.analysis.evidence.select_denials`). ``prominence`` and ``tone``
+    are keyed by (outlet id, frame id) (see :mod:`framing.analysis.prominence` and
+    :mod:`framing.analysis.tone`). ``pairs`` (frame differences for every pair of
     outlets, with intervals and corrected p-values), ``frame_mix``
     (Jensen-Shannon distances), ``log_odds`` (distinctive terms by log-odds)
     and ``caveat`` (outlets with too few articles) come from
-    :mod:`framing.significance`; ``shared`` (copy shared between outlets)
-    from :mod:`framing.shared`; ``quotations``, ``speakers`` (per outlet) and
+    :mod:`framing.analysis.significance`; ``shared`` (copy shared between outlets)
+    from :mod:`framing.analysis.shared`; ``quotations``, ``speakers`` (per outlet) and
     ``voices`` (per outlet and frame: own voice or quoted) from
-    :mod:`framing.quotes`. All of these are empty when
+    :mod:`framing.analysis.quotes`. All of these are empty when
     ``options.depth`` is False.
     """
 

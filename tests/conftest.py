@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from framing.model import Sentence
-from framing.segment import is_word, tokenize
+from framing.text.segment import is_word, tokenize
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -63,14 +63,14 @@ def two_frames(write) -> Path:
 
 @pytest.fixture(scope="session")
 def seeds_corpus():
-    from framing.corpus import load_corpus
+    from framing.io.corpus import load_corpus
 
     return load_corpus([REPO / "seeds"])
 
 
 @pytest.fixture(scope="session")
 def default_lexicon_set():
-    from framing.lexicon import load_lexicons
+    from framing.lexicons.load import load_lexicons
     from framing.resources import default_lexicons
 
     return load_lexicons(default_lexicons())

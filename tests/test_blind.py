@@ -4,8 +4,8 @@ import json
 
 from typer.testing import CliRunner
 
-from framing.blind import blind_corpus, letter
 from framing.cli import app
+from framing.io.blind import blind_corpus, letter
 from framing.model import Corpus, Document
 from framing.report.html import plotly_js
 

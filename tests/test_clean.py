@@ -1,4 +1,4 @@
-"""Tests for the cleaning stage (framing.clean).
+"""Tests for the cleaning stage (framing.text.clean).
 
 Rule tests use small invented texts; the seed tests check the behaviour
 promised on the three real saved pages in ``seeds/``; the appended-story tests
@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from framing.clean import (
+from framing.model import CleanCorpus, CleanDocument, Corpus, Document, SkippedInput
+from framing.text.clean import (
     APPENDED_STORY_MAX_COSINE,
     REASON_BYLINE,
     REASON_CAPTION,
@@ -28,7 +29,6 @@ from framing.clean import (
     clean_corpus,
     find_date,
 )
-from framing.model import CleanCorpus, CleanDocument, Corpus, Document, SkippedInput
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -528,7 +528,7 @@ def test_empty_corpus() -> None:
 
 
 def test_import_is_light() -> None:
-    code = "import sys, framing.clean; print('sklearn' in sys.modules, 'scipy' in sys.modules)"
+    code = "import sys, framing.text.clean; print('sklearn' in sys.modules, 'scipy' in sys.modules)"
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )

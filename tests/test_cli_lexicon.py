@@ -12,7 +12,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from framing.cli_lexicon import lexicon_app
+from framing.cli.lexicon import lexicon_app
 
 from .conftest import REPO
 
@@ -417,8 +417,8 @@ def test_explain_an_empty_sentence_is_a_one_line_error():
 LIGHT_CHECK = """
 import sys, typer
 from typer.testing import CliRunner
-from framing.cli_lexicon import lexicon_app
-assert "framing.lexicon_tools" not in sys.modules and "framing.lexicon" not in sys.modules
+from framing.cli.lexicon import lexicon_app
+assert "framing.lexicon_tools" not in sys.modules and "framing.lexicons.load" not in sys.modules
 # Plain help, like the framing app's (rich_markup_mode=None).
 app = typer.Typer(rich_markup_mode=None, pretty_exceptions_enable=False)
 app.add_typer(lexicon_app, name="lexicon")
@@ -446,7 +446,7 @@ def test_list_show_and_validate_import_nothing_heavy():
 
 def test_import_command_converts_a_dictionary_into_a_valid_set(tmp_path):
     from framing.cli import app as framing_app
-    from framing.lexicon import load_lexicons
+    from framing.lexicons.load import load_lexicons
 
     from .conftest import REPO
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.compare import compare_outlets
+from framing.analysis.compare import compare_outlets
 from framing.model import Frame, FrameScore, LexiconSet, OutletSummary, Term
 
 

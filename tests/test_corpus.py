@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from framing.corpus import decode_text, load_corpus
 from framing.errors import InputError
+from framing.io.corpus import decode_text, load_corpus
 
 from .conftest import REPO
 

@@ -6,9 +6,9 @@ import re
 
 import typer.main
 
+from framing.analysis.pipeline import analyse
 from framing.cli import app
 from framing.model import AnalysisOptions
-from framing.pipeline import analyse
 from framing.report.export import build_json
 
 from .conftest import REPO

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from framing.evidence import select_evidence
-from framing.lexicon import load_lexicons, match_sentences
+from framing.analysis.evidence import select_evidence
+from framing.lexicons.load import load_lexicons
+from framing.lexicons.match import match_sentences
 from framing.model import OutletSummary
 
 from .conftest import make_sentence
@@ -44,7 +45,7 @@ def test_per_cell_limits_the_list(two_frames):
 
 
 def test_denials_are_sentences_with_only_negated_hits(two_frames):
-    from framing.evidence import select_denials
+    from framing.analysis.evidence import select_denials
 
     texts = ["They are not heroes.", "Not heroes, but freedom.", "Heroes all."]
     sentences = tuple(make_sentence(t, id=i, outlet="a") for i, t in enumerate(texts))

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.features import (
+from framing.analysis.features import (
     build_analyzer,
     build_tfidf,
     distinctive_terms,
@@ -12,7 +12,8 @@ from framing.features import (
     score_frames,
     term_coverage_checker,
 )
-from framing.lexicon import load_lexicons, match_sentences
+from framing.lexicons.load import load_lexicons
+from framing.lexicons.match import match_sentences
 from framing.model import OutletSummary
 
 from .conftest import make_sentence
@@ -118,7 +119,7 @@ def test_candidates_are_associated_terms_the_lexicon_lacks(corpus):
 
 
 def test_counts_merged_from_parts_equal_counts_made_at_once(corpus):
-    from framing.features import count_terms, merge_term_counts
+    from framing.analysis.features import count_terms, merge_term_counts
 
     sentences = corpus[0]
     tokens = [s.tokens for s in sentences]

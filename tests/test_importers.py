@@ -14,21 +14,21 @@ from pathlib import Path
 import pytest
 
 from framing.errors import LexiconError
-from framing.importers import (
+from framing.lexicons.importers import (
     SUPPORTED_FORMATS,
     ImportResult,
     import_lexicon,
     render_frame_toml,
     write_lexicon_set,
 )
-from framing.lexicon import (
+from framing.lexicons.load import (
     DEFAULT_COLOURS,
     DEFAULT_NEGATION_CUES,
-    Matcher,
     load_frame,
     load_lexicons,
     parse_term,
 )
+from framing.lexicons.match import Matcher
 from framing.model import Frame, LexiconSet
 
 from .conftest import make_sentence

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from framing.errors import LexiconError
-from framing.lexicon import Matcher, load_lexicons, negation_scope, parse_term
+from framing.lexicons.load import load_lexicons, parse_term
+from framing.lexicons.match import Matcher, negation_scope
 from framing.resources import default_lexicons
 
 from .conftest import make_sentence
@@ -154,7 +155,7 @@ def test_set_file_configures_negation_and_is_not_a_frame(write, tmp_path):
 
 
 def test_bundled_set_file_lists_the_default_negation_settings():
-    from framing.lexicon import DEFAULT_NEGATION_CUES
+    from framing.lexicons.load import DEFAULT_NEGATION_CUES
     from framing.model import DEFAULT_SCOPE_BREAKERS
 
     lexicons = load_lexicons(default_lexicons())

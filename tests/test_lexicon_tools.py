@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from framing.analysis.stats import log_odds_dirichlet
 from framing.errors import InputError, LexiconError
-from framing.lexicon import load_frame, load_lexicons, match_sentences, parse_term
 from framing.lexicon_tools import (
     ERROR,
     WARNING,
@@ -27,9 +27,10 @@ from framing.lexicon_tools import (
     unmatchable_reasons,
     validate_path,
 )
+from framing.lexicons.load import load_frame, load_lexicons, parse_term
+from framing.lexicons.match import match_sentences
 from framing.model import Frame, LexiconSet
 from framing.resources import default_lexicons
-from framing.stats import log_odds_dirichlet
 
 from .conftest import REPO, make_sentence
 
@@ -297,7 +298,7 @@ def test_unmatchable_terms_are_found(text, severity, fragment):
 )
 def test_sentence_boundaries_agree_with_the_sentence_splitter(text):
     from framing.lexicon_tools import _sentence_boundary
-    from framing.segment import split_sentences
+    from framing.text.segment import split_sentences
 
     assert (_sentence_boundary(text) is not None) == (len(split_sentences(text)) > 1)
 
@@ -362,9 +363,9 @@ def test_coverage_on_the_seeds(seeds_sentences, default_lexicon_set):
 
 
 def test_load_sentences_segments_like_the_analysis(seeds_sentences, default_lexicon_set):
-    from framing.corpus import load_corpus
+    from framing.analysis.pipeline import analyse
+    from framing.io.corpus import load_corpus
     from framing.model import AnalysisOptions
-    from framing.pipeline import analyse
 
     corpus = load_corpus([REPO / "seeds"], name="seeds")
     analysis = analyse(corpus, default_lexicon_set, options=AnalysisOptions(n_bootstrap=100))
@@ -469,7 +470,7 @@ def test_suggest_for_a_frame_no_sentence_invokes(good_set):
 
 
 def test_suggest_on_the_seeds_leaves_out_covered_terms(seeds_sentences, default_lexicon_set):
-    from framing.features import term_coverage_checker
+    from framing.analysis.features import term_coverage_checker
 
     sentences = seeds_sentences.sentences
     hits = match_sentences(sentences, default_lexicon_set)

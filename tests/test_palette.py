@@ -7,8 +7,8 @@ import math
 
 import pytest
 
-from framing.lexicon import DEFAULT_COLOURS, load_lexicons
-from framing.palette import (
+from framing.lexicons.load import DEFAULT_COLOURS, load_lexicons
+from framing.lexicons.palette import (
     CONFUSABLE_BELOW,
     CSS_NAMED_COLOURS,
     DEFICIENCIES,

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from framing.analysis.prominence import HEADLINE_WEIGHT, LEDE_WEIGHT, score_prominence
 from framing.model import Frame, LexiconSet, OutletSummary, Sentence, Term
-from framing.prominence import HEADLINE_WEIGHT, LEDE_WEIGHT, score_prominence
 
 
 def _s(i: int, part: str, lede: bool = False, outlet: str = "o") -> Sentence:

@@ -6,12 +6,8 @@ from collections.abc import Sequence
 
 import pytest
 
-from framing.clean import clean_corpus
-from framing.corpus import load_corpus
-from framing.lexicon import load_lexicons, match_sentences
-from framing.model import Hit, Sentence
-from framing.pipeline import build_outlet_ids
-from framing.quotes import (
+from framing.analysis.pipeline import build_outlet_ids
+from framing.analysis.quotes import (
     DIRECT,
     REPORTED,
     FrameVoice,
@@ -24,8 +20,13 @@ from framing.quotes import (
     frames_by_voice,
     speaker_table,
 )
+from framing.io.corpus import load_corpus
+from framing.lexicons.load import load_lexicons
+from framing.lexicons.match import match_sentences
+from framing.model import Hit, Sentence
 from framing.resources import default_lexicons, seeds_dir
-from framing.segment import is_word, segment_corpus, tokenize
+from framing.text.clean import clean_corpus
+from framing.text.segment import is_word, segment_corpus, tokenize
 
 from .conftest import make_sentence
 

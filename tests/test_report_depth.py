@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from framing.analysis.pipeline import analyse
 from framing.model import AnalysisOptions
-from framing.pipeline import analyse
 from framing.report.depth import prominence_view, tone_word
 
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from framing.model import CleanCorpus, CleanDocument
-from framing.segment import segment_corpus, split_sentences, tokenize, tokenize_spans
+from framing.text.segment import segment_corpus, split_sentences, tokenize, tokenize_spans
 
 
 def test_military_titles_do_not_end_a_sentence():

@@ -6,9 +6,8 @@ import random
 
 import pytest
 
-from framing import shared as shared_module
-from framing.model import Hit, Sentence
-from framing.shared import (
+from framing.analysis import shared as shared_module
+from framing.analysis.shared import (
     SharedCopy,
     align_shared,
     describe_shared,
@@ -18,6 +17,7 @@ from framing.shared import (
     quote_spans,
     unit_words,
 )
+from framing.model import Hit, Sentence
 
 from .conftest import make_sentence
 
@@ -65,9 +65,9 @@ def pseudo_sentence(rng: random.Random, n_words: int) -> str:
 
 @pytest.fixture(scope="module")
 def seeds(seeds_corpus):
-    from framing.clean import clean_corpus
-    from framing.pipeline import build_outlet_ids
-    from framing.segment import segment_corpus
+    from framing.analysis.pipeline import build_outlet_ids
+    from framing.text.clean import clean_corpus
+    from framing.text.segment import segment_corpus
 
     clean = clean_corpus(seeds_corpus)
     outlet_ids = build_outlet_ids(d.outlet for d in clean.documents)
@@ -170,7 +170,7 @@ def test_no_sentence_is_aligned_with_its_own_outlet(seeds):
 
 
 def test_seed_views(seeds, default_lexicon_set):
-    from framing.lexicon import match_sentences
+    from framing.lexicons.match import match_sentences
 
     sentences, outlet_ids, shared = seeds
     hits = match_sentences(sentences, default_lexicon_set)
@@ -342,7 +342,7 @@ def synthetic(seeds, *, n: int, n_outlets: int, seed: int, p_edit: float, p_own:
     Returns the sentences and, per sentence, the id of the seed sentence it
     copies, or -1 for an outlet's own sentence.
     """
-    from framing.segment import tokenize
+    from framing.text.segment import tokenize
 
     pool = [s for s in seeds[0]]
     rng = random.Random(seed)

@@ -1,4 +1,4 @@
-"""Tests of framing.significance against values computed by hand (written out below)."""
+"""Tests of framing.analysis.significance against values computed by hand (written out below)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,8 @@ import pytest
 from scipy.sparse import csr_matrix
 from scipy.stats import fisher_exact
 
-from framing import significance as sig
-from framing.model import Frame, FrameScore, Hit, LexiconSet, OutletSummary, Sentence, Term
-from framing.significance import (
+from framing.analysis import significance as sig
+from framing.analysis.significance import (
     FrameMixDivergence,
     PairDifference,
     benjamini_hochberg,
@@ -25,7 +24,8 @@ from framing.significance import (
     log_odds_terms,
     small_sample_caveat,
 )
-from framing.stats import bootstrap_share_draws, percentile_interval, rng_for
+from framing.analysis.stats import bootstrap_share_draws, percentile_interval, rng_for
+from framing.model import Frame, FrameScore, Hit, LexiconSet, OutletSummary, Sentence, Term
 
 MINUS = "\u2212"
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from framing.analysis.tone import compound_scores, score_tone
 from framing.model import Frame, LexiconSet, OutletSummary, Sentence, Term
-from framing.tone import compound_scores, score_tone
 
 
 def test_compound_scores_come_from_vader():
@@ -29,7 +29,7 @@ def test_mean_tone_per_outlet_and_frame():
 
 
 def test_tone_sample_caps_each_cell_deterministically():
-    from framing.tone import tone_sample
+    from framing.analysis.tone import tone_sample
 
     invoked = {i: {"f"} for i in range(1000)} | {i: {"g"} for i in range(1000, 1010)}
     outlet_of = dict.fromkeys(range(1010), "o")

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from framing.io.files import write_text_atomic
 from framing.model import Analysis
 from framing.report.export import SCHEMA_VERSION, build_json, render_json
-from framing.report.files import write_text_atomic
 from framing.report.html import render_html
 
 __all__ = [

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from framing.features import invoked_frames
+from framing.analysis.features import invoked_frames
 from framing.model import HEADLINE, Analysis
 from framing.report.html import Table, format_pct
 
@@ -217,7 +217,7 @@ class HoldsUpView:
 
 def holds_up_view(analysis: Analysis) -> HoldsUpView:
     """Pairwise differences (strongest evidence first), the caveat, and frame-mix distances."""
-    from framing.significance import describe_frame_mix, describe_pair
+    from framing.analysis.significance import describe_frame_mix, describe_pair
 
     label = {f.id: f.label for f in analysis.lexicons.frames}
     readings = sorted(

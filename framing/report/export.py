@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from framing import __version__
-from framing.features import invoked_frames
+from framing.analysis.features import invoked_frames
 from framing.model import HEADLINE, Analysis, Evidence
 
 SCHEMA_VERSION = "1.1"
@@ -116,7 +116,7 @@ def _opt(value: float | None) -> float | None:
 
 def _significance_json(analysis: Analysis) -> dict[str, Any]:
     """Pairwise differences, frame-mix distances, log-odds terms and the sample caveat."""
-    from framing.significance import describe_frame_mix, describe_pair
+    from framing.analysis.significance import describe_frame_mix, describe_pair
 
     outlets, lexicons = analysis.outlets, analysis.lexicons
     data: dict[str, Any] = {

@@ -9,19 +9,17 @@ so ``framing --help`` starts instantly.
 from __future__ import annotations
 
 import json
-import os
 import sys
-import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from framing import __version__
-from framing.cli_lexicon import LexiconsOption, lexicon_app
-from framing.errors import FramingError, OutputError
+from framing.cli.common import printable, user_errors
+from framing.cli.common import warn as _warn
+from framing.cli.lexicon import LexiconsOption, lexicon_app
+from framing.errors import OutputError
 
 if TYPE_CHECKING:
     from framing.model import Analysis, LexiconSet
@@ -134,12 +132,12 @@ def report_command(
       framing report articles/            # a folder with a manifest.csv
       framing report a.txt b.txt --lexicons my_frames/ --out out/ab.html
     """
-    from framing.corpus import load_corpus
-    from framing.importers import import_lexicon
+    from framing.analysis.pipeline import analyse
+    from framing.io.corpus import load_corpus
+    from framing.io.files import write_text_atomic
+    from framing.lexicons.importers import import_lexicon
     from framing.model import AnalysisOptions
-    from framing.pipeline import analyse
     from framing.report import render_html, render_json
-    from framing.report.files import write_text_atomic
     from framing.resources import default_lexicons, seeds_dir
 
     with user_errors():
@@ -155,7 +153,7 @@ def report_command(
             _warn(f"skipped {skipped.source}: {skipped.reason}")
         answer_key = None
         if blind:
-            from framing.blind import blind_corpus
+            from framing.io.blind import blind_corpus
 
             corpus, answer_key = blind_corpus(corpus)
         for note in corpus.notes:
@@ -221,14 +219,9 @@ def _summary(analysis: Analysis) -> str:
     return "\n".join([title, line(headers), *(line(r) for r in rows)])
 
 
-def printable(text: str) -> str:
-    """Text safe for a terminal: control characters (e.g. escape codes) shown as '?'."""
-    return "".join("?" if unicodedata.category(c) == "Cc" else c for c in text)
-
-
 def _colour_warnings(lexicons: LexiconSet) -> list[str]:
     """One warning per pair of frames whose chart colours some readers cannot tell apart."""
-    from framing.palette import confusions_by_pair, describe_visions
+    from framing.lexicons.palette import confusions_by_pair, describe_visions
 
     pairs = confusions_by_pair({f.id: f.colour for f in lexicons.frames})
     return [
@@ -236,31 +229,6 @@ def _colour_warnings(lexicons: LexiconSet) -> list[str]:
         f"tell apart {describe_visions(found)}; see framing lexicon validate"
         for (first, second), found in pairs.items()
     ]
-
-
-def _warn(message: str) -> None:
-    typer.echo(f"warning: {printable(message)}", err=True)
-
-
-@contextmanager
-def user_errors() -> Iterator[None]:
-    """Turn library errors into one line on stderr and an exit code, no traceback."""
-    try:
-        yield
-    except FramingError as exc:
-        typer.echo(f"error: {printable(str(exc))}", err=True)
-        raise typer.Exit(exc.exit_code) from None
-    except (typer.Exit, typer.Abort):
-        raise
-    except Exception as exc:
-        if os.environ.get("FRAMING_DEBUG"):
-            raise
-        typer.echo(
-            f"internal error: {type(exc).__name__}: {printable(str(exc))} "
-            "(run with FRAMING_DEBUG=1 for a traceback, and please report it)",
-            err=True,
-        )
-        raise typer.Exit(70) from None
 
 
 app.add_typer(lexicon_app, name="lexicon")

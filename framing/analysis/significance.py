@@ -1,6 +1,6 @@
 """A comparison of outlets that holds up statistically.
 
-The scores of :mod:`framing.features` say how much each outlet uses each
+The scores of :mod:`framing.analysis.features` say how much each outlet uses each
 frame; this module says which of the differences between outlets are larger
 than chance would make them, and how sure one can be of their size:
 
@@ -22,7 +22,7 @@ than chance would make them, and how sure one can be of their size:
 
 Everything is a pure function of its arguments: no printing, no files. Every
 random draw comes from a generator derived from the analysis seed and the
-indexes of the outlet, pair or frame it serves (:func:`framing.stats.rng_for`),
+indexes of the outlet, pair or frame it serves (:func:`framing.analysis.stats.rng_for`),
 so the results do not depend on the order in which they are computed.
 numpy and scipy are imported inside the functions, so importing this module
 costs nothing at start-up.
@@ -47,8 +47,8 @@ from itertools import repeat
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Literal
 
+from framing.analysis.stats import bootstrap_share_draws, percentile_interval, rng_for
 from framing.model import FrameScore, Hit, LexiconSet, OutletSummary, Sentence
-from framing.stats import bootstrap_share_draws, percentile_interval, rng_for
 
 if TYPE_CHECKING:
     import numpy as np
@@ -70,7 +70,7 @@ PROBABILITY_TOLERANCE = 1e-7
 SIGNIFICANCE_LEVEL = 0.05
 
 # Keys that keep this module's random streams apart from each other and from
-# framing.features' (whose keys are (outlet, frame) indexes, far below these).
+# framing.analysis.features' (whose keys are (outlet, frame) indexes, far below these).
 _KEY_ARTICLE_BOOTSTRAP = 0x5167_0001
 _KEY_ARTICLE_ORDER = 0x5167_0002
 _KEY_ARTICLE_SPLIT = 0x5167_0003
@@ -222,8 +222,8 @@ def compare_pairs(
     **Interval.** A 95% percentile bootstrap interval of ``share_a -
     share_b``, each outlet resampled on its own, ``n_bootstrap`` times.
     Sentences: the draws are binomial (exactly the sentence bootstrap's
-    distribution, see :mod:`framing.stats`) and are the very draws of the
-    outlets' own intervals in :func:`framing.features.score_frames`, so the
+    distribution, see :mod:`framing.analysis.stats`) and are the very draws of the
+    outlets' own intervals in :func:`framing.analysis.features.score_frames`, so the
     pair's interval agrees with theirs. Articles: a cluster bootstrap, the
     outlet's articles drawn with replacement and the share recomputed as
     invoking sentences over sentences of the drawn articles.
@@ -727,7 +727,7 @@ def log_odds_terms(
             - log((y_jw + α_w) / (n_j + α₀ - y_jw - α_w))
         z_w = δ_w / sqrt(1 / (y_iw + α_w) + 1 / (y_jw + α_w))
 
-    computed by :func:`framing.stats.log_odds_dirichlet` on column
+    computed by :func:`framing.analysis.stats.log_odds_dirichlet` on column
     sums, a few vector operations per outlet whatever the vocabulary size.
     Terms are ranked by ``z`` (the evidence, not only the size, of the
     difference); only terms the outlet uses more than the others (``z > 0``)
@@ -747,7 +747,7 @@ def log_odds_terms(
     Parameters
     ----------
     counts
-        Row x term count matrix (e.g. :attr:`framing.features.TfidfFeatures.counts`).
+        Row x term count matrix (e.g. :attr:`framing.analysis.features.TfidfFeatures.counts`).
     vocabulary
         The terms of ``counts``' columns.
     row_outlets
@@ -762,7 +762,7 @@ def log_odds_terms(
     import numpy as np
     from scipy.sparse import csr_matrix, issparse
 
-    from framing.stats import log_odds_dirichlet
+    from framing.analysis.stats import log_odds_dirichlet
 
     if counts.shape != (len(row_outlets), len(vocabulary)):
         raise ValueError(

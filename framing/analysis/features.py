@@ -26,6 +26,7 @@ from itertools import compress, pairwise
 from operator import and_
 from typing import TYPE_CHECKING
 
+from framing.analysis.stats import bootstrap_share_draws, percentile_interval, rng_for
 from framing.model import (
     Candidate,
     FrameScore,
@@ -35,7 +36,6 @@ from framing.model import (
     Sentence,
     WeightedTerm,
 )
-from framing.stats import bootstrap_share_draws, percentile_interval, rng_for
 
 if TYPE_CHECKING:
     import numpy as np
@@ -73,7 +73,7 @@ def score_frames(
     """Frame scores for every (outlet id, frame id) pair.
 
     The interval of a share is a percentile bootstrap over the outlet's
-    sentences (see :mod:`framing.stats`).
+    sentences (see :mod:`framing.analysis.stats`).
     """
     sentence_outlet = {s.id: s.outlet for s in sentences}
     n_sentences = {o.id: o.n_sentences for o in outlets}
@@ -374,7 +374,7 @@ def term_coverage_checker(lexicons: LexiconSet) -> Callable[[str, str], bool]:
     one of its phrases ("geneva" of ``geneva convention*``): suggesting
     either would only repeat the lexicon.
     """
-    from framing.lexicon import Matcher
+    from framing.lexicons.match import Matcher
 
     matcher = Matcher(lexicons)
     phrases = {f.id: [t.tokens for t in f.terms if len(t.tokens) > 1] for f in lexicons.frames}

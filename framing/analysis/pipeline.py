@@ -20,11 +20,9 @@ from functools import partial
 from itertools import chain
 from typing import Any
 
-from framing.clean import clean_corpus
-from framing.compare import compare_outlets
-from framing.errors import InputError
-from framing.evidence import select_evidence_and_denials
-from framing.features import (
+from framing.analysis.compare import compare_outlets
+from framing.analysis.evidence import select_evidence_and_denials
+from framing.analysis.features import (
     TermCounts,
     build_tfidf,
     count_terms,
@@ -36,7 +34,31 @@ from framing.features import (
     score_frames,
     term_coverage_checker,
 )
-from framing.lexicon import Matcher
+from framing.analysis.parallel import cyclic_gc_paused, default_jobs, map_chunks
+from framing.analysis.prominence import score_prominence
+from framing.analysis.quotes import (
+    Quotations,
+    Quote,
+    describe_voices,
+    extract_quotes,
+    frames_by_voice,
+    speaker_table,
+)
+from framing.analysis.shared import (
+    align_shared,
+    describe_shared,
+    frames_by_origin,
+    outlet_shared_fraction,
+)
+from framing.analysis.significance import (
+    compare_pairs,
+    frame_mix_divergence,
+    log_odds_terms,
+    small_sample_caveat,
+)
+from framing.analysis.tone import compound_scores, score_tone, tone_sample
+from framing.errors import InputError
+from framing.lexicons.match import Matcher
 from framing.model import (
     Analysis,
     AnalysisOptions,
@@ -51,30 +73,8 @@ from framing.model import (
     SkippedInput,
     SourcesSummary,
 )
-from framing.parallel import cyclic_gc_paused, default_jobs, map_chunks
-from framing.prominence import score_prominence
-from framing.quotes import (
-    Quotations,
-    Quote,
-    describe_voices,
-    extract_quotes,
-    frames_by_voice,
-    speaker_table,
-)
-from framing.segment import SentencePiece, build_sentences, sentence_pieces
-from framing.shared import (
-    align_shared,
-    describe_shared,
-    frames_by_origin,
-    outlet_shared_fraction,
-)
-from framing.significance import (
-    compare_pairs,
-    frame_mix_divergence,
-    log_odds_terms,
-    small_sample_caveat,
-)
-from framing.tone import compound_scores, score_tone, tone_sample
+from framing.text.clean import clean_corpus
+from framing.text.segment import SentencePiece, build_sentences, sentence_pieces
 
 
 def build_outlet_ids(names: Iterable[str]) -> dict[str, str]:

@@ -53,11 +53,11 @@ Supported formats, chosen by the file's extension (case does not matter):
     file's stem.
 
 ``.toml`` (and a folder) -- framing's own format
-    Loaded by :func:`framing.lexicon.load_lexicons`, with no warnings.
+    Loaded by :func:`framing.lexicons.load.load_lexicons`, with no warnings.
 
 Rules common to all formats:
 
-- Every term goes through :func:`framing.lexicon.parse_term`, so a term is a
+- Every term goes through :func:`framing.lexicons.load.parse_term`, so a term is a
   word or a phrase with an optional trailing ``*``. A term it rejects (a
   ``*`` elsewhere, quanteda's ``?`` glob, a term with no words such as an
   emoticon) is an error naming the file, line and term: importing it
@@ -69,7 +69,7 @@ Rules common to all formats:
 - Each category becomes a frame whose ``id`` is a slug of its name
   (``care.virtue`` -> ``care_virtue``; ``c_`` before a leading digit;
   ``_2``, ``_3`` … to keep ids unique), whose ``label`` is the name as
-  written, and whose colour comes from :data:`framing.lexicon.DEFAULT_COLOURS`
+  written, and whose colour comes from :data:`framing.lexicons.load.DEFAULT_COLOURS`
   in category order. Frames and terms keep the file's order, and the same
   file always gives the same frames, warnings and TOML.
 - Files are read as UTF-8 (a byte order mark is accepted); anything else is
@@ -142,7 +142,7 @@ def import_lexicon(path: str | Path) -> ImportResult:
 
     The format is chosen by the file's extension (see :data:`SUPPORTED_FORMATS`).
     A ``.toml`` frame file or a folder of them is loaded with
-    :func:`framing.lexicon.load_lexicons`. Raises
+    :func:`framing.lexicons.load.load_lexicons`. Raises
     :class:`~framing.errors.LexiconError` naming the file and line of the
     first problem that makes the dictionary unusable.
     """
@@ -151,7 +151,7 @@ def import_lexicon(path: str | Path) -> ImportResult:
         raise LexiconError("no such dictionary file", path=path)
     suffix = path.suffix.lower()
     if path.is_dir() or suffix == ".toml":
-        from framing.lexicon import load_lexicons
+        from framing.lexicons.load import load_lexicons
 
         return ImportResult(lexicons=load_lexicons(path), warnings=())
     importer = _IMPORTERS.get(suffix)
@@ -224,9 +224,9 @@ class _Collector:
     """
 
     def __init__(self, path: Path, format_name: str) -> None:
-        # Imported here, not at the top, so that framing.lexicon may import this
+        # Imported here, not at the top, so that framing.lexicons.load may import this
         # module at its own top without a circular import.
-        from framing import lexicon
+        from framing.lexicons import load as lexicon
 
         self._lexicon = lexicon
         self.path = path
@@ -810,7 +810,7 @@ _TOML_ESCAPES = {
 
 
 def render_frame_toml(frame: Frame) -> str:
-    """A frame as a TOML frame file that :func:`framing.lexicon.load_frame` reads back.
+    """A frame as a TOML frame file that :func:`framing.lexicons.load.load_frame` reads back.
 
     One key per line, one term per line, a weight only where it is not 1,
     and a header comment naming the file the frame came from, so the file
@@ -868,7 +868,7 @@ def write_lexicon_set(
     :class:`~framing.errors.LexiconError` for an existing file, a frame id
     that cannot be a file name, or two frames with one id.
     """
-    from framing.report.files import write_text_atomic
+    from framing.io.files import write_text_atomic
 
     folder = Path(folder)
     targets: list[tuple[Path, Frame]] = []

@@ -105,7 +105,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, TypeVar
 
 from framing.model import Hit, Sentence
-from framing.segment import is_word, tokenize
+from framing.text.segment import is_word, tokenize
 
 if TYPE_CHECKING:
     import numpy as np
@@ -540,7 +540,7 @@ def align_shared(
     representation, the measured threshold and the blocking that avoids
     comparing every pair). Sentences are joined into groups, the connected
     components of those alignments. ``sentences`` need unique, non-negative
-    ids (as :func:`framing.segment.segment_corpus` numbers them).
+    ids (as :func:`framing.text.segment.segment_corpus` numbers them).
     """
     import numpy as np
     from scipy.sparse import coo_matrix

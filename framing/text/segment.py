@@ -56,7 +56,7 @@ _CURLY = frozenset("“”„‘’«»")
 
 
 def _read_word_list(name: str) -> set[str]:
-    text = resources.files("framing.data").joinpath(name).read_text(encoding="utf-8")
+    text = resources.files("framing.text.data").joinpath(name).read_text(encoding="utf-8")
     return {
         line.strip().lower()
         for line in text.splitlines()

@@ -4,7 +4,7 @@ For each frame, the outlet whose sentences invoke it most and the one whose
 sentences invoke it least, the gap between their shares, and a 95%
 bootstrap interval for that gap: each outlet's sentences are resampled
 separately (the same replicates as the outlets' own intervals, see
-:mod:`framing.stats`), and the interval is taken over the replicate
+:mod:`framing.analysis.stats`), and the interval is taken over the replicate
 differences. Frames are ordered by gap, largest first.
 """
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from framing.analysis.stats import bootstrap_share_draws, percentile_interval, rng_for
 from framing.model import Divergence, FrameScore, LexiconSet, OutletSummary
-from framing.stats import bootstrap_share_draws, percentile_interval, rng_for
 
 
 def compare_outlets(

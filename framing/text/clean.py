@@ -63,6 +63,7 @@ from datetime import date
 from itertools import repeat
 from typing import Any
 
+from framing.analysis.parallel import cyclic_gc_paused
 from framing.model import (
     CleanCorpus,
     CleanDocument,
@@ -71,7 +72,6 @@ from framing.model import (
     RemovedSpan,
     SkippedInput,
 )
-from framing.parallel import cyclic_gc_paused
 
 __all__ = [
     "APPENDED_STORY_MAX_COSINE",

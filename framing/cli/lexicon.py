@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from framing.cli.common import plural, printable, user_errors, warn
 
 if TYPE_CHECKING:
     from framing.lexicon_tools import (
@@ -97,14 +98,14 @@ def list_command(lexicons: LexiconsOption = None, as_json: JsonOption = False) -
     """
     from framing.lexicon_tools import describe_set, to_json
 
-    with _errors():
+    with user_errors():
         summary = describe_set(_load_lexicons(lexicons))
     typer.echo(to_json(summary) if as_json else _set_text(summary))
 
 
 def _set_text(summary: SetSummary) -> str:
     heading = f"{summary.name} ({summary.source})"
-    out = [_clean(heading)]
+    out = [printable(heading)]
     if summary.description:
         out += _wrapped(summary.description, indent="")
     headers = ["id", "label", "terms", "words", "phrases", "wildcards"]
@@ -120,7 +121,7 @@ def _set_text(summary: SetSummary) -> str:
             out += _wrapped(frame.description, indent="    ")
     out += ["", f"Negation cues: {', '.join(summary.negation_cues)}"]
     out.append(f"Scope breakers: {', '.join(summary.scope_breakers)}")
-    return "\n".join(_clean(line) for line in out)
+    return "\n".join(printable(line) for line in out)
 
 
 # --------------------------------------------------------------------------
@@ -147,7 +148,7 @@ def show_command(
     """
     from framing.lexicon_tools import describe_frame, to_json
 
-    with _errors():
+    with user_errors():
         detail = describe_frame(_load_lexicons(lexicons), frame)
     typer.echo(to_json(detail) if as_json else _frame_text(detail))
 
@@ -161,7 +162,7 @@ def _frame_text(detail: FrameDetail) -> str:
     for name, terms in groups:
         out += ["", f"{name} ({len(terms)})"]
         out += [_term_line(term) for term in terms]
-    return "\n".join(_clean(line) for line in out)
+    return "\n".join(printable(line) for line in out)
 
 
 def _term_line(term: TermInfo) -> str:
@@ -211,7 +212,7 @@ def validate_command(
     from framing.lexicon_tools import count_problems, to_json, validate_path
     from framing.resources import default_lexicons
 
-    with _errors():
+    with user_errors():
         if path is not None and lexicons is not None and path != lexicons:
             raise LexiconError("give the lexicons to check as PATH or --lexicons, not both")
         target = path or lexicons or default_lexicons()
@@ -227,10 +228,10 @@ def _problems_text(target: Path, problems: Sequence[Problem]) -> str:
 
     errors, warnings = count_problems(problems)
     if problems:
-        summary = f"{target}: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+        summary = f"{target}: {plural(errors, 'error')}, {plural(warnings, 'warning')}"
     else:
         summary = f"{target}: no problems found"
-    return "\n".join(_clean(line) for line in [*map(str, problems), summary])
+    return "\n".join(printable(line) for line in [*map(str, problems), summary])
 
 
 # --------------------------------------------------------------------------
@@ -257,10 +258,10 @@ def coverage_command(
       framing lexicon coverage articles/ --lexicons my_frames/
       framing lexicon coverage articles/ --json
     """
-    from framing.lexicon import match_sentences
     from framing.lexicon_tools import measure_coverage, to_json
+    from framing.lexicons.match import match_sentences
 
-    with _errors():
+    with user_errors():
         lexicon_set = _load_lexicons(lexicons)
         corpus = _load_corpus(inputs)
         hits = match_sentences(corpus.sentences, lexicon_set)
@@ -271,7 +272,7 @@ def coverage_command(
 def _coverage_text(coverage: Coverage, lexicons: LexiconSet) -> str:
     out = [
         f"Coverage of {lexicons.name} on {coverage.corpus}: "
-        f"{_plural(coverage.n_documents, 'document')}, {_plural(coverage.n_sentences, 'sentence')}"
+        f"{plural(coverage.n_documents, 'document')}, {plural(coverage.n_sentences, 'sentence')}"
     ]
     headers = ["line", "term", "hits", "negated", "docs", "outlets", "forms"]
     for frame in lexicons.frames:
@@ -279,7 +280,7 @@ def _coverage_text(coverage: Coverage, lexicons: LexiconSet) -> str:
         matched = [t for t in terms if t.matched]
         out += [
             "",
-            f"{frame.id} ({frame.label}): {len(matched)} of {_plural(len(terms), 'term')} matched",
+            f"{frame.id} ({frame.label}): {len(matched)} of {plural(len(terms), 'term')} matched",
         ]
         if matched:
             rows = [
@@ -300,7 +301,7 @@ def _coverage_text(coverage: Coverage, lexicons: LexiconSet) -> str:
         never = coverage.never_matched(frame.id)
         if never:
             out += _wrapped("never matched: " + ", ".join(never), indent="  ")
-    return "\n".join(_clean(line.rstrip()) for line in out)
+    return "\n".join(printable(line.rstrip()) for line in out)
 
 
 # --------------------------------------------------------------------------
@@ -344,10 +345,10 @@ def suggest_command(
       framing lexicon suggest heroic articles/ --lexicons my_frames/ --top 30
       framing lexicon suggest heroic --lexicons my_frames/ --add "brave" --add "sacrifice*"
     """
-    from framing.lexicon import match_sentences
     from framing.lexicon_tools import add_terms, find_frame, suggest_terms, to_json
+    from framing.lexicons.match import match_sentences
 
-    with _errors():
+    with user_errors():
         lexicon_set = _load_lexicons(lexicons)
         frame_file = Path(find_frame(lexicon_set, frame).source)
         if add:
@@ -364,7 +365,7 @@ def suggest_command(
             typer.echo(to_json({"frame": frame, "file": str(written), "added": added}))
         else:
             terms = ", ".join(repr(term) for term in added)
-            typer.echo(_clean(f"Added {terms} to {written}"))
+            typer.echo(printable(f"Added {terms} to {written}"))
         return
     typer.echo(to_json(result) if as_json else _suggestions_text(result, lexicon_set))
 
@@ -373,16 +374,16 @@ def _suggestions_text(result: Suggestions, lexicons: LexiconSet) -> str:
     label = lexicons.frame(result.frame).label
     out = [
         f"Terms for {result.frame} ({label}) on {result.corpus}: "
-        f"{_plural(result.frame_sentences, 'frame sentence')} vs {result.other_sentences} others",
+        f"{plural(result.frame_sentences, 'frame sentence')} vs {result.other_sentences} others",
         "Ranked by log-odds z-score with an informative Dirichlet prior "
         f"(Monroe et al. 2008), prior scale alpha0 = {result.alpha0:g}",
     ]
     if not result.frame_sentences:
         out.append("No sentence of the corpus invokes this frame, so there is nothing to compare.")
-        return "\n".join(_clean(line) for line in out)
+        return "\n".join(printable(line) for line in out)
     if not result.suggestions:
         out.append("No term is typical of the frame's sentences and missing from its lexicon.")
-        return "\n".join(_clean(line) for line in out)
+        return "\n".join(printable(line) for line in out)
     headers = ["rank", "term", "z", "in frame", "elsewhere", "sentences"]
     rows = [
         [str(k), s.term, f"{s.z:.2f}", str(s.in_frame), str(s.elsewhere), str(s.sentences)]
@@ -396,7 +397,7 @@ def _suggestions_text(result: Suggestions, lexicons: LexiconSet) -> str:
         out.append(f"        e.g. {_excerpt(suggestion.example, suggestion.term, WIDTH - 13)}")
     first = result.suggestions[0].term
     out += ["", f'Add a term with: framing lexicon suggest {result.frame} --add "{first}"']
-    return "\n".join(_clean(line.rstrip()) for line in out)
+    return "\n".join(printable(line.rstrip()) for line in out)
 
 
 # --------------------------------------------------------------------------
@@ -425,7 +426,7 @@ def explain_command(
     """
     from framing.lexicon_tools import explain_sentence, to_json
 
-    with _errors():
+    with user_errors():
         explanation = explain_sentence(sentence, _load_lexicons(lexicons))
     typer.echo(to_json(explanation) if as_json else _explanation_text(explanation))
 
@@ -442,7 +443,7 @@ def _explanation_text(explanation: Explanation) -> str:
     out += _match_lines(explanation) or ["  no lexicon term matches"]
     out += ["", "Frames:"]
     out += _frame_lines(explanation)
-    return "\n".join(_clean(line.rstrip()) for line in out)
+    return "\n".join(printable(line.rstrip()) for line in out)
 
 
 def _cue_lines(explanation: Explanation, index: int) -> list[str]:
@@ -551,17 +552,19 @@ def import_command(
       framing lexicon import moral_foundations.dic --out lexicons/moral/
       framing lexicon import sentiment.lc3 --out lexicons/sentiment/ --overwrite
     """
-    from framing.importers import import_lexicon, write_lexicon_set
+    from framing.lexicons.importers import import_lexicon, write_lexicon_set
 
-    with _errors():
+    with user_errors():
         result = import_lexicon(dictionary)
         written = write_lexicon_set(result.lexicons, out, overwrite=overwrite)
     for warning in result.warnings:
-        _warn(warning)
+        warn(warning)
     for path in written:
-        typer.echo(f"wrote {_clean(str(path))}")
-    frames = _plural(len(written), "frame file")
-    typer.echo(f"{frames} in {_clean(str(out))}; check them with: framing lexicon validate {out}")
+        typer.echo(f"wrote {printable(str(path))}")
+    frames = plural(len(written), "frame file")
+    typer.echo(
+        f"{frames} in {printable(str(out))}; check them with: framing lexicon validate {out}"
+    )
 
 
 # --------------------------------------------------------------------------
@@ -569,19 +572,10 @@ def import_command(
 # --------------------------------------------------------------------------
 
 
-@contextmanager
-def _errors() -> Iterator[None]:
-    """framing.cli's handler: a FramingError becomes one line on stderr and an exit code."""
-    from framing.cli import user_errors
-
-    with user_errors():
-        yield
-
-
 def _load_lexicons(path: Path | None) -> LexiconSet:
     """Load the set (default: the bundled one); a load error points to ``validate``."""
     from framing.errors import LexiconError
-    from framing.lexicon import load_lexicons
+    from framing.lexicons.load import load_lexicons
     from framing.resources import default_lexicons
 
     source = path or default_lexicons()
@@ -603,25 +597,10 @@ def _load_corpus(inputs: Sequence[Path] | None) -> CorpusSentences:
         list(inputs) if inputs else [seeds_dir()], name=None if inputs else "seeds"
     )
     for skipped in corpus.skipped:
-        _warn(f"skipped {skipped.source}: {skipped.reason}")
+        warn(f"skipped {skipped.source}: {skipped.reason}")
     for note in corpus.notes:
-        _warn(note)
+        warn(note)
     return corpus
-
-
-def _warn(message: str) -> None:
-    typer.echo(f"warning: {_clean(message)}", err=True)
-
-
-def _clean(text: str) -> str:
-    """Text safe for a terminal (control characters shown as '?')."""
-    from framing.cli import printable
-
-    return printable(text)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _wrapped(text: str, *, indent: str) -> list[str]:

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from framing.model import BODY, Evidence, Hit, LexiconSet, MatchSpan, OutletSummary, Sentence
-from framing.segment import tokenize_spans
+from framing.text.segment import tokenize_spans
 
 
 def select_evidence(

@@ -80,7 +80,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from framing.model import Hit, Sentence
-from framing.segment import tokenize_spans
+from framing.text.segment import tokenize_spans
 
 DIRECT = "direct"
 REPORTED = "reported"
@@ -1374,14 +1374,14 @@ def extract_quotes(sentences: Sequence[Sentence]) -> Quotations:
     """Direct quotations and reported statements of every sentence, with speakers.
 
     ``sentences`` are in document order, as
-    :func:`framing.segment.segment_corpus` returns them: a document's
+    :func:`framing.text.segment.segment_corpus` returns them: a document's
     sentences must be consecutive, since continuations and references back
     ("she added", "the general said") are read within a document. Any subset
     of whole documents may be passed (a chunk of a parallel run, say); sentence
     ids are kept. Linear in the number of sentences.
 
     >>> from framing.model import Sentence
-    >>> from framing.segment import tokenize
+    >>> from framing.text.segment import tokenize
     >>> texts = ["“We will stay,” said Gen. Ada Smith.", "“We have no choice.”"]
     >>> sents = [Sentence(i, "d", "o", i, "body", False, t, tuple(tokenize(t)), 0)
     ...          for i, t in enumerate(texts)]
@@ -1399,7 +1399,7 @@ def extract_quotes(sentences: Sequence[Sentence]) -> Quotations:
 # --------------------------------------------------------------------------
 
 
-#: Word tokens as :data:`framing.segment.TOKEN_PATTERN` finds them (its other
+#: Word tokens as :data:`framing.text.segment.TOKEN_PATTERN` finds them (its other
 #: alternative only matches single marks, which are not words).
 _WORD_TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*")
 
@@ -1410,7 +1410,7 @@ def _has_clitic(token: str) -> bool:
 
 
 def count_words(text: str) -> int:
-    """Word tokens of ``text`` as :func:`framing.segment.tokenize` counts them.
+    """Word tokens of ``text`` as :func:`framing.text.segment.tokenize` counts them.
 
     The same count as ``sum(map(is_word, tokenize(text)))`` ("don't" and
     "Ukraine's" are two words each, "U.S." one, a dash none), without building
@@ -1430,7 +1430,7 @@ def speaker_table(
 ) -> dict[str, tuple[SpeakerStat, ...]]:
     """Per outlet, its speakers with their quotes and words, most words first.
 
-    Words are the word tokens (:func:`framing.segment.tokenize`) inside a
+    Words are the word tokens (:func:`framing.text.segment.tokenize`) inside a
     speaker's quotes and statements, a token counted once even when a direct
     quote lies inside a reported statement. Quotes without a speaker are left
     out. Every outlet of ``sentences`` has an entry (empty when it quotes no

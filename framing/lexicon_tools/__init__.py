@@ -6,12 +6,12 @@ returns plain frozen data classes and prints nothing:
 * :func:`describe_frames` / :func:`describe_frame` — what a lexicon set holds;
 * :func:`validate_path` — every problem of a set folder or frame file, with
   file and line (``load_lexicons`` stops at the first), including frame
-  colours that are hard to tell apart (:mod:`framing.palette`);
+  colours that are hard to tell apart (:mod:`framing.lexicons.palette`);
 * :func:`load_sentences` + :func:`measure_coverage` — how often each term
   matched in a corpus, and which never did;
 * :func:`suggest_terms` — corpus terms associated with a frame's sentences
   that its lexicon lacks, by a log-odds ratio with an informative Dirichlet
-  prior (:func:`framing.stats.log_odds_dirichlet`); :func:`add_terms` appends chosen terms
+  prior (:func:`framing.analysis.stats.log_odds_dirichlet`); :func:`add_terms` appends chosen terms
   to the frame file without disturbing its comments or layout;
 * :func:`explain_sentence` — why one sentence counts for a frame: tokens,
   matches, negation scopes, and the resulting scores;
@@ -37,29 +37,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from framing.errors import InputError, LexiconError
-from framing.lexicon import (
+from framing.lexicons.load import (
     COLOUR_RE,
     DEFAULT_COLOURS,
     FRAME_KEYS,
     ID_RE,
-    PSEUDO_NEGATIONS,
     SET_FILE,
     SET_KEYS,
     TERM_KEYS,
-    Matcher,
     load_lexicons,
-    negation_scope,
     parse_term,
 )
+from framing.lexicons.match import PSEUDO_NEGATIONS, Matcher, negation_scope
+from framing.lexicons.palette import confusions_by_pair, describe_visions
 from framing.model import Frame, Hit, LexiconSet, Sentence, SkippedInput, Term
-from framing.palette import confusions_by_pair, describe_visions
-from framing.segment import is_word, tokenize, tokenize_spans
+from framing.text.segment import is_word, tokenize, tokenize_spans
 
 if TYPE_CHECKING:
     import numpy as np
 
     from framing.model import CleanDocument
-    from framing.segment import SentencePiece
+    from framing.text.segment import SentencePiece
 
 Severity = Literal["error", "warning"]
 ERROR: Severity = "error"
@@ -247,7 +245,7 @@ class _CheckedFrame:
 def validate_path(path: str | Path) -> tuple[Problem, ...]:
     """Every problem of a lexicon set folder or of one frame file.
 
-    Unlike :func:`~framing.lexicon.load_lexicons`, which stops at the first
+    Unlike :func:`~framing.lexicons.load.load_lexicons`, which stops at the first
     error, this parses each file itself and goes on, so a user fixes all at
     once. Problems come in file order, then line order. A set with no
     ``"error"`` problem loads with ``load_lexicons``.
@@ -288,7 +286,7 @@ def validate_path(path: str | Path) -> tuple[Problem, ...]:
 def _validate_imported(path: Path) -> tuple[Problem, ...]:
     """Problems of a dictionary in another format (LIWC, Lexicoder, YAML, word list).
 
-    Such a file is read by :func:`~framing.lexicon.load_lexicons`, which stops
+    Such a file is read by :func:`~framing.lexicons.load.load_lexicons`, which stops
     at its first error; when it loads, its entries get the same checks as a
     TOML frame's (duplicates, redundant and unmatchable entries, terms in two
     frames).
@@ -344,7 +342,7 @@ def _check_frame_text(
     """Check one frame file's text; ``raw`` may be the problem that kept it unread.
 
     ``default_colour`` is the colour the frame gets when it names none, as
-    :func:`~framing.lexicon.load_lexicons` gives it.
+    :func:`~framing.lexicons.load.load_lexicons` gives it.
     """
     where = str(path)
     if isinstance(raw, Problem):
@@ -658,7 +656,7 @@ def unmatchable_reasons(term: Term) -> list[tuple[Severity, str]]:
 def _sentence_boundary(text: str) -> str | None:
     """The word after which ``text`` would be split into two sentences, if any.
 
-    Mirrors the first pass of the Punkt splitter of :mod:`framing.segment`,
+    Mirrors the first pass of the Punkt splitter of :mod:`framing.text.segment`,
     with its shipped abbreviation and sentence-starter lists, without
     importing nltk (which would pull in scikit-learn and slow ``validate``
     down): "!" or "?" before a space ends a sentence; so does "." unless it
@@ -693,7 +691,7 @@ def _punkt_lists() -> tuple[frozenset[str], frozenset[str]]:
     from importlib import resources
 
     def read(name: str) -> frozenset[str]:
-        text = resources.files("framing.data").joinpath(name).read_text(encoding="utf-8")
+        text = resources.files("framing.text.data").joinpath(name).read_text(encoding="utf-8")
         return frozenset(
             line.strip().lower()
             for line in text.splitlines()
@@ -766,7 +764,7 @@ def _check_colour_pairs(checked: Sequence[_CheckedFrame]) -> list[Problem]:
     """A warning for each pair of frames whose colours readers may confuse.
 
     Charts tell frames apart by colour alone, so two colours closer than
-    :data:`~framing.palette.CONFUSABLE_BELOW` (CIEDE2000), with normal vision
+    :data:`~framing.lexicons.palette.CONFUSABLE_BELOW` (CIEDE2000), with normal vision
     or with a simulated protanopia, deuteranopia or tritanopia, get a warning
     on the later frame's colour line (its file, when its colour is the
     default).
@@ -895,16 +893,16 @@ def load_sentences(
     """Load, clean and segment articles exactly as ``framing report`` does.
 
     Segmentation runs in ``jobs`` processes on a large corpus (default: one
-    per CPU, see :mod:`framing.parallel`); the result never depends on it.
+    per CPU, see :mod:`framing.analysis.parallel`); the result never depends on it.
     Documents left without a sentence after cleaning are added to
     ``skipped``. Raises :class:`~framing.errors.InputError` when no sentence
     is left at all.
     """
-    from framing.clean import clean_corpus
-    from framing.corpus import load_corpus
-    from framing.parallel import cyclic_gc_paused, default_jobs, map_chunks
-    from framing.pipeline import build_outlet_ids
-    from framing.segment import build_sentences
+    from framing.analysis.parallel import cyclic_gc_paused, default_jobs, map_chunks
+    from framing.analysis.pipeline import build_outlet_ids
+    from framing.io.corpus import load_corpus
+    from framing.text.clean import clean_corpus
+    from framing.text.segment import build_sentences
 
     with cyclic_gc_paused():
         clean = clean_corpus(load_corpus(list(paths), name=name))
@@ -933,7 +931,7 @@ def load_sentences(
 
 def _segment_documents(documents: Sequence[CleanDocument]) -> list[list[SentencePiece]]:
     """The sentence pieces of each document (module-level, so worker processes can run it)."""
-    from framing.segment import sentence_pieces
+    from framing.text.segment import sentence_pieces
 
     return [sentence_pieces(doc) for doc in documents]
 
@@ -1108,16 +1106,16 @@ def suggest_terms(
     """The ``top`` terms most associated with ``frame_id``'s sentences, not yet covered.
 
     A frame's sentences are those with a non-negated hit of the frame. Terms
-    are the unigrams and bigrams of :func:`framing.features.build_analyzer`;
+    are the unigrams and bigrams of :func:`framing.analysis.features.build_analyzer`;
     each is scored by :func:`log_odds_dirichlet` (frame's sentences vs. the
     rest, prior scale ``alpha0``, default the corpus's total term count), and
     kept when its z is positive, it occurs at least ``min_count`` times in
     the frame's sentences, and the frame does not already match it
-    (:func:`framing.features.term_coverage_checker`). Ties break by term.
+    (:func:`framing.analysis.features.term_coverage_checker`). Ties break by term.
     """
     import numpy as np
 
-    from framing.features import count_terms, invoked_frames, term_coverage_checker
+    from framing.analysis.features import count_terms, invoked_frames, term_coverage_checker
 
     find_frame(lexicons, frame_id)
     invoked = invoked_frames(hits)
@@ -1136,7 +1134,7 @@ def suggest_terms(
     )
     if not in_frame.any() or not counts.vocabulary:
         return result
-    from framing.stats import log_odds_dirichlet
+    from framing.analysis.stats import log_odds_dirichlet
 
     odds = log_odds_dirichlet(y_i, y_j, alpha0=alpha0)
     z = np.nan_to_num(odds.z, nan=0.0, posinf=0.0, neginf=0.0)
@@ -1192,13 +1190,13 @@ def add_terms(frame_file: str | Path, terms: Sequence[str]) -> Path:
     The file is edited with tomlkit, so only the added lines change (and, in
     a list whose last entry has no trailing comma, that entry's line gains
     one). Refuses, with a :class:`~framing.errors.LexiconError` and without
-    writing, a term :func:`~framing.lexicon.parse_term` rejects, a term the
+    writing, a term :func:`~framing.lexicons.load.parse_term` rejects, a term the
     frame already has (same tokens) or already matches with a wildcard, a
     term given twice, a file that has errors, or a result that would not
     validate. The file is written atomically, then loaded again as a check.
     """
-    from framing.lexicon import load_frame
-    from framing.report.files import write_text_atomic
+    from framing.io.files import write_text_atomic
+    from framing.lexicons.load import load_frame
 
     path = Path(frame_file)
     if path.suffix.lower() != ".toml":

@@ -1,0 +1,1 @@
+"""Reading inputs and writing outputs: the corpus loader, blinding, atomic file writing."""

@@ -1,0 +1,1 @@
+"""Text before analysis: cleaning page furniture away, then splitting sentences and tokens."""
