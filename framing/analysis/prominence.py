@@ -21,32 +21,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
-from framing.model import BODY, HEADLINE, LexiconSet, OutletSummary, Sentence
+from framing.model import BODY, LexiconSet, OutletSummary, Prominence, Sentence
 
 #: Weight of a headline or deck sentence in the prominence-weighted share.
 HEADLINE_WEIGHT = 3.0
 #: Weight of a lede sentence (the first sentences of the body).
 LEDE_WEIGHT = 2.0
-
-
-@dataclass(frozen=True)
-class Prominence:
-    """One outlet's use of one frame in prominent positions.
-
-    ``headlines`` and ``ledes`` are the ids of the outlet's headline (and
-    deck) and lede sentences that invoke the frame; ``n_headlines`` and
-    ``n_ledes`` how many such sentences the outlet has in all.
-    """
-
-    outlet: str
-    frame: str
-    headlines: tuple[int, ...]
-    ledes: tuple[int, ...]
-    n_headlines: int
-    n_ledes: int
-    weighted_share: float
 
 
 def sentence_weight(sentence: Sentence) -> float:
@@ -109,8 +90,3 @@ def score_prominence(
         for o in outlets
         for f in lexicons.frames
     }
-
-
-def headline_ids(sentences: Sequence[Sentence]) -> tuple[int, ...]:
-    """Ids of the headline sentences (one per document that has a headline)."""
-    return tuple(s.id for s in sentences if s.part == HEADLINE)

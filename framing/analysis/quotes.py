@@ -75,11 +75,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import cached_property
 from typing import NamedTuple
 
-from framing.model import Hit, Sentence
+from framing.model import FrameVoice, Hit, Quotations, Quote, Sentence, SpeakerStat
 from framing.text.segment import tokenize_spans
 
 DIRECT = "direct"
@@ -101,98 +99,6 @@ _CACHE_LIMIT = 200_000
 # --------------------------------------------------------------------------
 # Results
 # --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Quote:
-    """A direct quotation or a reported statement in one sentence.
-
-    ``start``/``end`` are character offsets in the sentence's text (end
-    exclusive) and ``text`` is ``sentence_text[start:end]``. A direct quote's
-    span excludes the quotation marks and a trailing comma; a quotation that
-    runs over several sentences has one ``Quote`` per sentence. A reported
-    statement's span is the reported clause, and may contain direct
-    quotations (both are listed). ``speaker`` is ``None`` when none was found
-    (a scare-quoted phrase in the outlet's own voice, for instance).
-    ``kind`` is ``"direct"`` or ``"reported"``. Slotted: a large corpus has
-    hundreds of thousands of quotes.
-    """
-
-    sentence: int
-    document: str
-    outlet: str
-    speaker: str | None
-    text: str
-    start: int
-    end: int
-    kind: str
-
-
-@dataclass(frozen=True)
-class Quotations:
-    """The quotations of a corpus, and each sentence's voice.
-
-    ``sentence_speaker`` maps every sentence id to the speaker whose words
-    make up most of the sentence, or to ``None`` when the sentence is in the
-    outlet's own voice. ``genders`` maps speakers to ``"f"`` or ``"m"`` when a
-    cue was found (used to phrase :func:`describe_voices`).
-    """
-
-    quotes: tuple[Quote, ...]
-    sentence_speaker: Mapping[int, str | None]
-    genders: Mapping[str, str] = field(default_factory=dict)
-
-    @cached_property
-    def _by_sentence(self) -> dict[int, tuple[Quote, ...]]:
-        index: dict[int, list[Quote]] = defaultdict(list)
-        for quote in self.quotes:
-            index[quote.sentence].append(quote)
-        return {k: tuple(v) for k, v in index.items()}
-
-    def in_sentence(self, sentence_id: int) -> tuple[Quote, ...]:
-        """The quotes and statements of one sentence, in text order."""
-        return self._by_sentence.get(sentence_id, ())
-
-    def speakers(self, outlet: str | None = None) -> tuple[str, ...]:
-        """Distinct speakers (of one outlet, or of all), in order of first quote."""
-        seen = dict.fromkeys(
-            q.speaker
-            for q in self.quotes
-            if q.speaker is not None and (outlet is None or q.outlet == outlet)
-        )
-        return tuple(s for s in seen if s is not None)
-
-
-@dataclass(frozen=True)
-class SpeakerStat:
-    """How much one outlet quotes one speaker.
-
-    ``n_quotes`` counts the speaker's quotes and statements; ``n_words`` the
-    word tokens inside them (a token inside both a statement and a quote
-    counts once); ``share_of_outlet_words`` is ``n_words`` over all the
-    outlet's word tokens.
-    """
-
-    speaker: str
-    n_quotes: int
-    n_words: int
-    share_of_outlet_words: float
-
-
-@dataclass(frozen=True)
-class FrameVoice:
-    """Who carries one frame in one outlet.
-
-    Of the outlet's sentences with a non-negated hit of the frame,
-    ``n_sentences_quoted`` have one inside a quotation or statement, or are
-    attributed to a speaker as a whole; the others count as
-    ``n_sentences_own_voice``. ``top_speakers`` are ``(speaker, n_sentences)``,
-    most sentences first.
-    """
-
-    n_sentences_own_voice: int
-    n_sentences_quoted: int
-    top_speakers: tuple[tuple[str, int], ...]
 
 
 # --------------------------------------------------------------------------

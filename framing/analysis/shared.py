@@ -104,7 +104,7 @@ from itertools import chain, combinations, pairwise
 from operator import attrgetter
 from typing import TYPE_CHECKING, TypeVar
 
-from framing.model import Hit, Sentence
+from framing.model import DEFAULT_MIN_WORDS, Hit, Sentence, SharedCopy, SharedGroup
 from framing.text.segment import is_word, tokenize
 
 if TYPE_CHECKING:
@@ -115,8 +115,6 @@ _Key = TypeVar("_Key", bound=Hashable)
 
 #: Cosine at or above which two units are the same copy (see the module docstring).
 DEFAULT_THRESHOLD = 0.6
-#: Fewer words than this and a sentence or quote is not aligned ("he said.", short titles).
-DEFAULT_MIN_WORDS = 6
 
 _OPEN_QUOTES = frozenset("“„«")
 _CLOSE_QUOTES = frozenset("”»")
@@ -131,57 +129,6 @@ _CANDIDATE_ROWS = 20_000
 _CHECKPOINTS = 32
 #: Slack for floating-point sums compared with the threshold.
 _EPSILON = 1e-9
-
-
-@dataclass(frozen=True)
-class SharedGroup:
-    """Sentences of two or more outlets that carry the same copy.
-
-    ``sentences`` are sentence ids, sorted; ``outlets`` the outlet ids among
-    them, in the order the outlets first appear in the analysed sentences.
-    ``example`` is the text of the group's first sentence. ``quoted`` is True
-    when the copy is (at least partly) a quotation matched as a quote unit.
-    """
-
-    id: int
-    sentences: tuple[int, ...]
-    outlets: tuple[str, ...]
-    example: str
-    quoted: bool
-
-
-@dataclass(frozen=True)
-class SharedCopy:
-    """The shared copy of a corpus, from :func:`align_shared`.
-
-    ``sentence_group[i]`` is the group id of the sentence with id ``i``, or
-    -1 when it is not shared with any other outlet (or was not analysed).
-    ``pairs[(a, b)]`` is the number of sentences outlets ``a`` and ``b``
-    share: of ``a``'s sentences in groups that hold sentences of ``b``, and of
-    ``b``'s in groups that hold ``a``'s, the smaller count (so a sentence
-    both print once counts once; every pair of outlets is present, ``a``
-    before ``b`` in ``outlets`` order). Counting sentences rather than groups
-    keeps the figure meaningful when groups chain: a group joined
-    transitively (a~b, b~c) counts for ``(a, c)`` too, since both carry the
-    same copy, and a sentence that fuses two copied ones (a lost full stop)
-    joins both their groups. ``outlets`` lists the outlet ids in first-seen
-    order; ``threshold``, ``min_words`` and ``method`` record how the
-    alignment was made.
-    """
-
-    sentence_group: tuple[int, ...]
-    groups: tuple[SharedGroup, ...]
-    pairs: Mapping[tuple[str, str], int]
-    threshold: float
-    method: str
-    outlets: tuple[str, ...] = ()
-    min_words: int = DEFAULT_MIN_WORDS
-
-    def group_of(self, sentence_id: int) -> int:
-        """The sentence's group id, or -1 when it is not shared."""
-        if 0 <= sentence_id < len(self.sentence_group):
-            return self.sentence_group[sentence_id]
-        return -1
 
 
 # --------------------------------------------------------------------------

@@ -42,32 +42,42 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from itertools import repeat
 from operator import attrgetter, itemgetter
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from framing.analysis.stats import bootstrap_share_draws, percentile_interval, rng_for
-from framing.model import FrameScore, Hit, LexiconSet, OutletSummary, Sentence
+from framing.model import (
+    DEFAULT_RESAMPLES,
+    SIGNIFICANCE_LEVEL,
+    FrameMixDivergence,
+    FrameScore,
+    Hit,
+    LexiconSet,
+    LogOddsTerm,
+    LogOddsTerms,
+    OutletSummary,
+    PairDifference,
+    Sentence,
+    SmallSampleCaveat,
+    Unit,
+)
 
 if TYPE_CHECKING:
     import numpy as np
     from scipy.sparse import spmatrix
 
-Unit = Literal["sentences", "articles"]
 
 #: Both outlets of a pair need this many articles for articles to be the resampling unit.
 MIN_ARTICLES_FOR_ARTICLE_BOOTSTRAP = 5
 #: An outlet with fewer articles than this gets the small-sample caveat.
 SMALL_SAMPLE_ARTICLES = 3
 #: Monte-Carlo permutations of the article-level test.
-DEFAULT_PERMUTATIONS = 2000
+DEFAULT_PERMUTATIONS = DEFAULT_RESAMPLES
 #: Distinctive terms per outlet.
 DEFAULT_LOG_ODDS_TERMS = 15
 #: Relative tolerance when comparing hypergeometric probabilities (as R's ``fisher.test``).
 PROBABILITY_TOLERANCE = 1e-7
-#: A q-value below this reads as "unlikely to be chance".
-SIGNIFICANCE_LEVEL = 0.05
 
 # Keys that keep this module's random streams apart from each other and from
 # framing.analysis.features' (whose keys are (outlet, frame) indexes, far below these).
@@ -85,108 +95,6 @@ _MINUS = "\u2212"
 # --------------------------------------------------------------------------
 # Results
 # --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PairDifference:
-    """How two outlets differ on one frame.
-
-    ``share_a``/``share_b`` are the fractions of each outlet's sentences that
-    invoke the frame (as :attr:`framing.model.FrameScore.share`) and ``diff``
-    is ``share_a - share_b``; ``ci95`` is the difference's 95% percentile
-    bootstrap interval. ``p_value`` is the two-sided permutation p-value of
-    "the frame is invoked at the same rate in both outlets" and ``q_value``
-    the Benjamini-Hochberg adjusted p-value over every frame x pair test of
-    the analysis. ``unit`` says what was resampled and permuted:
-    ``"sentences"`` or ``"articles"`` (see :func:`compare_pairs`).
-    """
-
-    frame: str
-    outlet_a: str
-    outlet_b: str
-    share_a: float
-    share_b: float
-    diff: float
-    ci95: tuple[float, float]
-    p_value: float
-    q_value: float
-    unit: Unit
-
-    def is_significant(self, level: float = SIGNIFICANCE_LEVEL) -> bool:
-        """Whether the adjusted p-value is below ``level``."""
-        return self.q_value < level
-
-
-@dataclass(frozen=True)
-class SmallSampleCaveat:
-    """Which outlets rest on too few articles to stand for the outlet.
-
-    ``small`` maps every outlet id, in outlet order, to whether it has fewer
-    than ``min_articles`` articles; ``message`` is a sentence for the report
-    naming those outlets, or ``None`` when there are none.
-    """
-
-    min_articles: int
-    small: Mapping[str, bool]
-    message: str | None
-
-    @property
-    def outlets(self) -> tuple[str, ...]:
-        """Ids of the outlets with too few articles, in outlet order."""
-        return tuple(o for o, is_small in self.small.items() if is_small)
-
-
-@dataclass(frozen=True)
-class FrameMixDivergence:
-    """Jensen-Shannon distances between the outlets' mixes of frames.
-
-    ``distance[i][j]`` is the Jensen-Shannon *distance* (base 2, so in
-    [0, 1]) between the frame mixes of ``outlets[i]`` and ``outlets[j]``:
-    0 when they spread their frame hits over the frames in the same
-    proportions, 1 when they have no frame in common. It is ``None`` for an
-    outlet with no frame hit (it has no mix to compare). The divergence, in
-    bits, is its square (:attr:`divergence`).
-    """
-
-    outlets: tuple[str, ...]
-    distance: tuple[tuple[float | None, ...], ...]
-
-    @property
-    def divergence(self) -> tuple[tuple[float | None, ...], ...]:
-        """The Jensen-Shannon divergence in bits (the distance squared)."""
-        return tuple(tuple(None if d is None else d * d for d in row) for row in self.distance)
-
-    def pairs(self) -> tuple[tuple[str, str, float], ...]:
-        """``(outlet_a, outlet_b, distance)`` of every pair with a distance, in outlet order."""
-        return tuple(
-            (a, self.outlets[j], d)
-            for i, a in enumerate(self.outlets)
-            for j, d in enumerate(self.distance[i])
-            if j > i and d is not None
-        )
-
-
-@dataclass(frozen=True)
-class LogOddsTerm:
-    """A term distinctive of an outlet against all the others pooled.
-
-    ``z`` is the log-odds ratio's z-score (the ranking), ``delta`` the
-    log-odds ratio itself (natural log, shrunk by the prior) and ``count``
-    the term's occurrences in the outlet.
-    """
-
-    term: str
-    z: float
-    delta: float
-    count: int
-
-
-@dataclass(frozen=True)
-class LogOddsTerms:
-    """Distinctive terms per outlet id, with the prior scale ``alpha0`` used."""
-
-    alpha0: float
-    terms: Mapping[str, tuple[LogOddsTerm, ...]]
 
 
 # --------------------------------------------------------------------------

@@ -20,11 +20,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from framing.model import LexiconSet, OutletSummary, Sentence
+from framing.model import LexiconSet, OutletSummary, Sentence, Tone
 
 if TYPE_CHECKING:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -64,20 +63,6 @@ def tone_sample(
     for ids in cells.values():
         chosen.update(ids if len(ids) <= per_cell else sorted(ids, key=order)[:per_cell])
     return sorted(chosen)
-
-
-@dataclass(frozen=True)
-class Tone:
-    """Mean VADER compound score of an outlet's sentences that invoke a frame.
-
-    ``n_sentences`` is how many sentences were scored (all of them, or a
-    sample, see :data:`TONE_SAMPLE`); ``mean`` is None when none was.
-    """
-
-    outlet: str
-    frame: str
-    n_sentences: int
-    mean: float | None
 
 
 @cache

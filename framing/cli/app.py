@@ -20,6 +20,7 @@ from framing.cli.common import printable, user_errors
 from framing.cli.common import warn as _warn
 from framing.cli.lexicon import LexiconsOption, lexicon_app
 from framing.errors import OutputError
+from framing.model.results import DEFAULT_RESAMPLES, DEFAULT_SEED
 
 if TYPE_CHECKING:
     from framing.model import Analysis, LexiconSet
@@ -87,10 +88,10 @@ def report_command(
             show_default=False,
         ),
     ] = None,
-    seed: Annotated[int, typer.Option(help="Seed of the bootstrap intervals.")] = 20220310,
+    seed: Annotated[int, typer.Option(help="Seed of the bootstrap intervals.")] = DEFAULT_SEED,
     bootstrap: Annotated[
         int, typer.Option(min=100, help="Number of bootstrap resamples for intervals.")
-    ] = 2000,
+    ] = DEFAULT_RESAMPLES,
     evidence: Annotated[
         int,
         typer.Option(

@@ -63,8 +63,6 @@ Severity = Literal["error", "warning"]
 ERROR: Severity = "error"
 WARNING: Severity = "warning"
 
-#: Kinds of term, in display order.
-TERM_KINDS = ("word", "phrase", "wildcard")
 
 _TOML_POSITION_RE = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
 _TOML_END_RE = re.compile(r"\s*\(at end of document\)")

@@ -28,7 +28,6 @@ from framing.text.segment import is_word
 #: too ('"They're not going to get any breaks" under international law'); an
 #: opening one does not ('so as not to make them "mercenaries"').
 SCOPE_PUNCTUATION = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "[", "]", "-", "—", "–"})
-_OPENING_QUOTES = frozenset({"“", "‘", "«", "„"})
 _CLOSING_QUOTES = frozenset({"”", "»"})
 _STRAIGHT_QUOTES = frozenset({'"', "'"})
 

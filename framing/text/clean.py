@@ -65,6 +65,7 @@ from typing import Any
 
 from framing.analysis.parallel import cyclic_gc_paused
 from framing.model import (
+    DEFAULT_SEED,
     CleanCorpus,
     CleanDocument,
     Corpus,
@@ -125,7 +126,7 @@ _BODY_WORDS = 12
 # documents (a fixed random sample): vectorising all of 10,000 articles alone takes
 # ~3 s on a small machine, while a centroid of 500 articles is already stable.
 _CENTROID_SAMPLE = 500
-_SAMPLE_SEED = 20220310
+_SAMPLE_SEED = DEFAULT_SEED
 _HASH_FEATURES = 2**18
 _TOKEN_RE = re.compile(r"\w{2,}")
 # Words every news story uses whatever its topic (reporting verbs, titles,

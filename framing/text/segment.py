@@ -245,16 +245,6 @@ def _sentences(
     ]
 
 
-def segment_document(doc: CleanDocument, *, outlet_id: str, first_id: int = 0) -> list[Sentence]:
-    """Sentences of one cleaned document: headline, deck, then body paragraphs.
-
-    The headline is one sentence whatever its punctuation; deck and body
-    paragraphs are split with Punkt. Sentences of the first body paragraph
-    (at most :data:`LEDE_SENTENCES`) are marked as the lede.
-    """
-    return _sentences(doc, _pieces(doc), outlet_id=outlet_id, first_id=first_id)
-
-
 def sentence_pieces(doc: CleanDocument) -> list[SentencePiece]:
     """A document's sentences as plain tuples, before they get ids.
 
