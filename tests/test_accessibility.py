@@ -34,8 +34,12 @@ from typing import Any
 
 import pytest
 
-from .conftest import REPO
+from tests.conftest import REPO
+
 from .test_browser import ARGS, _chromium, _open, _report
+
+#: These drive Chromium: `pytest -m "not browser"` skips them for a fast loop.
+pytestmark = pytest.mark.browser
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 FAILING_IMPACTS = ("serious", "critical")

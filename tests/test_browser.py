@@ -19,6 +19,9 @@ from typer.testing import CliRunner
 
 from framing.cli import app
 
+#: These drive Chromium: `pytest -m "not browser"` skips them for a fast loop.
+pytestmark = pytest.mark.browser
+
 ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync"]  # fmt: skip
 

@@ -13,8 +13,7 @@ import typer
 from typer.testing import CliRunner
 
 from framing.cli.lexicon import lexicon_app
-
-from .conftest import REPO
+from tests.conftest import REPO
 
 DATA = Path(__file__).parent / "data" / "lexicon_tools"
 GOOD = DATA / "good"
@@ -447,8 +446,7 @@ def test_list_show_and_validate_import_nothing_heavy():
 def test_import_command_converts_a_dictionary_into_a_valid_set(tmp_path):
     from framing.cli import app as framing_app
     from framing.lexicons.load import load_lexicons
-
-    from .conftest import REPO
+    from tests.conftest import REPO
 
     dictionary = REPO / "tests" / "data" / "importers" / "moral_small.dic"
     out = tmp_path / "moral"

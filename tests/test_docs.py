@@ -10,8 +10,7 @@ from framing.analysis.pipeline import analyse
 from framing.cli import app
 from framing.model import AnalysisOptions
 from framing.report.export import build_json
-
-from .conftest import REPO
+from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

@@ -7,8 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from framing.cli import app
-
-from .conftest import REPO
+from tests.conftest import REPO
 
 EXAMPLE = REPO / "docs" / "examples" / "transit-strike"
 

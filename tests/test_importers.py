@@ -30,8 +30,7 @@ from framing.lexicons.load import (
 )
 from framing.lexicons.match import Matcher
 from framing.model import Frame, LexiconSet
-
-from .conftest import make_sentence
+from tests.conftest import make_sentence
 
 DATA = Path(__file__).resolve().parent / "data" / "importers"
 FIXTURES = sorted(p for p in DATA.iterdir() if p.suffix.lower() in SUPPORTED_FORMATS)

@@ -6,8 +6,7 @@ from framing.errors import LexiconError
 from framing.lexicons.load import load_lexicons, parse_term
 from framing.lexicons.match import Matcher, negation_scope
 from framing.resources import default_lexicons
-
-from .conftest import make_sentence
+from tests.conftest import make_sentence
 
 
 def hits_of(lexicon_dir, text):

@@ -31,8 +31,7 @@ from framing.lexicons.load import load_frame, load_lexicons, parse_term
 from framing.lexicons.match import match_sentences
 from framing.model import Frame, LexiconSet
 from framing.resources import default_lexicons
-
-from .conftest import REPO, make_sentence
+from tests.conftest import REPO, make_sentence
 
 DATA = Path(__file__).parent / "data" / "lexicon_tools"
 GOOD = DATA / "good"

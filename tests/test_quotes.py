@@ -27,8 +27,7 @@ from framing.model import Hit, Sentence
 from framing.resources import default_lexicons, seeds_dir
 from framing.text.clean import clean_corpus
 from framing.text.segment import is_word, segment_corpus, tokenize
-
-from .conftest import make_sentence
+from tests.conftest import make_sentence
 
 
 def doc(*texts: str, document: str = "d", outlet: str = "o", first: int = 0) -> list[Sentence]:

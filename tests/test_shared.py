@@ -18,8 +18,7 @@ from framing.analysis.shared import (
     unit_words,
 )
 from framing.model import Hit, Sentence
-
-from .conftest import make_sentence
+from tests.conftest import make_sentence
 
 # --------------------------------------------------------------------------
 # Helpers

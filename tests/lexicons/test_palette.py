@@ -25,8 +25,7 @@ from framing.lexicons.palette import (
     to_hex,
 )
 from framing.resources import default_lexicons
-
-from .conftest import REPO
+from tests.conftest import REPO
 
 OKABE_ITO = {
     "orange": "#E69F00",

@@ -4,8 +4,7 @@ from framing.analysis.evidence import select_evidence
 from framing.lexicons.load import load_lexicons
 from framing.lexicons.match import match_sentences
 from framing.model import OutletSummary
-
-from .conftest import make_sentence
+from tests.conftest import make_sentence
 
 
 def test_evidence_ranked_deduplicated_and_located(two_frames):

@@ -15,8 +15,7 @@ from framing.analysis.features import (
 from framing.lexicons.load import load_lexicons
 from framing.lexicons.match import match_sentences
 from framing.model import OutletSummary
-
-from .conftest import make_sentence
+from tests.conftest import make_sentence
 
 TEXTS = [
     ("a", "d1", "Heroes fight for freedom."),

@@ -6,8 +6,7 @@ import pytest
 
 from framing.errors import InputError
 from framing.io.corpus import decode_text, load_corpus
-
-from .conftest import REPO
+from tests.conftest import REPO
 
 
 def test_loads_bundled_seeds_with_manifest_metadata():

@@ -249,7 +249,7 @@ def test_rebutted_mercenary_framing_is_a_denial_not_evidence(seeds_run):
 
 
 def test_report_reads_a_liwc_dictionary_and_prints_its_warnings(write, tmp_path):
-    from .conftest import REPO
+    from tests.conftest import REPO
 
     write("in/a.txt", "Headline\n\nThey think like a friend would.\n")
     write("in/b.txt", "Headline two\n\nNobody here.\n")
