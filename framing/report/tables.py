@@ -1,0 +1,135 @@
+"""``--tables DIR``: the analysis as CSV tables, for pandas, R or a spreadsheet.
+
+Three tables, one row per unit (layout in docs/validation.md):
+
+* ``sentences.csv``: every analysed sentence, with its document, outlet,
+  date, position, part and text, and per frame the lexicon's reading
+  (``support``, ``deny`` or ``none``, as in :mod:`framing.lexicons.reading`)
+  and the lexicon entries that matched (``<frame>_terms``, ``; ``-separated);
+* ``documents.csv``: per document, its metadata, sentence count and per
+  frame the number of sentences read as support and as deny;
+* ``outlets.csv``: per outlet, its size and per frame the share of its
+  sentences read as support, with the 95% interval, and the counts.
+
+The report and the JSON show the strongest evidence; these tables hold the
+reading of every sentence, which is what a researcher's own models need.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from framing.lexicons.reading import frame_readings, frame_terms
+from framing.model import Analysis, Hit
+from framing.model.coding import DENY, SUPPORT
+
+TABLE_NAMES = ("sentences.csv", "documents.csv", "outlets.csv")
+
+
+def render_tables(analysis: Analysis) -> dict[str, str]:
+    """File name -> CSV text, for each of :data:`TABLE_NAMES`."""
+    frames = [f.id for f in analysis.frames]
+    hits_by_sentence: dict[int, list[Hit]] = defaultdict(list)
+    for hit in analysis.hits:
+        hits_by_sentence[hit.sentence].append(hit)
+    readings = {
+        s.id: frame_readings(hits_by_sentence.get(s.id, ()), frames) for s in analysis.sentences
+    }
+    return {
+        "sentences.csv": _sentences(analysis, frames, readings, hits_by_sentence),
+        "documents.csv": _documents(analysis, frames, readings),
+        "outlets.csv": _outlets(analysis, frames, readings),
+    }
+
+
+def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def _sentences(
+    analysis: Analysis,
+    frames: Sequence[str],
+    readings: dict[int, dict[str, str]],
+    hits_by_sentence: dict[int, list[Hit]],
+) -> str:
+    documents = {d.id: d for d in analysis.documents}
+    names = {o.id: o.name for o in analysis.outlets}
+    header = ["sentence", "document", "outlet", "date", "position", "part", "text"]
+    header += [f for f in frames] + [f"{f}_terms" for f in frames]
+
+    def rows() -> Iterable[list[object]]:
+        for s in analysis.sentences:
+            doc = documents.get(s.document)
+            terms = frame_terms(hits_by_sentence.get(s.id, ()), frames)
+            yield [
+                s.id,
+                s.document,
+                names.get(s.outlet, s.outlet),
+                (doc.date if doc else None) or "",
+                s.position,
+                s.part,
+                s.text,
+                *(readings[s.id][f] for f in frames),
+                *("; ".join(terms[f]) for f in frames),
+            ]
+
+    return _csv(header, rows())
+
+
+def _documents(
+    analysis: Analysis, frames: Sequence[str], readings: dict[int, dict[str, str]]
+) -> str:
+    counts: dict[tuple[str, str, str], int] = defaultdict(int)
+    for s in analysis.sentences:
+        for frame, reading in readings[s.id].items():
+            counts[(s.document, frame, reading)] += 1
+    names = {o.id: o.name for o in analysis.outlets}
+    header = ["document", "outlet", "date", "title", "url", "source", "n_sentences", "n_tokens"]
+    header += [f"{f}_{kind}" for f in frames for kind in (SUPPORT, DENY)]
+    rows = (
+        [
+            d.id,
+            names.get(d.outlet, d.outlet),
+            d.date or "",
+            d.title or "",
+            d.url or "",
+            d.source,
+            d.n_sentences,
+            d.n_tokens,
+            *(counts[(d.id, f, kind)] for f in frames for kind in (SUPPORT, DENY)),
+        ]
+        for d in analysis.documents
+    )
+    return _csv(header, rows)
+
+
+def _outlets(analysis: Analysis, frames: Sequence[str], readings: dict[int, dict[str, str]]) -> str:
+    denied: dict[tuple[str, str], int] = defaultdict(int)
+    for s in analysis.sentences:
+        for frame, reading in readings[s.id].items():
+            if reading == DENY:
+                denied[(s.outlet, frame)] += 1
+    header = ["outlet_id", "outlet", "n_documents", "n_sentences", "n_tokens"]
+    for f in frames:
+        header += [f"{f}_share", f"{f}_ci95_low", f"{f}_ci95_high", f"{f}_support", f"{f}_deny"]
+    rows = []
+    for o in analysis.outlets:
+        row: list[object] = [o.id, o.name, o.n_documents, o.n_sentences, o.n_tokens]
+        for f in frames:
+            score = analysis.score(o.id, f)
+            row += [
+                f"{score.share:.6f}",
+                f"{score.ci95[0]:.6f}",
+                f"{score.ci95[1]:.6f}",
+                score.n_sentences,
+                denied[(o.id, f)],
+            ]
+        rows.append(row)
+    return _csv(header, rows)
