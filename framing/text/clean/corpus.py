@@ -1,0 +1,107 @@
+"""Cleaning a corpus: every rule applied to every document, and the audit collected.
+
+:func:`clean_corpus` scans each document (the single-line rules and the
+appended-story candidates), detects appended stories across the corpus,
+then removes repeats, cuts date prefixes, lays out headline, deck and
+paragraphs and records every removal as a :class:`~framing.model.RemovedSpan`.
+"""
+
+from __future__ import annotations
+
+from framing.analysis.parallel import cyclic_gc_paused
+from framing.model import (
+    CleanCorpus,
+    CleanDocument,
+    Corpus,
+    Document,
+    RemovedSpan,
+    SkippedInput,
+)
+from framing.text.clean.appended import _find_candidates, _find_tails, _Scan, _Tail
+from framing.text.clean.layout import _layout, _split_date_prefixes
+from framing.text.clean.lines import _parse_lines, _split_lines, _title_key
+from framing.text.clean.rules import _classify, _mark_repeats
+
+SKIP_REASON = "nothing left after cleaning"
+
+
+def _scan(document: Document) -> _Scan:
+    """Parse a document, apply the single-line rules and find break candidates."""
+    lines = _parse_lines(document.text)
+    for line in lines:
+        _classify(line)
+    return _Scan(document, lines, _find_candidates(lines))
+
+
+def _finish(scan: _Scan, tail: _Tail | None) -> tuple[CleanDocument | None, list[RemovedSpan]]:
+    """Apply rules 5-7 to a scanned document and build its clean version and audit."""
+    document = scan.document
+    title_key = _title_key(document.title) if document.title else None
+    lines = scan.lines if tail is None else scan.lines[: tail.start]
+    _mark_repeats(lines, title_key)
+    spans = _split_date_prefixes(lines, title_key, document.id)
+    spans += [
+        RemovedSpan(document.id, line.raw.strip(), line.reason, line.number)
+        for line in lines
+        if line.reason is not None
+    ]
+    if tail is not None:
+        spans.append(_tail_span(scan, tail))
+    spans.sort(key=lambda span: span.line)
+
+    kept = [line for line in lines if line.reason is None]
+    headline, deck, paragraphs = _layout(kept, title_key)
+    if headline is None and not deck and not paragraphs:
+        return None, spans
+    detected = next((line.date for line in lines if line.date), None)
+    clean = CleanDocument(
+        id=document.id,
+        outlet=document.outlet,
+        source=document.source,
+        title=document.title or headline,
+        date=document.date or detected,
+        url=document.url,
+        headline=headline,
+        deck=tuple(deck),
+        paragraphs=tuple(paragraphs),
+    )
+    return clean, spans
+
+
+def _tail_span(scan: _Scan, tail: _Tail) -> RemovedSpan:
+    """One span holding the appended story's source lines, from its first line on."""
+    first = scan.lines[tail.start].number
+    last = scan.lines[-1].number
+    source = _split_lines(scan.document.text)[first - 1 : last]
+    return RemovedSpan(scan.document.id, "\n".join(source), tail.reason, first)
+
+
+def clean_corpus(corpus: Corpus) -> CleanCorpus:
+    """Clean every document of ``corpus`` and audit what was removed.
+
+    Returns one :class:`CleanDocument` per input document, in order, except
+    documents with nothing left after cleaning, which are listed in
+    ``skipped`` instead. ``removed`` holds every removed span, ordered by
+    document then source line. ``corpus.skipped``, ``notes`` and ``name`` are
+    carried over.
+    """
+    documents: list[CleanDocument] = []
+    removed: list[RemovedSpan] = []
+    skipped = list(corpus.skipped)
+    with cyclic_gc_paused():
+        scans = [_scan(document) for document in corpus.documents]
+        tails = _find_tails(scans)
+        for i, scan in enumerate(scans):
+            clean, spans = _finish(scan, tails.get(i))
+            removed.extend(spans)
+            if clean is None:
+                skipped.append(SkippedInput(scan.document.source, SKIP_REASON))
+            else:
+                documents.append(clean)
+    return CleanCorpus(
+        documents=tuple(documents),
+        removed=tuple(removed),
+        skipped=tuple(skipped),
+        notes=corpus.notes,
+        name=corpus.name,
+    )

@@ -1,0 +1,1 @@
+"""Tests for the cleaning stage, one file per module of framing.text.clean."""
