@@ -11,9 +11,13 @@ differences. Frames are ordered by gap, largest first.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from framing.analysis.stats import bootstrap_share_draws, percentile_interval, rng_for
 from framing.model import Divergence, FrameScore, LexiconSet, OutletSummary
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 def compare_outlets(
@@ -37,7 +41,7 @@ def compare_outlets(
         most = min(cells, key=lambda c: (-c.share, position[c.outlet]))
         least = min(cells, key=lambda c: (c.share, position[c.outlet]))
 
-        def draws(cell: FrameScore, frame_index: int = j):  # type: ignore[no-untyped-def]
+        def draws(cell: FrameScore, frame_index: int = j) -> np.ndarray:
             return bootstrap_share_draws(
                 cell.n_sentences,
                 size[cell.outlet],

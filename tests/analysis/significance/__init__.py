@@ -1,0 +1,1 @@
+"""Tests of framing.analysis.significance, one file per module."""
