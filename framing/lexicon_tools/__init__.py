@@ -56,9 +56,6 @@ from framing.text.segment import is_word, tokenize, tokenize_spans
 if TYPE_CHECKING:
     import numpy as np
 
-    from framing.model import CleanDocument
-    from framing.text.segment import SentencePiece
-
 Severity = Literal["error", "warning"]
 ERROR: Severity = "error"
 WARNING: Severity = "warning"
@@ -890,48 +887,27 @@ def load_sentences(
 ) -> CorpusSentences:
     """Load, clean and segment articles exactly as ``framing report`` does.
 
-    Segmentation runs in ``jobs`` processes on a large corpus (default: one
-    per CPU, see :mod:`framing.analysis.parallel`); the result never depends on it.
+    Cleaning and segmenting are the pipeline's own front half
+    (:func:`framing.analysis.pipeline.prepare_sentences`). Segmentation runs
+    in ``jobs`` processes on a large corpus (default: one per CPU, see
+    :mod:`framing.analysis.parallel`); the result never depends on it.
     Documents left without a sentence after cleaning are added to
     ``skipped``. Raises :class:`~framing.errors.InputError` when no sentence
     is left at all.
     """
-    from framing.analysis.parallel import cyclic_gc_paused, default_jobs, map_chunks
-    from framing.analysis.pipeline import build_outlet_ids
+    from framing.analysis.parallel import cyclic_gc_paused
+    from framing.analysis.pipeline import prepare_sentences
     from framing.io.corpus import load_corpus
-    from framing.text.clean import clean_corpus
-    from framing.text.segment import build_sentences
 
     with cyclic_gc_paused():
-        clean = clean_corpus(load_corpus(list(paths), name=name))
-        outlet_ids = build_outlet_ids(d.outlet for d in clean.documents)
-        chunks = map_chunks(
-            _segment_documents, clean.documents, jobs=default_jobs() if jobs is None else jobs
-        )
-        pieces = [doc_pieces for chunk in chunks for doc_pieces in chunk]
-        sentences = build_sentences(clean.documents, pieces, outlet_ids=outlet_ids)
-    with_text = {s.document for s in sentences}
-    empty = tuple(
-        SkippedInput(d.source, "no sentence left to analyse after cleaning")
-        for d in clean.documents
-        if d.id not in with_text
-    )
-    if not sentences:
-        raise InputError("no document has any text left to analyse after cleaning")
+        prepared = prepare_sentences(load_corpus(list(paths), name=name), jobs=jobs)
     return CorpusSentences(
-        name=clean.name,
-        sentences=sentences,
-        n_documents=len(with_text),
-        skipped=clean.skipped + empty,
-        notes=clean.notes,
+        name=prepared.clean.name,
+        sentences=prepared.sentences,
+        n_documents=len({s.document for s in prepared.sentences}),
+        skipped=prepared.skipped,
+        notes=prepared.clean.notes,
     )
-
-
-def _segment_documents(documents: Sequence[CleanDocument]) -> list[list[SentencePiece]]:
-    """The sentence pieces of each document (module-level, so worker processes can run it)."""
-    from framing.text.segment import sentence_pieces
-
-    return [sentence_pieces(doc) for doc in documents]
 
 
 # --------------------------------------------------------------------------
