@@ -296,7 +296,7 @@ def test_unmatchable_terms_are_found(text, severity, fragment):
     ],
 )
 def test_sentence_boundaries_agree_with_the_sentence_splitter(text):
-    from framing.lexicon_tools import _sentence_boundary
+    from framing.lexicon_tools.matchable import _sentence_boundary
     from framing.text.segment import split_sentences
 
     assert (_sentence_boundary(text) is not None) == (len(split_sentences(text)) > 1)
