@@ -99,6 +99,79 @@ def build_outlet_ids(names: Iterable[str]) -> dict[str, str]:
     return ids
 
 
+@dataclass(frozen=True)
+class PreparedCorpus:
+    """A corpus cleaned and segmented into sentences: the front half of :func:`analyse`.
+
+    ``skipped`` holds the inputs skipped when loading and cleaning, then the
+    documents left without a sentence, in document order. ``hits`` (with
+    corpus-wide sentence ids), ``counts`` (the sentences' term counts) and
+    ``quotations`` are the per-document work done where the sentences are
+    made; they are empty (``()``, ``None``, ``None``) unless
+    :func:`prepare_sentences` was given lexicons (and ``quotes``).
+    """
+
+    clean: CleanCorpus
+    outlet_ids: dict[str, str]
+    sentences: tuple[Sentence, ...]
+    skipped: tuple[SkippedInput, ...]
+    hits: tuple[Hit, ...] = ()
+    counts: TermCounts | None = None
+    quotations: Quotations | None = None
+
+
+def prepare_sentences(
+    corpus: Corpus | CleanCorpus,
+    *,
+    jobs: int | None = None,
+    lexicons: LexiconSet | None = None,
+    quotes: bool = False,
+) -> PreparedCorpus:
+    """Clean and segment a corpus, as :func:`analyse` and ``framing lexicon`` do.
+
+    ``corpus`` may be a raw :class:`Corpus` (cleaned here) or an already
+    cleaned :class:`CleanCorpus`. Documents are segmented in ``jobs``
+    processes on a large corpus (default: one per CPU, see
+    :mod:`framing.analysis.parallel`); the result never depends on it. With
+    ``lexicons``, each process also matches its sentences and counts their
+    terms (and, with ``quotes``, extracts their quotations), so that this work
+    runs where the sentences are made. Raises
+    :class:`~framing.errors.InputError` when no document has any sentence
+    left.
+    """
+    clean = corpus if isinstance(corpus, CleanCorpus) else clean_corpus(corpus)
+    outlet_ids = build_outlet_ids(d.outlet for d in clean.documents)
+    jobs = default_jobs() if jobs is None else jobs
+    if lexicons is None:
+        segmented = map_chunks(_segment_chunk, clean.documents, jobs=jobs)
+        pieces = [doc_pieces for chunk in segmented for doc_pieces in chunk]
+        chunks: list[_ChunkResult] = []
+    else:
+        work = partial(_chunk_work, lexicons=lexicons, outlet_ids=outlet_ids, quotes=quotes)
+        chunks = map_chunks(work, clean.documents, jobs=jobs)
+        pieces = [p for chunk in chunks for p in chunk.pieces]
+    sentences = build_sentences(clean.documents, pieces, outlet_ids=outlet_ids)
+    with_text = {s.document for s in sentences}
+    skipped = clean.skipped + tuple(
+        SkippedInput(d.source, "no sentence left to analyse after cleaning")
+        for d in clean.documents
+        if d.id not in with_text
+    )
+    if not sentences:
+        raise InputError("no document has any text left to analyse after cleaning")
+    if lexicons is None:
+        return PreparedCorpus(clean, outlet_ids, sentences, skipped)
+    return PreparedCorpus(
+        clean,
+        outlet_ids,
+        sentences,
+        skipped,
+        hits=_renumber_hits(chunks),
+        counts=merge_term_counts([chunk.counts for chunk in chunks]),
+        quotations=_merge_quotations(chunks) if quotes else None,
+    )
+
+
 def analyse(
     corpus: Corpus | CleanCorpus,
     lexicons: LexiconSet,
@@ -119,22 +192,12 @@ def analyse(
 def _analyse(
     corpus: Corpus | CleanCorpus, lexicons: LexiconSet, options: AnalysisOptions
 ) -> Analysis:
-    clean = corpus if isinstance(corpus, CleanCorpus) else clean_corpus(corpus)
-    outlet_ids = build_outlet_ids(d.outlet for d in clean.documents)
     jobs = options.jobs if options.jobs is not None else default_jobs()
-    work = partial(_chunk_work, lexicons=lexicons, outlet_ids=outlet_ids, quotes=options.depth)
-    chunks = map_chunks(work, clean.documents, jobs=jobs)
-    sentences = build_sentences(
-        clean.documents, [p for chunk in chunks for p in chunk.pieces], outlet_ids=outlet_ids
-    )
-    hits = _renumber_hits(chunks)
-    quotations = _merge_quotations(chunks) if options.depth else None
-    counts = merge_term_counts([chunk.counts for chunk in chunks])
-    skipped = list(clean.skipped)
-    documents = _document_summaries(clean, outlet_ids, sentences, skipped)
+    prepared = prepare_sentences(corpus, jobs=jobs, lexicons=lexicons, quotes=options.depth)
+    clean, outlet_ids, sentences = prepared.clean, prepared.outlet_ids, prepared.sentences
+    hits, quotations = prepared.hits, prepared.quotations
+    documents = _document_summaries(clean, outlet_ids, sentences)
     outlets = _outlet_summaries(documents, outlet_ids)
-    if not outlets:
-        raise InputError("no document has any text left to analyse after cleaning")
 
     scores = score_frames(
         sentences,
@@ -151,7 +214,7 @@ def _analyse(
         n_bootstrap=options.n_bootstrap,
         seed=options.seed,
     )
-    tfidf = build_tfidf(sentences, outlet_ids=[o.id for o in outlets], counts=counts)
+    tfidf = build_tfidf(sentences, outlet_ids=[o.id for o in outlets], counts=prepared.counts)
     invoked = invoked_frames(hits)
     candidates = lexicon_candidates(
         tfidf,
@@ -191,7 +254,7 @@ def _analyse(
         candidates=candidates,
         evidence=evidence,
         removed=clean.removed,
-        skipped=tuple(skipped),
+        skipped=prepared.skipped,
         notes=clean.notes,
         options=options,
         denials=denials,
@@ -276,6 +339,11 @@ class _ChunkResult:
     quotations: Quotations | None = None
 
 
+def _segment_chunk(documents: Sequence[CleanDocument]) -> list[list[SentencePiece]]:
+    """The sentence pieces of each document (module-level, so worker processes can run it)."""
+    return [sentence_pieces(doc) for doc in documents]
+
+
 def _chunk_work(
     documents: Sequence[CleanDocument],
     *,
@@ -290,7 +358,7 @@ def _chunk_work(
     documents gives the same quotes as the whole corpus, and parsing
     sentences is the costliest step of the in-depth analysis.
     """
-    pieces = [sentence_pieces(doc) for doc in documents]
+    pieces = _segment_chunk(documents)
     flat = [piece for doc_pieces in pieces for piece in doc_pieces]
     token_lists = [piece[3] for piece in flat]
     matcher = Matcher(lexicons)
@@ -346,9 +414,8 @@ def _document_summaries(
     clean: CleanCorpus,
     outlet_ids: dict[str, str],
     sentences: Sequence,
-    skipped: list[SkippedInput],
 ) -> tuple[DocumentSummary, ...]:
-    """Per-document counts; a document with no sentence is moved to ``skipped``."""
+    """Per-document counts; a document with no sentence has none (it is skipped)."""
     n_sentences: Counter[str] = Counter()
     n_tokens: Counter[str] = Counter()
     for s in sentences:
@@ -357,7 +424,6 @@ def _document_summaries(
     summaries = []
     for doc in clean.documents:
         if not n_sentences[doc.id]:
-            skipped.append(SkippedInput(doc.source, "no sentence left to analyse after cleaning"))
             continue
         summaries.append(
             DocumentSummary(

@@ -1,19 +1,17 @@
 """``framing lexicon``: commands to write, check and improve a lexicon.
 
 A thin typer layer over :mod:`framing.lexicon_tools`: each command parses
-its options, calls the library, and prints a table (or JSON with
-``--json``). Library errors become one line on stderr and a non-zero exit,
-as in :mod:`framing.cli`. Nothing heavy is imported at module level, so
-``framing --help`` stays fast; ``list`` and ``validate`` never import
-scikit-learn.
+its options, calls the library, and prints a table (rendered by
+:mod:`framing.cli.lexicon_text`) or JSON with ``--json``. Library errors
+become one line on stderr and a non-zero exit, as in :mod:`framing.cli`.
+Nothing heavy is imported at module level, so ``framing --help`` stays
+fast; ``list`` and ``validate`` never import scikit-learn.
 
-framing/cli.py mounts it with ``app.add_typer(lexicon_app, name="lexicon")``.
+framing/cli/app.py mounts it with ``app.add_typer(lexicon_app, name="lexicon")``.
 """
 
 from __future__ import annotations
 
-import re
-import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -21,18 +19,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from framing.cli.common import plural, printable, user_errors, warn
+from framing.cli.lexicon_text import (
+    coverage_text,
+    explanation_text,
+    frame_text,
+    problems_text,
+    set_text,
+    suggestions_text,
+)
 
 if TYPE_CHECKING:
-    from framing.lexicon_tools import (
-        CorpusSentences,
-        Coverage,
-        Explanation,
-        FrameDetail,
-        Problem,
-        SetSummary,
-        Suggestions,
-        TermInfo,
-    )
+    from framing.lexicon_tools import CorpusSentences
     from framing.model import LexiconSet
 
 lexicon_app = typer.Typer(
@@ -49,9 +46,6 @@ lexicon_app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-#: Width that wrapped text (descriptions, example sentences) is folded to.
-WIDTH = 88
 
 LexiconsOption = Annotated[
     Path | None,
@@ -100,28 +94,7 @@ def list_command(lexicons: LexiconsOption = None, as_json: JsonOption = False) -
 
     with user_errors():
         summary = describe_set(_load_lexicons(lexicons))
-    typer.echo(to_json(summary) if as_json else _set_text(summary))
-
-
-def _set_text(summary: SetSummary) -> str:
-    heading = f"{summary.name} ({summary.source})"
-    out = [printable(heading)]
-    if summary.description:
-        out += _wrapped(summary.description, indent="")
-    headers = ["id", "label", "terms", "words", "phrases", "wildcards"]
-    rows = [
-        [f.id, f.label, str(f.n_terms), str(f.n_words), str(f.n_phrases), str(f.n_wildcards)]
-        for f in summary.frames
-    ]
-    widths = _widths(headers, rows)
-    out += ["", _row(headers, widths, numeric=2)]
-    for frame, row in zip(summary.frames, rows, strict=True):
-        out.append(_row(row, widths, numeric=2))
-        if frame.description:
-            out += _wrapped(frame.description, indent="    ")
-    out += ["", f"Negation cues: {', '.join(summary.negation_cues)}"]
-    out.append(f"Scope breakers: {', '.join(summary.scope_breakers)}")
-    return "\n".join(printable(line) for line in out)
+    typer.echo(to_json(summary) if as_json else set_text(summary))
 
 
 # --------------------------------------------------------------------------
@@ -150,25 +123,7 @@ def show_command(
 
     with user_errors():
         detail = describe_frame(_load_lexicons(lexicons), frame)
-    typer.echo(to_json(detail) if as_json else _frame_text(detail))
-
-
-def _frame_text(detail: FrameDetail) -> str:
-    s = detail.summary
-    out = [f"{s.id}: {s.label}", f"file: {s.source}   colour: {s.colour}"]
-    if s.description:
-        out += _wrapped(s.description, indent="")
-    groups = (("words", detail.words), ("phrases", detail.phrases), ("wildcards", detail.wildcards))
-    for name, terms in groups:
-        out += ["", f"{name} ({len(terms)})"]
-        out += [_term_line(term) for term in terms]
-    return "\n".join(printable(line) for line in out)
-
-
-def _term_line(term: TermInfo) -> str:
-    line = f"line {term.line}" if term.line is not None else "line ?"
-    weight = f"   weight {term.weight:g}" if term.weight != 1 else ""
-    return f"  {line:>9}  {term.text}{weight}"
+    typer.echo(to_json(detail) if as_json else frame_text(detail))
 
 
 # --------------------------------------------------------------------------
@@ -218,20 +173,9 @@ def validate_command(
         target = path or lexicons or default_lexicons()
         problems = validate_path(target)
     errors, _ = count_problems(problems)
-    typer.echo(to_json(problems) if as_json else _problems_text(target, problems))
+    typer.echo(to_json(problems) if as_json else problems_text(target, problems))
     if errors:
         raise typer.Exit(1)
-
-
-def _problems_text(target: Path, problems: Sequence[Problem]) -> str:
-    from framing.lexicon_tools import count_problems
-
-    errors, warnings = count_problems(problems)
-    if problems:
-        summary = f"{target}: {plural(errors, 'error')}, {plural(warnings, 'warning')}"
-    else:
-        summary = f"{target}: no problems found"
-    return "\n".join(printable(line) for line in [*map(str, problems), summary])
 
 
 # --------------------------------------------------------------------------
@@ -266,42 +210,7 @@ def coverage_command(
         corpus = _load_corpus(inputs)
         hits = match_sentences(corpus.sentences, lexicon_set)
         coverage = measure_coverage(lexicon_set, corpus.sentences, hits, corpus=corpus.name)
-    typer.echo(to_json(coverage) if as_json else _coverage_text(coverage, lexicon_set))
-
-
-def _coverage_text(coverage: Coverage, lexicons: LexiconSet) -> str:
-    out = [
-        f"Coverage of {lexicons.name} on {coverage.corpus}: "
-        f"{plural(coverage.n_documents, 'document')}, {plural(coverage.n_sentences, 'sentence')}"
-    ]
-    headers = ["line", "term", "hits", "negated", "docs", "outlets", "forms"]
-    for frame in lexicons.frames:
-        terms = [t for t in coverage.terms if t.frame == frame.id]
-        matched = [t for t in terms if t.matched]
-        out += [
-            "",
-            f"{frame.id} ({frame.label}): {len(matched)} of {plural(len(terms), 'term')} matched",
-        ]
-        if matched:
-            rows = [
-                [
-                    str(t.line or ""),
-                    t.term,
-                    str(t.matches),
-                    str(t.negated),
-                    str(t.documents),
-                    ", ".join(f"{o.outlet} {o.count}" for o in t.outlets),
-                    ", ".join(f"{f.surface} {f.count}" for f in t.forms),
-                ]
-                for t in matched
-            ]
-            widths = _widths(headers, rows)
-            numeric = {0, 2, 3, 4}
-            out += [_row(r, widths, numeric=numeric, indent="  ") for r in [headers, *rows]]
-        never = coverage.never_matched(frame.id)
-        if never:
-            out += _wrapped("never matched: " + ", ".join(never), indent="  ")
-    return "\n".join(printable(line.rstrip()) for line in out)
+    typer.echo(to_json(coverage) if as_json else coverage_text(coverage, lexicon_set))
 
 
 # --------------------------------------------------------------------------
@@ -367,37 +276,7 @@ def suggest_command(
             terms = ", ".join(repr(term) for term in added)
             typer.echo(printable(f"Added {terms} to {written}"))
         return
-    typer.echo(to_json(result) if as_json else _suggestions_text(result, lexicon_set))
-
-
-def _suggestions_text(result: Suggestions, lexicons: LexiconSet) -> str:
-    label = lexicons.frame(result.frame).label
-    out = [
-        f"Terms for {result.frame} ({label}) on {result.corpus}: "
-        f"{plural(result.frame_sentences, 'frame sentence')} vs {result.other_sentences} others",
-        "Ranked by log-odds z-score with an informative Dirichlet prior "
-        f"(Monroe et al. 2008), prior scale alpha0 = {result.alpha0:g}",
-    ]
-    if not result.frame_sentences:
-        out.append("No sentence of the corpus invokes this frame, so there is nothing to compare.")
-        return "\n".join(printable(line) for line in out)
-    if not result.suggestions:
-        out.append("No term is typical of the frame's sentences and missing from its lexicon.")
-        return "\n".join(printable(line) for line in out)
-    headers = ["rank", "term", "z", "in frame", "elsewhere", "sentences"]
-    rows = [
-        [str(k), s.term, f"{s.z:.2f}", str(s.in_frame), str(s.elsewhere), str(s.sentences)]
-        for k, s in enumerate(result.suggestions, start=1)
-    ]
-    widths = _widths(headers, rows)
-    numeric = {0, 2, 3, 4, 5}
-    out += ["", _row(headers, widths, numeric=numeric)]
-    for row, suggestion in zip(rows, result.suggestions, strict=True):
-        out.append(_row(row, widths, numeric=numeric))
-        out.append(f"        e.g. {_excerpt(suggestion.example, suggestion.term, WIDTH - 13)}")
-    first = result.suggestions[0].term
-    out += ["", f'Add a term with: framing lexicon suggest {result.frame} --add "{first}"']
-    return "\n".join(printable(line.rstrip()) for line in out)
+    typer.echo(to_json(result) if as_json else suggestions_text(result, lexicon_set))
 
 
 # --------------------------------------------------------------------------
@@ -428,94 +307,7 @@ def explain_command(
 
     with user_errors():
         explanation = explain_sentence(sentence, _load_lexicons(lexicons))
-    typer.echo(to_json(explanation) if as_json else _explanation_text(explanation))
-
-
-def _explanation_text(explanation: Explanation) -> str:
-    out = ["Sentence:", "  " + _one_line(explanation.text), "", "Tokens:"]
-    out += _packed([f"{t.index} {t.token}" for t in explanation.tokens], indent="  ")
-    out += ["", "Negation:"]
-    if not explanation.cues:
-        out.append("  no negation cue")
-    for cue in explanation.cues:
-        out += _cue_lines(explanation, cue.index)
-    out += ["", "Matches:"]
-    out += _match_lines(explanation) or ["  no lexicon term matches"]
-    out += ["", "Frames:"]
-    out += _frame_lines(explanation)
-    return "\n".join(printable(line.rstrip()) for line in out)
-
-
-def _cue_lines(explanation: Explanation, index: int) -> list[str]:
-    """The sentence with the cue marked ~ and its scope underlined ^, and a caption."""
-    cue = next(c for c in explanation.cues if c.index == index)
-    tokens = explanation.tokens
-    where = f'"{cue.cue}" (token {cue.index})'
-    if not cue.scope:
-        return [f"  {where} negates nothing: {cue.note}"]
-    words = " ".join(tokens[k].token for k in cue.scope)
-    caption = f"  {where} negates tokens {_span(cue.scope)}: {words}"
-    if any(t.start is None for t in tokens):
-        return [caption]
-    marks = [" "] * len(explanation.text)
-    for k, mark in [(cue.index, "~"), *((k, "^") for k in cue.scope)]:
-        for position in range(tokens[k].start or 0, tokens[k].end or 0):
-            marks[position] = mark
-    return ["  " + _one_line(explanation.text), "  " + "".join(marks), caption]
-
-
-def _match_lines(explanation: Explanation) -> list[str]:
-    headers = ["tokens", "frame", "entry", "surface", ""]
-    rows = []
-    for m in explanation.matches:
-        status = f'negated by "{m.cue}" (token {m.cue_index})' if m.negated else "counts"
-        weight = f", weight {m.weight:g}" if m.weight != 1 else ""
-        rows.append([_span(range(m.start, m.end)), m.frame, m.term, m.surface, status + weight])
-    if not rows:
-        return []
-    widths = _widths(headers, rows)
-    return [_row(r, widths, indent="  ") for r in [headers, *rows]]
-
-
-def _frame_lines(explanation: Explanation) -> list[str]:
-    if not explanation.frames:
-        return ["  no frame: no lexicon term matches"]
-    out = []
-    for f in explanation.frames:
-        if f.invoked:
-            out.append(
-                f"  {f.frame} ({f.label}): invoked, score {f.score:g} ({', '.join(f.terms)})"
-            )
-        else:
-            out.append(f"  {f.frame} ({f.label}): not invoked, every hit is negated")
-        if f.negated_terms:
-            out.append(f"    negated, not counted: {', '.join(f.negated_terms)}")
-    return out
-
-
-def _excerpt(text: str, term: str, width: int) -> str:
-    """At most ``width`` characters of ``text`` around the first occurrence of ``term``."""
-    text = " ".join(text.split())
-    if len(text) <= width:
-        return text
-    words = [re.escape(word) for word in term.split()]
-    found = re.search(r"\b" + r"\W+".join(words) + r"\b", text, re.IGNORECASE)
-    centre = (found.start() + found.end()) // 2 if found else 0
-    start = max(0, min(centre - width // 2, len(text) - width))
-    excerpt = text[start : start + width]
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if start + width < len(text) else ""
-    return prefix + excerpt.strip() + suffix
-
-
-def _span(indexes: Sequence[int] | range) -> str:
-    first, last = min(indexes), max(indexes)
-    return str(first) if first == last else f"{first}-{last}"
-
-
-def _one_line(text: str) -> str:
-    """``text`` with each whitespace character shown as one space (offsets kept)."""
-    return "".join(" " if c.isspace() else c for c in text)
+    typer.echo(to_json(explanation) if as_json else explanation_text(explanation))
 
 
 # --------------------------------------------------------------------------
@@ -601,47 +393,3 @@ def _load_corpus(inputs: Sequence[Path] | None) -> CorpusSentences:
     for note in corpus.notes:
         warn(note)
     return corpus
-
-
-def _wrapped(text: str, *, indent: str) -> list[str]:
-    return textwrap.wrap(
-        " ".join(text.split()), WIDTH, initial_indent=indent, subsequent_indent=indent
-    )
-
-
-def _packed(items: Sequence[str], *, indent: str, gap: str = "   ") -> list[str]:
-    """``items`` on as few lines as fit in :data:`WIDTH`, never splitting an item."""
-    lines: list[str] = []
-    current = ""
-    for item in items:
-        if current and len(indent) + len(current) + len(gap) + len(item) > WIDTH:
-            lines.append(indent + current)
-            current = item
-        else:
-            current = f"{current}{gap}{item}" if current else item
-    if current:
-        lines.append(indent + current)
-    return lines
-
-
-def _widths(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[int]:
-    return [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
-
-
-def _row(
-    cells: Sequence[str],
-    widths: Sequence[int],
-    *,
-    numeric: int | set[int] = frozenset(),
-    indent: str = "",
-) -> str:
-    """One table row: numeric columns right-aligned, the others left-aligned.
-
-    ``numeric`` is a set of column indexes, or an int: every column from it on.
-    """
-    columns = set(range(numeric, len(cells))) if isinstance(numeric, int) else numeric
-    padded = (
-        cell.rjust(width) if i in columns else cell.ljust(width)
-        for i, (cell, width) in enumerate(zip(cells, widths, strict=True))
-    )
-    return (indent + "  ".join(padded)).rstrip()

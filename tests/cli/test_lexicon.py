@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from framing.cli.lexicon import lexicon_app
 from tests.conftest import REPO
 
-DATA = Path(__file__).parent / "data" / "lexicon_tools"
+DATA = REPO / "tests" / "data" / "lexicon_tools"
 GOOD = DATA / "good"
 BROKEN = DATA / "broken"
 MERCENARIES = "This is not mercenaries who are coming to earn money"
