@@ -21,12 +21,14 @@ import typer
 from framing.cli.common import plural, printable, user_errors, warn
 from framing.cli.lexicon_text import (
     coverage_text,
+    evaluation_text,
     explanation_text,
     frame_text,
     problems_text,
     set_text,
     suggestions_text,
 )
+from framing.model.results import DEFAULT_RESAMPLES, DEFAULT_SEED
 
 if TYPE_CHECKING:
     from framing.lexicon_tools import CorpusSentences
@@ -357,6 +359,134 @@ def import_command(
     typer.echo(
         f"{frames} in {printable(str(out))}; check them with: framing lexicon validate {out}"
     )
+
+
+# --------------------------------------------------------------------------
+# evaluate
+# --------------------------------------------------------------------------
+
+
+@lexicon_app.command("evaluate")
+def evaluate_command(
+    sheet: Annotated[
+        Path,
+        typer.Argument(
+            metavar="SHEET.csv",
+            help="A coding sheet: a text column and one column per frame id holding "
+            "support, weak, deny or none (docs/validation.md).",
+            show_default=False,
+        ),
+    ],
+    lexicons: LexiconsOption = None,
+    as_json: JsonOption = False,
+    seed: Annotated[
+        int, typer.Option(min=0, help="Seed of the bootstrap intervals.")
+    ] = DEFAULT_SEED,
+    bootstrap: Annotated[
+        int,
+        typer.Option(min=100, max=100_000, help="Bootstrap resamples for the F1 intervals."),
+    ] = DEFAULT_RESAMPLES,
+) -> None:
+    """Measure how well the lexicon reads, against sentences coded by hand.
+
+    Each sentence is read as the report reads it (same tokenizer, matcher and
+    negation). Per frame: precision, recall and F1 (strict: support; lenient:
+    support or weak) with a 95% interval over documents, Cohen's kappa per
+    coder, Krippendorff's alpha among coders, the deny table, the terms that
+    fire on sentences not coded support, and examples of each disagreement.
+
+    \b
+    Examples:
+      framing lexicon evaluate coded.csv
+      framing lexicon evaluate coded.csv --lexicons my_frames/ --json > figures.json
+    """
+    from framing.io.coding import load_coding_sheet
+    from framing.lexicon_tools.evaluate import evaluate_sheet, evaluation_to_json
+    from framing.lexicon_tools.serialize import to_json
+
+    with user_errors():
+        lexicon_set = _load_lexicons(lexicons)
+        coded = load_coding_sheet(sheet, frames=lexicon_set.frame_ids)
+        for frame in lexicon_set.frame_ids:
+            if frame not in coded.frames:
+                warn(f"{sheet}: no column for frame {frame!r}; it is not evaluated")
+        evaluation = evaluate_sheet(coded, lexicon_set, seed=seed, n_bootstrap=bootstrap)
+    if as_json:
+        typer.echo(to_json(evaluation_to_json(evaluation)))
+    else:
+        typer.echo(evaluation_text(evaluation, lexicon_set))
+
+
+# --------------------------------------------------------------------------
+# sample
+# --------------------------------------------------------------------------
+
+
+@lexicon_app.command("sample")
+def sample_command(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="INPUT...",
+            help="Article files (.txt/.md) or folders of them, optionally with a manifest.csv.",
+            show_default=False,
+        ),
+    ],
+    n: Annotated[
+        int, typer.Option("--n", min=1, max=100_000, help="How many sentences to draw.")
+    ] = 200,
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="The blind coding sheet to write (.csv)."),
+    ] = Path("sheet.csv"),
+    key: Annotated[
+        Path,
+        typer.Option("--key", help="The key to write: where each row comes from (.csv)."),
+    ] = Path("key.csv"),
+    lexicons: LexiconsOption = None,
+    seed: Annotated[int, typer.Option(min=0, help="Seed of the random draw.")] = DEFAULT_SEED,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace a sheet or key that already exists.")
+    ] = False,
+) -> None:
+    """Draw sentences for a person to code, stratified by the lexicon's reading.
+
+    About 40% of the rows are sentences the lexicon reads as supporting a
+    frame, 20% sentences it reads as denials, 40% the rest; shuffled, with
+    no hint of the reading. The key maps rows back to documents and records
+    the lexicon's reading and each stratum's size. Code the sheet, then run
+    'framing lexicon evaluate' on it.
+
+    \b
+    Examples:
+      framing lexicon sample articles/ --n 200 --out sheet.csv --key key.csv
+    """
+    from framing.errors import OutputError
+    from framing.io.files import write_texts_atomic
+    from framing.lexicon_tools.sample import render_key, render_sheet, sample_sentences
+
+    with user_errors():
+        if out.resolve() == key.resolve():
+            raise OutputError("--out and --key name the same file", path=out)
+        for path in (out, key):
+            if path.exists() and not overwrite:
+                raise OutputError(
+                    "already exists (a coded sheet may be in it); "
+                    "choose another name or add --overwrite",
+                    path=path,
+                )
+        lexicon_set = _load_lexicons(lexicons)
+        corpus = _load_corpus(inputs)
+        sample = sample_sentences(corpus.sentences, lexicon_set, n=n, seed=seed)
+        write_texts_atomic(
+            {out: render_sheet(sample), key: render_key(sample, outlet_names=corpus.outlet_names)}
+        )
+    counts = ", ".join(
+        f"{sum(r.stratum == name for r in sample.rows)} {name}" for name in sample.population
+    )
+    typer.echo(f"wrote {printable(str(out))}: {plural(len(sample.rows), 'sentence')} ({counts})")
+    typer.echo(f"wrote {printable(str(key))} (keep it from the coder)")
+    typer.echo(f"once coded: framing lexicon evaluate {printable(str(out))}")
 
 
 # --------------------------------------------------------------------------

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         TermInfo,
     )
     from framing.model import LexiconSet
+    from framing.model.coding import Evaluation
 
 #: Width that wrapped text (descriptions, example sentences) is folded to.
 WIDTH = 88
@@ -282,3 +283,74 @@ def _row(
         for i, (cell, width) in enumerate(zip(cells, widths, strict=True))
     )
     return (indent + "  ".join(padded)).rstrip()
+
+
+def evaluation_text(evaluation: Evaluation, lexicons: LexiconSet) -> str:
+    """Per frame: agreement, the deny table, the worst terms and examples (``evaluate``)."""
+    coders = [c for c in evaluation.coders if c is not None]
+    who = f"{plural(len(coders), 'coder')}" if coders else "one coder"
+    out = [
+        printable(
+            f"{lexicons.name} against {evaluation.source}: "
+            f"{plural(evaluation.n_rows, 'row')}, {plural(evaluation.n_documents, 'document')}"
+            f" ({who}); F1 intervals: {evaluation.n_bootstrap} bootstrap resamples of "
+            f"{evaluation.unit}"
+        )
+    ]
+    labels = {f.id: f.label for f in lexicons.frames}
+    for f in evaluation.frames:
+        out += ["", printable(f"{f.frame} ({labels.get(f.frame, f.frame)})")]
+        headers = ["", "tp", "fp", "fn", "precision", "recall", "F1", "95% interval"]
+        rows = [
+            [
+                name,
+                str(a.tp),
+                str(a.fp),
+                str(a.fn),
+                _figure(a.precision),
+                _figure(a.recall),
+                _figure(a.f1),
+                "-" if a.f1_ci95 is None else f"{a.f1_ci95[0]:.2f} to {a.f1_ci95[1]:.2f}",
+            ]
+            for name, a in (("strict", f.strict), ("lenient", f.lenient))
+        ]
+        widths = _widths(headers, rows)
+        out += [_row(r, widths, numeric=1, indent="  ") for r in [headers, *rows]]
+        kappas = ", ".join(
+            f"{_figure(v)}" if c is None else f"{c} {_figure(v)}" for c, v in f.kappa.items()
+        )
+        line = f"  Cohen's kappa (support/deny/none): {kappas}"
+        if f.alpha is not None:
+            line += f"; Krippendorff's alpha among coders: {f.alpha:.2f}"
+        out.append(printable(line))
+        d = f.deny
+        out.append(
+            f"  coded deny: {d.coded}; read as support {d.read_as_support}, "
+            f"as a denial {d.read_as_deny}, as nothing {d.read_as_none}"
+        )
+        wrong = [t for t in f.terms if t.n_rows > t.n_support][:5]
+        if wrong:
+            listed = "; ".join(
+                f"{t.term} ({t.n_rows - t.n_support} of {t.n_rows} not coded support)"
+                for t in wrong
+            )
+            out += _wrapped(f"terms firing on rows not coded support: {listed}", indent="  ")
+        for kind, title in (
+            ("missed", "coded support, not read as support"),
+            ("false_support", "read as support, coded none or deny"),
+            ("deny_misread", "coded deny, not read as a denial"),
+        ):
+            examples = f.examples.get(kind, ())
+            if not examples:
+                continue
+            out.append(f"  {title}:")
+            for e in examples[:3]:
+                terms = f" [{', '.join(e.terms)}]" if e.terms else ""
+                out += _wrapped(f"line {e.line}: {e.text}{terms}", indent="    ")
+    if evaluation.uncoded:
+        out += ["", printable(f"not evaluated (no column): {', '.join(evaluation.uncoded)}")]
+    return "\n".join(printable(line) for line in out)
+
+
+def _figure(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"

@@ -8,8 +8,8 @@ see exactly the sentences an analysis sees.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from framing.model import Sentence, SkippedInput
@@ -24,6 +24,8 @@ class CorpusSentences:
     n_documents: int
     skipped: tuple[SkippedInput, ...]
     notes: tuple[str, ...]
+    #: Outlet id (as in ``Sentence.outlet``) -> the outlet's name.
+    outlet_names: Mapping[str, str] = field(default_factory=dict)
 
 
 def load_sentences(
@@ -51,4 +53,5 @@ def load_sentences(
         n_documents=len({s.document for s in prepared.sentences}),
         skipped=prepared.skipped,
         notes=prepared.clean.notes,
+        outlet_names={outlet_id: name for name, outlet_id in prepared.outlet_ids.items()},
     )

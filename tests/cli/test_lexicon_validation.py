@@ -1,0 +1,96 @@
+"""framing lexicon evaluate and sample, end to end through the CLI."""
+
+import csv
+import json
+
+from typer.testing import CliRunner
+
+from framing.cli import app
+
+runner = CliRunner()
+
+FRAMES = "goodwill_fighters,possible_extremists,unprotected_civilians"
+
+
+def sheet(tmp_path, body):
+    path = tmp_path / "coded.csv"
+    path.write_text(f"document,text,{FRAMES}\n{body}", encoding="utf-8")
+    return path
+
+
+def test_evaluate_prints_figures_and_json(tmp_path):
+    path = sheet(
+        tmp_path,
+        "a,They came to fight for freedom.,support,,\n"
+        "a,They are not mercenaries.,,deny,\n"
+        "b,Prices rose again.,,,\n"
+        "b,Captured fighters would have no POW status.,,,support\n",
+    )
+    result = runner.invoke(app, ["lexicon", "evaluate", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "goodwill_fighters (Goodwill fighters)" in result.output
+    assert "strict" in result.output and "coded deny: 1" in result.output
+    result = runner.invoke(app, ["lexicon", "evaluate", str(path), "--json"])
+    data = json.loads(result.stdout)
+    assert data["frames"]["goodwill_fighters"]["strict"]["tp"] == 1
+    assert data["frames"]["possible_extremists"]["deny"]["read_as_deny"] == 1
+    assert data["bootstrap"]["unit"] == "documents"
+    assert data["sentences"][0]["tool"]["goodwill_fighters"] == "support"
+
+
+def test_evaluate_warns_about_an_uncoded_frame(tmp_path):
+    path = tmp_path / "coded.csv"
+    path.write_text("text,goodwill_fighters\nThey fight for freedom.,support\n", "utf-8")
+    result = runner.invoke(app, ["lexicon", "evaluate", str(path)])
+    assert result.exit_code == 0
+    assert "no column for frame 'possible_extremists'" in result.stderr
+
+
+def test_evaluate_bad_sheets_exit_2_with_one_line(tmp_path):
+    cases = {
+        "no_text.csv": "sentence,goodwill_fighters\nA,support\n",
+        "unknown_frame.csv": "text,heroes\nA,support\n",
+        "bad_code.csv": "text,goodwill_fighters\nA,yes\n",
+        "empty.csv": "text,goodwill_fighters\n",
+    }
+    for name, body in cases.items():
+        path = tmp_path / name
+        path.write_text(body, encoding="utf-8")
+        result = runner.invoke(app, ["lexicon", "evaluate", str(path)])
+        assert result.exit_code == 2, (name, result.output)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"error: {path}"), lines
+        assert "Traceback" not in result.output
+
+
+def test_sample_writes_a_blind_sheet_and_a_key_and_never_overwrites(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Headline about volunteers\n\nThey came to fight for freedom. They are not "
+        "mercenaries. The weather was cold. Prices rose.\n",
+        encoding="utf-8",
+    )
+    out, key = tmp_path / "sheet.csv", tmp_path / "key.csv"
+    args = ["lexicon", "sample", str(folder), "--n", "3", "--out", str(out), "--key", str(key)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len(rows) == 3
+    assert list(rows[0]) == ["id", "document", "text", *FRAMES.split(",")]
+    keyed = list(csv.DictReader(key.open(encoding="utf-8")))
+    assert {r["id"] for r in keyed} == {r["id"] for r in rows}
+    assert {r["outlet"] for r in keyed} == {"a"}
+    # A second run would overwrite a possibly coded sheet: refused.
+    out.write_text("coded work\n", encoding="utf-8")
+    result = runner.invoke(app, args)
+    assert result.exit_code == 4
+    assert "already exists" in result.stderr
+    assert out.read_text(encoding="utf-8") == "coded work\n"
+    assert runner.invoke(app, [*args, "--overwrite"]).exit_code == 0
+
+
+def test_sample_needs_an_input():
+    result = runner.invoke(app, ["lexicon", "sample"])
+    assert result.exit_code == 2
+    assert "Missing argument" in result.output
