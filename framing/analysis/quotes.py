@@ -78,6 +78,14 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from framing.model import FrameVoice, Hit, Quotations, Quote, Sentence, SpeakerStat
+from framing.text.marks import (
+    AFTER_CLOSING,
+    BEFORE_OPENING,
+    CLOSING_DOUBLE,
+    DOUBLE_MARK_RE,
+    DOUBLE_MARKS,
+    OPENING_DOUBLE,
+)
 from framing.text.segment import tokenize_spans
 
 DIRECT = "direct"
@@ -233,14 +241,7 @@ _SOURCE_SUFFIXES = _wordset("report reports statement data figures")
 # Regular expressions and characters (compiled once)
 # --------------------------------------------------------------------------
 
-_MARK_TOKENS = frozenset('"“”«»„')
-_TRIGGERS = _VERB_SET | _MARK_TOKENS | {"according"}
-_OPEN_MARKS = frozenset("“«„")
-_CLOSE_MARKS = frozenset("”»")
-_QUOTE_RE = re.compile('["“”«»„]')
-#: Characters after which a straight quote opens, and before which one closes.
-_BEFORE_OPEN = frozenset("([{—–-/")
-_AFTER_CLOSE = frozenset(".,;:!?)]}—–-")
+_TRIGGERS = _VERB_SET | DOUBLE_MARKS | {"according"}
 #: Filler for quotations in the masked text: same length, so offsets hold.
 _FILL = "\x00"
 _ACCORDING_RE = re.compile(r"(?<![\w’'-])[Aa]ccording\s+to(?![\w’'-])")
@@ -297,20 +298,20 @@ def _marks(text: str) -> list[tuple[int, int]]:
     """Quotation marks of a text: (offset, 1 opens / -1 closes / 0 either)."""
     found: list[tuple[int, int]] = []
     n = len(text)
-    for m in _QUOTE_RE.finditer(text):
+    for m in DOUBLE_MARK_RE.finditer(text):
         i = m.start()
         ch = text[i]
-        if ch in _OPEN_MARKS:
+        if ch in OPENING_DOUBLE:
             found.append((i, 1))
-        elif ch in _CLOSE_MARKS:
+        elif ch in CLOSING_DOUBLE:
             found.append((i, -1))
         else:
             prev = text[i - 1] if i else " "
             nxt = text[i + 1] if i + 1 < n else " "
-            left_open = prev.isspace() or prev in _BEFORE_OPEN
+            left_open = prev.isspace() or prev in BEFORE_OPENING
             if left_open and not nxt.isspace():
                 found.append((i, 1))
-            elif not left_open and (nxt.isspace() or nxt in _AFTER_CLOSE):
+            elif not left_open and (nxt.isspace() or nxt in AFTER_CLOSING):
                 found.append((i, -1))
             else:
                 found.append((i, 0))
@@ -948,7 +949,7 @@ def _parse_sentence(text: str, tokens: Sequence[str], inside: bool) -> _Parse:
     if not inside and _TRIGGERS.isdisjoint(tokens):
         lead = _lead_name(text)
         return _NO_PARSE if lead is None else _NO_PARSE._replace(lead=lead)
-    marks = [] if _MARK_TOKENS.isdisjoint(tokens) else _marks(text)
+    marks = [] if DOUBLE_MARKS.isdisjoint(tokens) else _marks(text)
     span_list, open_at_end = _spans(text, marks, inside)
     spans = tuple(span_list)
     masked = _mask(text, spans) if spans else text
@@ -1270,7 +1271,7 @@ class _Extractor:
 def _continues(sentences: Sequence[Sentence], i: int, n: int) -> bool:
     """Whether a quotation open at the end of sentence ``i`` closes in a following one."""
     for j in range(i + 1, min(i + 1 + MAX_CONTINUATION, n)):
-        if not _MARK_TOKENS.isdisjoint(sentences[j].tokens):
+        if not DOUBLE_MARKS.isdisjoint(sentences[j].tokens):
             marks = _marks(sentences[j].text)
             return bool(marks) and marks[0][1] <= 0
     return False
