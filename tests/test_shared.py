@@ -191,7 +191,7 @@ def test_seed_views(seeds, default_lexicon_set):
     labels = {f.id: f.label for f in default_lexicon_set.frames}
     (summary,) = describe_shared(shared, sentences, hits, outlet_names=names, frame_labels=labels)
     assert summary.startswith(
-        "Arab News and People share 6 sentences (mostly quotes of Kremenetskyi)"
+        "Arab News and People share 6 sentences (mostly quotes of Borys Kremenetskyi)"
     )
     assert "Possible extremists (5 sentences of its own against 1 of People's)" in summary
     assert "People adds no frame" in summary
@@ -326,7 +326,7 @@ def test_quote_spans():
     assert quote_spans("No quotes at all.") == []
     assert quote_spans('He said "yes" and "no" twice.') == ["yes", "no"]
     assert quote_spans("“Open and never closed") == ["Open and never closed"]
-    assert quote_spans('closed here," she said.') == ["closed here,"]
+    assert quote_spans('closed here," she said.') == ["closed here"]
     assert quote_spans("the so-called “Lincoln Battalion” fought") == ["Lincoln Battalion"]
 
 

@@ -360,6 +360,34 @@ def _spans(text: str, marks: list[tuple[int, int]], inside: bool) -> tuple[list[
     return spans, True
 
 
+def _starts_inside(marks: Sequence[tuple[int, int]]) -> bool:
+    """Whether a sentence with these :func:`_marks` continues a quotation opened before it.
+
+    It does when its first mark does not open one: a closing mark, or a
+    straight quote that may close.
+    """
+    return bool(marks) and marks[0][1] <= 0
+
+
+def quote_spans(text: str) -> list[str]:
+    """The direct quotations of a sentence read on its own, in order, marks excluded.
+
+    The quotations :func:`extract_quotes` finds in a sentence, without the
+    document around it: a sentence whose first mark does not open a
+    quotation continues one opened before it, and a quotation still open at
+    the end runs to the end of the sentence. Spaces around a quotation and a
+    comma ending it are left out.
+
+    >>> quote_spans('“They feel,” he said, "that they must go.')
+    ['They feel', 'that they must go.']
+    >>> quote_spans('This is just panic," Liliya Marynchak said.')
+    ['This is just panic']
+    """
+    marks = _marks(text)
+    spans, _ = _spans(text, marks, _starts_inside(marks))
+    return [text[span.start : span.end] for span in spans]
+
+
 def _mask(text: str, spans: Sequence[_Span]) -> str:
     """``text`` with each quotation, marks included, replaced by filler of the same length."""
     pieces: list[str] = []
@@ -1272,8 +1300,7 @@ def _continues(sentences: Sequence[Sentence], i: int, n: int) -> bool:
     """Whether a quotation open at the end of sentence ``i`` closes in a following one."""
     for j in range(i + 1, min(i + 1 + MAX_CONTINUATION, n)):
         if not DOUBLE_MARKS.isdisjoint(sentences[j].tokens):
-            marks = _marks(sentences[j].text)
-            return bool(marks) and marks[0][1] <= 0
+            return _starts_inside(_marks(sentences[j].text))
     return False
 
 

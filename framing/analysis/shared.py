@@ -7,8 +7,9 @@ that outlet than a frame in the material it wrote itself. This module finds the
 shared copy, groups it, and splits each outlet's frames by origin.
 
 **Units.** Every sentence of at least ``min_words`` words is a unit, and so is
-every quoted span of at least ``min_words`` words inside it (text between “ ”
-or " ", also a quote left open or closed at a sentence boundary). Quotes are
+every direct quotation of at least ``min_words`` words inside it, as
+:func:`framing.analysis.quotes.quote_spans` reads the sentence on its own
+(also a quotation left open or closed at a sentence boundary). Quotes are
 units of their own because outlets keep a quote verbatim but rewrite the
 attribution around it ("said Kremenetskyi" against "Kremenetskyi told the AP"),
 which lowers the whole sentences' similarity below the threshold.
@@ -96,7 +97,6 @@ so results do not depend on input order beyond the sentence ids.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -104,7 +104,9 @@ from itertools import chain, combinations, pairwise
 from operator import attrgetter
 from typing import TYPE_CHECKING, TypeVar
 
-from framing.model import DEFAULT_MIN_WORDS, Hit, Sentence, SharedCopy, SharedGroup
+from framing.analysis.quotes import extract_quotes, quote_spans
+from framing.model import DEFAULT_MIN_WORDS, Hit, Quotations, Sentence, SharedCopy, SharedGroup
+from framing.text.marks import DOUBLE_MARKS
 from framing.text.segment import is_word, tokenize
 
 if TYPE_CHECKING:
@@ -116,11 +118,6 @@ _Key = TypeVar("_Key", bound=Hashable)
 #: Cosine at or above which two units are the same copy (see the module docstring).
 DEFAULT_THRESHOLD = 0.6
 
-_OPEN_QUOTES = frozenset("“„«")
-_CLOSE_QUOTES = frozenset("”»")
-_QUOTE_RE = re.compile(r"[\"“”„«»]")
-#: Characters after which a straight quote opens a quotation rather than closing one.
-_BEFORE_OPENING = frozenset("([{—–-/:")
 #: Candidate pairs whose exact cosine is computed per batch; bounds that step's memory.
 _VERIFY_BATCH = 100_000
 #: Units whose candidate pairs are generated per sparse product; bounds its memory.
@@ -178,42 +175,6 @@ def unit_words(tokens: Iterable[str]) -> list[str]:
     return [form for form in map(_word_form, tokens) if form]
 
 
-def quote_spans(text: str) -> list[str]:
-    """The quoted spans of a sentence, in order, quote marks excluded.
-
-    Curly quotes say which way they face. A straight quote closes an open
-    quotation; otherwise it opens one when it follows a space, the start or
-    an opening mark, and closes one that began in an earlier sentence.
-    A quotation still open at the end runs to the end of the sentence.
-
-    >>> quote_spans('“They feel,” he said, "that they must go.')
-    ['They feel,', 'that they must go.']
-    >>> quote_spans('This is just panic," Liliya Marynchak said.')
-    ['This is just panic,']
-    """
-    spans: list[str] = []
-    start: int | None = None
-    for match in _QUOTE_RE.finditer(text):
-        mark, at = match.group(), match.start()
-        if mark in _OPEN_QUOTES:
-            opens = True
-        elif mark in _CLOSE_QUOTES or start is not None:
-            opens = False
-        else:
-            before = text[at - 1] if at else " "
-            opens = before.isspace() or before in _BEFORE_OPENING
-        if opens:
-            start = match.end()
-            continue
-        span = text[start if start is not None else 0 : at].strip()
-        if span:
-            spans.append(span)
-        start = None
-    if start is not None and text[start:].strip():
-        spans.append(text[start:].strip())
-    return spans
-
-
 @dataclass
 class _Units:
     """Distinct units (tuples of word ids, see :class:`_WordIds`), and which texts hold them."""
@@ -246,7 +207,7 @@ def _build_units(texts: Sequence[Sentence], min_words: int) -> _Units:
         own = tuple(filter(None, map(ids.__getitem__, sentence.tokens)))
         if len(own) >= min_words:
             add(own, text_id, False)
-        if _QUOTE_RE.search(sentence.text) is None:
+        if DOUBLE_MARKS.isdisjoint(sentence.tokens):
             continue
         for span in quote_spans(sentence.text):
             key = tuple(filter(None, map(ids.__getitem__, tokenize(span))))
@@ -698,49 +659,6 @@ def frames_by_origin(
 # Plain-language summary
 # --------------------------------------------------------------------------
 
-_SAID = r"(?:said|says|told|added|explained|noted|wrote|warned|insisted|insists)"
-#: "Kremenetskyi said", "Kremenetskyi, told the AP", "Kremenetskyi also said".
-_SPEAKER_BEFORE = re.compile(rf"\b([A-Z][\w'’-]+),?\s+(?:also\s+)?{_SAID}\b")
-#: "said Ukraine’s military attaché, Maj. Gen. Borys Kremenetskyi."
-_SPEAKER_AFTER = re.compile(rf"\b{_SAID}\s+(?:[\w'’.,-]+\s+){{0,8}}?([A-Z][\w'’-]+)\W*$")
-
-
-def _speaker(text: str) -> str | None:
-    """The name a sentence attributes its words to, when it names one."""
-    match = _SPEAKER_BEFORE.search(text) or _SPEAKER_AFTER.search(text)
-    return match.group(1) if match else None
-
-
-def _speakers(sentences: Sequence[Sentence], wanted: set[int]) -> dict[int, str]:
-    """Sentence id -> speaker, for the ``wanted`` sentences that name one.
-
-    A sentence that opens with a quote and names no one continues the
-    quotation of the sentence before it in its document.
-    """
-    cache: dict[str, str | None] = {}
-
-    def speaker(text: str) -> str | None:
-        if text not in cache:
-            cache[text] = _speaker(text)
-        return cache[text]
-
-    found: dict[int, str] = {}
-    previous: Sentence | None = None
-    for s in sentences:
-        if s.id in wanted:
-            name = speaker(s.text)
-            if (
-                name is None
-                and previous is not None
-                and previous.document == s.document
-                and s.text.lstrip()[:1] in ('"', *_OPEN_QUOTES)
-            ):
-                name = speaker(previous.text)
-            if name is not None:
-                found[s.id] = name
-        previous = s
-    return found
-
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
@@ -838,6 +756,7 @@ def describe_shared(
     outlet_names: Mapping[str, str] | None = None,
     frame_labels: Mapping[str, str] | None = None,
     max_pairs: int | None = None,
+    quotations: Quotations | None = None,
 ) -> tuple[str, ...]:
     """Plain-language paragraphs, one per pair of outlets that share copy, most shared first.
 
@@ -852,9 +771,11 @@ def describe_shared(
     display names (ids are used otherwise); frames are listed in
     ``frame_labels`` order, then in the order the hits first name them.
 
-    A speaker is a capitalised name next to "said", "told" and the like; a
-    sentence that opens with a quote and names no one inherits the speaker
-    of the sentence before it in its document.
+    A sentence's speaker is the one :func:`framing.analysis.quotes.extract_quotes`
+    attributes it to (``quotations.sentence_speaker``: the speaker whose
+    words make up most of the sentence; a sentence that is only a quotation
+    continues the speaker of its neighbour). ``quotations`` are extracted
+    from ``sentences`` when not given.
     """
     invoked: dict[int, set[str]] = defaultdict(set)
     frame_order: dict[str, None] = dict.fromkeys(frame_labels or ())
@@ -879,10 +800,13 @@ def describe_shared(
         for tally in tallies:
             tally.n += 1
             tally.frames.update(frames)
-    speakers = _speakers(sentences, {s.id for s in sentences if shared.group_of(s.id) >= 0})
+    if quotations is None:
+        quotations = extract_quotes(sentences)
     speakers_of: dict[int, set[str]] = defaultdict(set)
-    for sentence_id, who in speakers.items():
-        speakers_of[shared.group_of(sentence_id)].add(who)
+    for s in sentences:
+        group, who = shared.group_of(s.id), quotations.sentence_speaker.get(s.id)
+        if group >= 0 and who is not None:
+            speakers_of[group].add(who)
 
     ranked = sorted(
         (pair for pair, n in shared.pairs.items() if n),
