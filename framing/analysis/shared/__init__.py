@@ -105,7 +105,7 @@ and :mod:`~framing.analysis.shared.summary` (:func:`describe_shared`).
 
 from __future__ import annotations
 
-from framing.analysis.quotes import quote_spans
+from framing.analysis.quotes.spans import quote_spans
 from framing.analysis.shared.groups import DEFAULT_THRESHOLD, align_shared
 from framing.analysis.shared.summary import describe_shared
 from framing.analysis.shared.units import unit_words

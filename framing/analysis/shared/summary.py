@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from framing.analysis.quotes import extract_quotes
+from framing.analysis.quotes.extraction import extract_quotes
 from framing.model import Hit, Quotations, Sentence, SharedCopy
 
 
@@ -128,8 +128,9 @@ def describe_shared(
     A sentence's speaker is the one :func:`framing.analysis.quotes.extract_quotes`
     attributes it to (``quotations.sentence_speaker``: the speaker whose
     words make up most of the sentence; a sentence that is only a quotation
-    continues the speaker of its neighbour). ``quotations`` are extracted
-    from ``sentences`` when not given.
+    continues the quotation of its neighbour), so the summary names the
+    same speakers as the rest of the report. Pass the ``quotations`` already
+    extracted from ``sentences``; without them they are extracted here.
     """
     invoked: dict[int, set[str]] = defaultdict(set)
     frame_order: dict[str, None] = dict.fromkeys(frame_labels or ())

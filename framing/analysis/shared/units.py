@@ -12,7 +12,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from framing.analysis.quotes import quote_spans
+from framing.analysis.quotes.spans import quote_spans
 from framing.model import Sentence
 from framing.text.marks import DOUBLE_MARKS
 from framing.text.segment import is_word, tokenize
