@@ -12,9 +12,11 @@ and ’ is also the apostrophe ("Ukraine’s", "don’t"), so it cannot say that
 quotation ends. Curly marks and guillemets say which way they face: “ « „
 open and ” » close. „ opens as in German and Polish (where the closing mark
 is “ or ”); a German “ that closes a „ is read as opening a new quotation,
-a known limit.
-The straight " faces neither way; the characters around it decide
-(:data:`BEFORE_OPENING`, :data:`AFTER_CLOSING`).
+a known limit. The straight " faces neither way; the characters around it
+decide (:data:`BEFORE_OPENING`, :data:`AFTER_CLOSING`). Negation scopes
+are the one reader of single marks: there the straight single quote (and
+’, which tokens fold to it) alternates between opening and closing like
+the straight double one, and ends a scope when it closes.
 
 Single guillemets (‹ ›), the low single mark ‚ and the reversed ‟ are not
 recognised anywhere.
