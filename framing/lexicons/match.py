@@ -22,14 +22,16 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from framing.model import DEFAULT_SCOPE_BREAKERS, Hit, LexiconSet, Sentence, Term
+from framing.text.marks import CLOSING_DOUBLE, STRAIGHT_DOUBLE, STRAIGHT_SINGLE
 from framing.text.segment import is_word
 
 #: Punctuation that ends a negation's scope. A closing quotation mark ends it
 #: too ('"They're not going to get any breaks" under international law'); an
 #: opening one does not ('so as not to make them "mercenaries"').
 SCOPE_PUNCTUATION = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "[", "]", "-", "—", "–"})
-_CLOSING_QUOTES = frozenset({"”", "»"})
-_STRAIGHT_QUOTES = frozenset({'"', "'"})
+#: Tokens are folded (’ is '), so the single straight quote stands for ’ too;
+#: it alternates like the double one.
+_STRAIGHT_QUOTES = frozenset({STRAIGHT_DOUBLE, STRAIGHT_SINGLE})
 
 #: Cue + next word pairs that do not negate ("not only", "no doubt").
 PSEUDO_NEGATIONS = frozenset(
@@ -218,7 +220,7 @@ def negation_scope(
     open_cue: int | None = None
     inside_straight_quote = False
     for i, token in enumerate(tokens):
-        closes_quote = token in _CLOSING_QUOTES
+        closes_quote = token in CLOSING_DOUBLE
         if token in _STRAIGHT_QUOTES:
             closes_quote = inside_straight_quote
             inside_straight_quote = not inside_straight_quote

@@ -8,8 +8,9 @@ stay one sentence each, and "U.S." does not end one unless a capitalised
 sentence starter such as "The" follows it.
 
 Punkt does not know typographic quotes, so it reads a copy of the text in
-which they are replaced one-for-one by ASCII quotes; the offsets are the
-same, and sentences are cut from the original text.
+which they are replaced one-for-one by ASCII quotes
+(:data:`framing.text.marks.FOLD_TO_ASCII`); the offsets are the same, and
+sentences are cut from the original text.
 
 Tokens come from one regular expression in the Penn Treebank's spirit:
 acronyms ("U.S.") stay whole, clitics split off ("don't" -> "do", "n't";
@@ -35,6 +36,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from framing.model import BODY, DECK, HEADLINE, CleanCorpus, CleanDocument, Sentence
+from framing.text.marks import FOLD_TO_ASCII, TYPOGRAPHIC
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -50,9 +52,7 @@ TOKEN_PATTERN = r"""(?x)
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 #: Clitics split off a word token: (ending, how many characters it has).
 _CLITICS = (("n't", 3), ("'s", 2))
-_QUOTES = (("“", '"'), ("”", '"'), ("„", '"'), ("‘", "'"), ("’", "'"), ("«", '"'), ("»", '"'))
 _WORD_CHAR = re.compile(r"\w")
-_CURLY = frozenset("“”„‘’«»")
 
 
 def _read_word_list(name: str) -> set[str]:
@@ -135,8 +135,8 @@ def split_sentences(text: str) -> list[str]:
     """
     splitter = build_sentence_splitter()
     plain = text
-    if not _CURLY.isdisjoint(text):
-        for curly, ascii_quote in _QUOTES:  # one-for-one, so offsets are kept
+    if not TYPOGRAPHIC.isdisjoint(text):
+        for curly, ascii_quote in FOLD_TO_ASCII.items():  # one-for-one, so offsets are kept
             plain = plain.replace(curly, ascii_quote)
     if splitter._lang_vars.period_context_re().search(plain) is None:
         # No candidate boundary at all: Punkt would return the whole text.

@@ -1,0 +1,184 @@
+"""Plain-language summary of shared copy: what each pair of outlets shares, and adds.
+
+Speakers come from :func:`framing.analysis.quotes.extract_quotes`, the
+same attribution the rest of the report uses.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from framing.analysis.quotes.extraction import extract_quotes
+from framing.model import Hit, Quotations, Sentence, SharedCopy
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _join(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+@dataclass
+class _Tally:
+    """Sentences and the frames they invoke (sentences per frame), of one outlet or part."""
+
+    n: int = 0
+    frames: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: _Tally, sign: int = 1) -> None:
+        self.n += sign * other.n
+        for frame, k in other.frames.items():
+            self.frames[frame] += sign * k
+
+
+def _pair_summary(
+    a: str,
+    b: str,
+    groups: Sequence[int],
+    *,
+    shared: SharedCopy,
+    part: Mapping[tuple[int, str], _Tally],
+    speakers_of: Mapping[int, set[str]],
+    total: Mapping[str, _Tally],
+    name: Mapping[str, str],
+    label: Mapping[str, str],
+    frame_order: Sequence[str],
+) -> str:
+    """One paragraph: what ``a`` and ``b`` share, and the frames each adds."""
+    n_quoted = sum(shared.groups[g].quoted for g in groups)
+    speaker_groups = Counter(who for g in groups for who in speakers_of.get(g, ()))
+    top = min(speaker_groups.items(), key=lambda kv: (-kv[1], kv[0]), default=None)
+    speaker = top[0] if top and top[1] * 2 > len(groups) else None
+    if n_quoted * 2 > len(groups):
+        qualifier = f" (mostly quotes of {speaker})" if speaker else " (mostly quotes)"
+    else:
+        qualifier = f" (mostly attributed to {speaker})" if speaker else ""
+    n_shared = shared.pairs[(a, b)]
+    text = f"{name[a]} and {name[b]} share {_plural(n_shared, 'sentence')}{qualifier}"
+
+    in_shared = {a: _Tally(), b: _Tally()}
+    for g in groups:
+        for outlet in (a, b):
+            in_shared[outlet].add(part[(g, outlet)])
+    carried = {f: min(in_shared[a].frames[f], in_shared[b].frames[f]) for f in frame_order}
+    listed = [f"{label[f]} ({carried[f]})" for f in frame_order if carried[f]]
+    if listed:
+        text += f", which carry {_join(listed)}"
+    text += "."
+
+    own = {}
+    for outlet in (a, b):
+        own[outlet] = _Tally()
+        own[outlet].add(total[outlet])
+        own[outlet].add(in_shared[outlet], sign=-1)
+    clauses = []
+    for outlet, other in ((a, b), (b, a)):
+        mine, theirs = own[outlet], own[other]
+        adds = [
+            f
+            for f in frame_order
+            if mine.frames[f]
+            and (
+                theirs.frames[f] == 0
+                or mine.frames[f] / max(mine.n, 1) >= 2 * theirs.frames[f] / max(theirs.n, 1)
+            )
+        ]
+        if adds:
+            listed = [
+                f"{label[f]} ({_plural(mine.frames[f], 'sentence')} of its own against "
+                f"{theirs.frames[f]} of {name[other]}'s)"
+                for f in adds
+            ]
+            clauses.append(f"{name[outlet]} adds {_join(listed)}")
+        else:
+            clauses.append(
+                f"{name[outlet]} adds no frame that is absent or rarer in {name[other]}'s own "
+                "material"
+            )
+    return f"{text} Beyond it, {'; '.join(clauses)}."
+
+
+def describe_shared(
+    shared: SharedCopy,
+    sentences: Sequence[Sentence],
+    hits: Iterable[Hit],
+    *,
+    outlet_names: Mapping[str, str] | None = None,
+    frame_labels: Mapping[str, str] | None = None,
+    max_pairs: int | None = None,
+    quotations: Quotations | None = None,
+) -> tuple[str, ...]:
+    """Plain-language paragraphs, one per pair of outlets that share copy, most shared first.
+
+    Each says how many sentences the pair shares (as ``shared.pairs``; and
+    whether most of the groups are quotes, and of whom, when most name the
+    same speaker), which frames that shared copy carries (sentences per
+    frame, the smaller of the two outlets' counts), and which frames each
+    outlet adds in its own material: frames of its sentences not shared with
+    the other that are absent from the other's own material or at most half
+    as frequent there (as a share of each outlet's own sentences). Only
+    non-negated hits count. ``outlet_names`` and ``frame_labels`` map ids to
+    display names (ids are used otherwise); frames are listed in
+    ``frame_labels`` order, then in the order the hits first name them.
+
+    A sentence's speaker is the one :func:`framing.analysis.quotes.extract_quotes`
+    attributes it to (``quotations.sentence_speaker``: the speaker whose
+    words make up most of the sentence; a sentence that is only a quotation
+    continues the quotation of its neighbour), so the summary names the
+    same speakers as the rest of the report. Pass the ``quotations`` already
+    extracted from ``sentences``; without them they are extracted here.
+    """
+    invoked: dict[int, set[str]] = defaultdict(set)
+    frame_order: dict[str, None] = dict.fromkeys(frame_labels or ())
+    for hit in hits:
+        frame_order.setdefault(hit.frame)
+        if not hit.negated:
+            invoked[hit.sentence].add(hit.frame)
+    label = {f: (frame_labels or {}).get(f, f.replace("_", " ")) for f in frame_order}
+    names = {o: (outlet_names or {}).get(o, o) for o in shared.outlets}
+
+    # One pass over the sentences: each outlet's totals, and each group's part per outlet.
+    total: dict[str, _Tally] = defaultdict(_Tally)
+    part: dict[tuple[int, str], _Tally] = defaultdict(_Tally)
+    groups_of: dict[str, set[int]] = defaultdict(set)
+    for s in sentences:
+        frames = invoked.get(s.id, ())
+        tallies = [total[s.outlet]]
+        group = shared.group_of(s.id)
+        if group >= 0:
+            tallies.append(part[(group, s.outlet)])
+            groups_of[s.outlet].add(group)
+        for tally in tallies:
+            tally.n += 1
+            tally.frames.update(frames)
+    if quotations is None:
+        quotations = extract_quotes(sentences)
+    speakers_of: dict[int, set[str]] = defaultdict(set)
+    for s in sentences:
+        group, who = shared.group_of(s.id), quotations.sentence_speaker.get(s.id)
+        if group >= 0 and who is not None:
+            speakers_of[group].add(who)
+
+    ranked = sorted(
+        (pair for pair, n in shared.pairs.items() if n),
+        key=lambda pair: -shared.pairs[pair],
+    )[:max_pairs]
+    return tuple(
+        _pair_summary(
+            a,
+            b,
+            sorted(groups_of[a] & groups_of[b]),
+            shared=shared,
+            part=part,
+            speakers_of=speakers_of,
+            total=total,
+            name=names,
+            label=label,
+            frame_order=list(frame_order),
+        )
+        for a, b in ranked
+    )
