@@ -294,7 +294,13 @@ def _in_depth(
         shared_fraction=outlet_shared_fraction(shared, sentences),
         frames_by_origin=frames_by_origin(shared, sentences, hits),
         shared_readings=describe_shared(
-            shared, sentences, hits, outlet_names=names, frame_labels=labels, max_pairs=10
+            shared,
+            sentences,
+            hits,
+            outlet_names=names,
+            frame_labels=labels,
+            max_pairs=10,
+            quotations=quotations,
         ),
         voice_readings=describe_voices(
             quotations,
