@@ -10,7 +10,7 @@ from pathlib import Path
 from framing.io.files import write_text_atomic
 from framing.model import Analysis
 from framing.report.export import SCHEMA_VERSION, build_json, render_json
-from framing.report.html import render_html
+from framing.report.render import render_html
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from framing.model import Analysis, Evidence
-from framing.report.html import EvidenceView, _documents_by_id, evidence_view, format_pct
+from framing.report.common import EvidenceView, documents_by_id, evidence_view
+from framing.report.format import format_pct
 
 #: How many of the largest divergences become questions.
 QUESTIONS_FROM_DIVERGENCES = 3
@@ -35,7 +36,7 @@ class ClassroomView:
 
 def classroom_view(analysis: Analysis) -> ClassroomView:
     """Questions from the largest divergences, quoted sources, denials and shared copy."""
-    docs = _documents_by_id(analysis.documents)
+    docs = documents_by_id(analysis.documents)
     names = {o.id: o.name for o in analysis.outlets}
     labels = {f.id: f.label for f in analysis.lexicons.frames}
 

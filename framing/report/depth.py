@@ -2,10 +2,10 @@
 (significance, frame mixes), prominence and tone, and sources (who is quoted,
 shared copy).
 
-Kept apart from :mod:`framing.report.html` (the core sections) so each file
-stays readable; the same conventions hold: pure functions from an
-:class:`~framing.model.Analysis` to frozen view dataclasses of display
-strings, which the templates only print (autoescaped).
+Kept apart from the modules of the core sections (:mod:`framing.report.summary`
+and its siblings) so each file stays readable; the same conventions hold:
+pure functions from an :class:`~framing.model.Analysis` to frozen view
+dataclasses of display strings, which the templates only print (autoescaped).
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from framing.analysis.features import invoked_frames
 from framing.model import HEADLINE, Analysis
-from framing.report.html import Table, format_pct
+from framing.report.common import Table
+from framing.report.format import format_pct
 
 #: How a mean VADER compound score reads in words (upper bounds, exclusive).
 _TONE_WORDS = ((-0.35, "negative"), (-0.05, "slightly negative"), (0.05, "neutral"),

@@ -13,7 +13,7 @@ from typing import Any
 
 from framing import __version__
 from framing.analysis.features import invoked_frames
-from framing.model import HEADLINE, Analysis, Evidence
+from framing.model import HEADLINE, Analysis, Evidence, Sentence
 
 SCHEMA_VERSION = "1.1"
 
@@ -199,7 +199,7 @@ def _score_json(analysis: Analysis, outlet_id: str, frame_id: str) -> dict[str, 
 def _documents_json(analysis: Analysis) -> list[dict[str, Any]]:
     """Each document with its headline and lede, and the frames they invoke."""
     frames_of = invoked_frames(analysis.hits)
-    headline: dict[str, Any] = {}
+    headline: dict[str, Sentence] = {}
     lede_frames: dict[str, list[str]] = {}
     for sentence in analysis.sentences:
         if sentence.part == HEADLINE:
@@ -224,8 +224,8 @@ def _documents_json(analysis: Analysis) -> list[dict[str, Any]]:
                 "headline": None if h is None else h.text,
                 "headline_frames": []
                 if h is None
-                else sorted(frames_of.get(h.id, []), key=order.get),
-                "lede_frames": sorted(lede_frames.get(d.id, []), key=order.get),
+                else sorted(frames_of.get(h.id, []), key=order.__getitem__),
+                "lede_frames": sorted(lede_frames.get(d.id, []), key=order.__getitem__),
             }
         )
     return documents

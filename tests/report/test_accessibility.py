@@ -17,7 +17,7 @@ and check them three ways:
   summary), where focus must always be visible and every link of the Charts
   section's evidence index must be reached.
 
-Like tests/test_browser.py these need Chromium and Playwright for Python, and
+Like tests/report/test_browser.py these need Chromium and Playwright for Python, and
 the axe tests also need axe-core, pinned in tests/browser/package-lock.json and
 installed with ``npm ci --prefix tests/browser`` (or found at the path in
 ``FRAMING_AXE``). Without them the tests are skipped with a message, unless

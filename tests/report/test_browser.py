@@ -1,5 +1,10 @@
 """The report as a person uses it: opened from a file in headless Chromium.
 
+Whatever a test reads right after an action (a click, a choice, a key) it
+reads through Playwright's ``expect``, which retries until the page shows the
+expected state or a timeout passes: a link to a cell changes the page in a
+``hashchange`` event that runs after the click has returned.
+
 These tests need Chromium (Debian's ``chromium`` at /usr/bin/chromium, or the
 path in ``FRAMING_CHROMIUM``) and Playwright for Python; ``playwright install``
 is never needed. Without them they are skipped with a message, unless
@@ -18,6 +23,11 @@ import pytest
 from typer.testing import CliRunner
 
 from framing.cli import app
+
+try:
+    from playwright.sync_api import expect
+except ImportError:  # every test then skips, or fails, in _chromium() with a message
+    expect = None
 
 #: These drive Chromium: `pytest -m "not browser"` skips them for a fast loop.
 pytestmark = pytest.mark.browser
@@ -77,6 +87,11 @@ def _open(browser, path: Path, *, hash: str = "", viewport: dict | None = None):
     return page, problems, requests
 
 
+def _starting(prefix: str) -> re.Pattern[str]:
+    """A pattern for text that starts with ``prefix``, for ``expect(...).to_have_text``."""
+    return re.compile("^" + re.escape(prefix))
+
+
 def _click_cell(page, column: int, n_columns: int, row: int, n_rows: int) -> None:
     """Click the centre of one heatmap cell (columns are outlets, rows frames)."""
     page.locator("#chart-heatmap").scroll_into_view_if_needed()
@@ -94,22 +109,23 @@ def test_seeds_report_renders_offline_and_a_click_shows_the_evidence(browser, tm
     _click_cell(page, 0, 3, 2, 3)
     page.wait_for_function("location.hash === '#cell-0-2'", timeout=5000)
     status = page.locator("#explore-status")
-    assert status.inner_text().startswith(
-        "Military.com · Legally unprotected civilians: 12 of 29 sentences (41%)"
+    expect(status).to_have_text(
+        _starting("Military.com · Legally unprotected civilians: 12 of 29 sentences (41%)"),
+        use_inner_text=True,
     )
-    assert page.evaluate("document.activeElement.id") == "explore-status"
-    assert page.locator("#explore-outlet").input_value() == "0"
-    assert page.locator("#explore-frame").input_value() == "2"
+    expect(status).to_be_focused()
+    expect(page.locator("#explore-outlet")).to_have_value("0")
+    expect(page.locator("#explore-frame")).to_have_value("2")
     results = page.locator("#explore-results")
-    assert results.locator("li").count() == 5  # one page
-    assert "targetable" in results.inner_text()
-    assert "Quoting Claire Finkelstein" in results.inner_text()
+    expect(results.locator("li")).to_have_count(5)  # one page
+    expect(results).to_contain_text("targetable", use_inner_text=True)
+    expect(results).to_contain_text("Quoting Claire Finkelstein", use_inner_text=True)
     # A bar does the same: Arab News's bar for possible extremists.
     bar = page.locator("#chart-bars g.trace.bars").nth(1).locator("path").nth(1)
     bar.scroll_into_view_if_needed()
     bar.click(force=True)
     page.wait_for_function("location.hash === '#cell-1-1'", timeout=5000)
-    assert "white supremacist" in results.inner_text().lower()
+    expect(results).to_contain_text("white supremacist", ignore_case=True, use_inner_text=True)
     assert problems == []
     assert [r for r in requests if not r.startswith("file://")] == []
     page.close()
@@ -125,42 +141,49 @@ def test_evidence_filters_pages_and_deep_links(browser, tmp_path):
     assert "Showing 1–5 of" in status.inner_text()
     assert "Military.com · Legally unprotected civilians" in first_page
     page.click("#explore-next")
-    assert "Showing 6–10 of" in status.inner_text()
-    assert results.inner_text() != first_page
-    assert page.locator("#explore-prev").is_enabled()
+    expect(status).to_contain_text("Showing 6–10 of", use_inner_text=True)
+    expect(results).not_to_have_text(first_page, use_inner_text=True)
+    expect(page.locator("#explore-prev")).to_be_enabled()
     # One frame across outlets: every sentence is labelled with its outlet.
     page.select_option("#explore-frame", "1")
-    assert "Showing 1–" in status.inner_text()
+    expect(status).to_contain_text("Showing 1–", use_inner_text=True)
     labels = results.locator("p.cite").all_inner_texts()
     assert labels and all("· Possible extremists" in c for c in labels)
     assert not any(c.startswith("Military.com") for c in labels)  # it has none
     # Only the copy shared with another outlet: the Kremenetskyi quotes on goodwill.
     page.select_option("#explore-frame", "0")
     page.select_option("#explore-origin", "shared")
+    expect(results.locator(".tag.unique")).to_have_count(0)
     tags = results.locator(".tag").all_inner_texts()
     assert tags and set(tags) == {"shared"}
-    assert "Kremenetskyi" in results.inner_text()
+    expect(results).to_contain_text("Kremenetskyi", use_inner_text=True)
     # A cell with no sentence says so.
     page.select_option("#explore-origin", "")
     page.select_option("#explore-frame", "1")
     page.select_option("#explore-outlet", "0")
-    assert "no sentence from Military.com invokes this frame" in status.inner_text()
-    assert results.locator("li").count() == 0
-    assert page.locator("#explore-pager").is_hidden()
+    expect(status).to_contain_text(
+        "no sentence from Military.com invokes this frame", use_inner_text=True
+    )
+    expect(results.locator("li")).to_have_count(0)
+    expect(page.locator("#explore-pager")).to_be_hidden()
     # A link of the index shows its cell, even when it is the one in the address bar.
     page.click(".cell-index summary")
     page.click("a[href='#cell-0-2']")
-    assert status.inner_text().startswith("Military.com · Legally unprotected civilians")
+    expect(status).to_have_text(
+        _starting("Military.com · Legally unprotected civilians"), use_inner_text=True
+    )
     page.click("#explore-next")
-    assert "Showing 6–10 of 12" in status.inner_text()
+    expect(status).to_contain_text("Showing 6–10 of 12", use_inner_text=True)
     page.click("a[href='#cell-0-2']")  # the same hash: back to the cell's first page
-    assert "Showing 1–5 of 12" in status.inner_text()
+    expect(status).to_contain_text("Showing 1–5 of 12", use_inner_text=True)
     page.close()
     # A link to one cell opens the report on it.
     linked = browser.new_page()
     linked.goto(report.as_uri() + "#cell-2-0")
     linked.wait_for_selector("#chart-heatmap .main-svg")
-    assert linked.locator("#explore-status").inner_text().startswith("People · Goodwill fighters")
+    expect(linked.locator("#explore-status")).to_have_text(
+        _starting("People · Goodwill fighters"), use_inner_text=True
+    )
     linked.close()
     assert problems == []
 
@@ -169,10 +192,12 @@ def test_a_matched_term_shows_its_frame_and_lexicon_entry_on_focus(browser, tmp_
     page, problems, _ = _open(browser, _report(tmp_path), hash="#cell-0-2")
     mark = page.locator("#explore-results mark", has_text="targetable").first
     mark.focus()
+    expect(mark).to_be_focused()
     tip = page.evaluate("el => getComputedStyle(el, '::after').content", mark.element_handle())
     assert tip == '"Legally unprotected civilians · lexicon entry: targetable"'
     page.locator("h1").hover()
     page.keyboard.press("Tab")  # focus moves on, the tooltip goes
+    expect(mark).not_to_be_focused()
     assert page.evaluate(
         "el => getComputedStyle(el, '::after').content", mark.element_handle()
     ) in ("none", "normal")
@@ -195,6 +220,7 @@ def test_phone_width_never_scrolls_sideways(browser, tmp_path):
     marks = page.locator("#explore-results mark")
     rightmost = max(range(marks.count()), key=lambda i: marks.nth(i).bounding_box()["x"])
     marks.nth(rightmost).focus()
+    expect(marks.nth(rightmost)).to_be_focused()
     assert page.evaluate(width) <= 375
     charts = page.evaluate(
         "Array.from(document.querySelectorAll('.chart .main-svg'))"
@@ -214,6 +240,12 @@ def test_print_fits_a4_and_letter_and_opens_folded_parts(browser, tmp_path):
     assert page.locator("details.print-open[open]").count() == 0
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     # The charts are redrawn to fit the paper; folded tables and the glossary open.
+    expect(page.locator("details.print-open:not([open])")).to_have_count(0)
+    page.wait_for_function(
+        "w => Array.from(document.querySelectorAll('.chart .main-svg'))"
+        ".every(s => s.getBoundingClientRect().width <= w)",
+        arg=A4_PRINTABLE,
+    )
     widths = page.evaluate(
         "Array.from(document.querySelectorAll('.chart .main-svg'))"
         ".map(s => s.getBoundingClientRect().width)"
@@ -236,7 +268,7 @@ def test_print_fits_a4_and_letter_and_opens_folded_parts(browser, tmp_path):
         pages = re.findall(rb"/Type\s*/Page(?![s\w])", pdf)
         assert pdf.startswith(b"%PDF") and len(pages) > 1, paper
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
-    assert page.locator("details.print-open[open]").count() == 0
+    expect(page.locator("details.print-open[open]")).to_have_count(0)
     assert problems == []
     page.close()
 

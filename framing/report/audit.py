@@ -1,0 +1,111 @@
+"""The cleaning audit: what cleaning removed, which inputs were skipped, the run's notes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from framing.model import Analysis, DocumentSummary, RemovedSpan
+from framing.report.common import document_label
+
+#: Removed spans longer than this are folded into a ``<details>``.
+REMOVED_PREVIEW_CHARS = 200
+
+
+@dataclass(frozen=True)
+class RemovedView:
+    """One removed span; ``preview`` is set when the text is long enough to fold."""
+
+    reason: str
+    line: int
+    text: str
+    preview: str | None
+
+
+@dataclass(frozen=True)
+class RemovedGroup:
+    """The removed spans of one document, in line order."""
+
+    document: str
+    document_id: str
+    spans: tuple[RemovedView, ...]
+
+
+#: Up to this many removed spans, the report lists every one; beyond, it lists
+#: the reasons with counts, every appended story, and the first spans up to
+#: this number (the JSON export always has them all).
+AUDIT_SPANS_SHOWN = 1000
+
+
+@dataclass(frozen=True)
+class AuditView:
+    """What cleaning removed or skipped, and the run's notes.
+
+    ``n_shown`` < ``n_removed`` when a large corpus's spans are summarised
+    (``reasons`` then counts every span by reason).
+    """
+
+    n_removed: int
+    groups: tuple[RemovedGroup, ...]
+    skipped: tuple[tuple[str, str], ...]
+    notes: tuple[str, ...]
+    n_shown: int = 0
+    reasons: tuple[tuple[str, int], ...] = ()
+
+
+def removed_view(span: RemovedSpan) -> RemovedView:
+    """One removed span, with a one-line preview when it is long."""
+    preview = None
+    if len(span.text) > REMOVED_PREVIEW_CHARS:
+        preview = " ".join(span.text[:REMOVED_PREVIEW_CHARS].split()) + "\u2026"
+    return RemovedView(span.reason, span.line, span.text, preview)
+
+
+def removed_groups(
+    removed: Sequence[RemovedSpan], docs: dict[str, DocumentSummary]
+) -> tuple[RemovedGroup, ...]:
+    """Group removed spans by document, every span exactly once.
+
+    Analysed documents come first, in analysis order, then documents that are
+    not in the analysis (e.g. removed entirely), sorted by id. Within a
+    document, spans are in line order.
+    """
+    by_doc: dict[str, list[RemovedSpan]] = {}
+    for span in removed:
+        by_doc.setdefault(span.document, []).append(span)
+    order = [d for d in docs if d in by_doc] + sorted(d for d in by_doc if d not in docs)
+    return tuple(
+        RemovedGroup(
+            document=document_label(doc_id, docs),
+            document_id=doc_id,
+            spans=tuple(removed_view(s) for s in sorted(by_doc[doc_id], key=lambda s: s.line)),
+        )
+        for doc_id in order
+    )
+
+
+def audit_view(analysis: Analysis, docs: dict[str, DocumentSummary]) -> AuditView:
+    """The cleaning audit: removed spans (all, up to :data:`AUDIT_SPANS_SHOWN`), inputs, notes.
+
+    A corpus with more spans than a reader can scan gets the count of every
+    reason, every appended story (the removals most worth checking), and
+    the first spans up to the limit; the JSON export lists them all.
+    """
+    removed = analysis.removed
+    reasons: dict[str, int] = {}
+    for span in removed:
+        key = "appended unrelated story" if span.reason.startswith("appended") else span.reason
+        reasons[key] = reasons.get(key, 0) + 1
+    shown = removed
+    if len(removed) > AUDIT_SPANS_SHOWN:
+        stories = [s for s in removed if s.reason.startswith("appended")]
+        others = [s for s in removed if not s.reason.startswith("appended")]
+        shown = tuple(stories + others[: max(0, AUDIT_SPANS_SHOWN - len(stories))])
+    return AuditView(
+        n_removed=len(removed),
+        groups=removed_groups(shown, docs),
+        skipped=tuple((s.source, s.reason) for s in analysis.skipped),
+        notes=tuple(analysis.notes),
+        n_shown=len(shown),
+        reasons=tuple(sorted(reasons.items(), key=lambda item: (-item[1], item[0]))),
+    )
