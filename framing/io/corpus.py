@@ -42,9 +42,11 @@ files into a report, hang, or exhaust memory:
   loop, a link to a missing file, a FIFO, a folder named like an article),
   except hidden entries (names starting with ``.``) and subfolders, which
   are never read.
-* A manifest is read with strict CSV rules, and a line break inside a
-  ``file``, ``outlet``, ``title``, ``date`` or ``url`` cell is an error: it
-  almost always means an unclosed quote that swallowed the rows after it.
+* A line break inside a manifest's ``file``, ``outlet``, ``title``,
+  ``date`` or ``url`` cell is an error naming the line the row starts on:
+  it almost always means an unclosed quote that swallowed the rows after
+  it. Otherwise the CSV is read leniently, as :mod:`csv` reads it by
+  default (a stray quote inside a cell is not an error).
 """
 
 from __future__ import annotations
@@ -303,7 +305,7 @@ def _read_manifest(manifest: Path) -> list[_Entry]:
     if bom_encoding(data) is None and b"\x00" in data[:_BINARY_SNIFF_BYTES]:
         raise InputError("looks like a binary file, not CSV", path=manifest)
     text, _ = decode_text(data)
-    rows = _rows(csv.reader(io.StringIO(text), strict=True), manifest)
+    rows = _rows(csv.reader(io.StringIO(text)), manifest)
     first = next(rows, None)
     if first is None:
         raise InputError("is empty; expected a header line 'file,outlet'", path=manifest)
