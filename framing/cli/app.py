@@ -9,7 +9,6 @@ so ``framing --help`` starts instantly.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -123,6 +122,24 @@ def report_command(
             help="Skip the in-depth analyses (pairwise tests, shared copy, quotes, tone).",
         ),
     ] = False,
+    tables: Annotated[
+        Path | None,
+        typer.Option(
+            "--tables",
+            help="Also write sentences.csv, documents.csv and outlets.csv (every sentence's "
+            "reading) into this folder.",
+            show_default=False,
+        ),
+    ] = None,
+    coded: Annotated[
+        Path | None,
+        typer.Option(
+            "--coded",
+            help="A coding sheet (docs/validation.md): add a section saying how well the "
+            "lexicon agrees with this human coding.",
+            show_default=False,
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
 ) -> None:
     """Analyse articles and write an HTML report and a JSON export.
@@ -135,10 +152,10 @@ def report_command(
     """
     from framing.analysis.pipeline import analyse
     from framing.io.corpus import load_corpus
-    from framing.io.files import write_text_atomic
+    from framing.io.files import write_texts_atomic
     from framing.lexicons.importers import import_lexicon
     from framing.model import AnalysisOptions
-    from framing.report import render_html, render_json
+    from framing.report import TABLE_NAMES, render_html, render_json, render_tables
     from framing.resources import default_lexicons, seeds_dir
 
     with user_errors():
@@ -172,28 +189,51 @@ def report_command(
         )
         for skipped in analysis.skipped[len(corpus.skipped) :]:
             _warn(f"skipped {skipped.source}: {skipped.reason}")
+        validation = None
+        if coded is not None:
+            from framing.io.coding import load_coding_sheet
+            from framing.lexicon_tools.evaluate import evaluate_sheet
+
+            sheet = load_coding_sheet(coded, frames=lexicon_set.frame_ids)
+            for frame in lexicon_set.frame_ids:
+                if frame not in sheet.frames:
+                    _warn(f"{coded}: no column for frame {frame!r}; it is not evaluated")
+            validation = evaluate_sheet(sheet, lexicon_set, seed=seed, n_bootstrap=bootstrap)
         html_path = out or REPORTS_DIR / f"{analysis.name}.html"
         json_out = json_path or html_path.with_suffix(".json")
-        if html_path.resolve() == json_out.resolve():
-            raise OutputError("--out and --json name the same file", path=html_path)
-        # Render both before writing either, so a failure leaves no partial output.
-        html_text = render_html(analysis, classroom=classroom)
-        json_text = render_json(analysis)
         key_path = html_path.with_suffix(".key.json")
-        key_text = (
-            None
-            if answer_key is None
-            else json.dumps(answer_key.to_json(), ensure_ascii=False, indent=2)
-        )
-        write_text_atomic(html_path, html_text)
-        write_text_atomic(json_out, json_text)
-        if key_text is not None:
-            write_text_atomic(key_path, key_text + "\n")
+        # Render everything before writing anything, then write the files as a
+        # set, so a failure leaves no partial output and no mix of old and new.
+        outputs = [
+            ("--out", html_path, render_html(analysis, classroom=classroom, validation=validation)),
+            ("--json", json_out, render_json(analysis, validation=validation)),
+        ]
+        if answer_key is not None:
+            key_text = json.dumps(answer_key.to_json(), ensure_ascii=False, indent=2)
+            outputs.append(("the answer key", key_path, key_text + "\n"))
+        if tables is not None:
+            outputs += [
+                ("--tables", tables / n, text) for n, text in render_tables(analysis).items()
+            ]
+        _check_outputs([(label, path) for label, path, _ in outputs])
+        write_texts_atomic({path: text for _, path, text in outputs})
     if not quiet:
         typer.echo(_summary(analysis))
         typer.echo(f"\nReport: {html_path}\nJSON:   {json_out}")
         if answer_key is not None:
             typer.echo(f"Key:    {key_path} (which outlet is which; keep it from the class)")
+        if tables is not None:
+            typer.echo(f"Tables: {tables}/ ({', '.join(TABLE_NAMES)})")
+
+
+def _check_outputs(outputs: list[tuple[str, Path]]) -> None:
+    """Refuse two outputs that are one file (the report, the JSON, the key, the tables)."""
+    seen: dict[Path, str] = {}
+    for label, path in outputs:
+        resolved = path.resolve()
+        if resolved in seen:
+            raise OutputError(f"{seen[resolved]} and {label} name the same file", path=path)
+        seen[resolved] = label
 
 
 def _summary(analysis: Analysis) -> str:
@@ -241,4 +281,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

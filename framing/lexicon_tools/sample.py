@@ -80,7 +80,7 @@ def sample_sentences(
         strata[stratum].append((sentence, read, frame_terms(hits, frame_ids)))
     rng = random.Random(seed)
     quotas = _quotas({k: len(v) for k, v in strata.items()}, n)
-    chosen = []
+    chosen: list[tuple[str, tuple[Sentence, dict[str, str], dict[str, tuple[str, ...]]]]] = []
     for name, _ in STRATA:
         picked = rng.sample(range(len(strata[name])), quotas[name])
         chosen.extend((name, strata[name][i]) for i in sorted(picked))

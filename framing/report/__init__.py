@@ -7,18 +7,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from framing.io.files import write_text_atomic
+from framing.io.files import write_text_atomic, write_texts_atomic
 from framing.model import Analysis
 from framing.report.export import SCHEMA_VERSION, build_json, render_json
 from framing.report.render import render_html
+from framing.report.tables import TABLE_NAMES, render_tables
 
 __all__ = [
     "SCHEMA_VERSION",
+    "TABLE_NAMES",
     "build_json",
     "render_html",
     "render_json",
+    "render_tables",
     "write_html",
     "write_json",
+    "write_tables",
 ]
 
 
@@ -30,3 +34,9 @@ def write_html(analysis: Analysis, path: str | Path, *, classroom: bool = False)
 def write_json(analysis: Analysis, path: str | Path) -> Path:
     """Write the JSON export atomically to ``path``."""
     return write_text_atomic(path, render_json(analysis))
+
+
+def write_tables(analysis: Analysis, folder: str | Path) -> list[Path]:
+    """Write sentences.csv, documents.csv and outlets.csv into ``folder``, as a set."""
+    folder = Path(folder)
+    return write_texts_atomic({folder / n: text for n, text in render_tables(analysis).items()})

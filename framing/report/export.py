@@ -14,6 +14,7 @@ from typing import Any
 from framing import __version__
 from framing.analysis.features import invoked_frames
 from framing.model import HEADLINE, Analysis, Evidence, Sentence
+from framing.model.coding import Evaluation
 
 SCHEMA_VERSION = "1.1"
 
@@ -22,8 +23,24 @@ def _r(value: float) -> float:
     return round(float(value), 6)
 
 
-def build_json(analysis: Analysis) -> dict[str, Any]:
-    """The analysis as a JSON-ready dict (see docs/json.md)."""
+def build_json(analysis: Analysis, *, validation: Evaluation | None = None) -> dict[str, Any]:
+    """The analysis as a JSON-ready dict (see docs/json.md).
+
+    With ``validation`` (the lexicon measured against a coding sheet), a
+    ``validation`` key holds its figures (docs/validation.md), without the
+    per-sentence readings.
+    """
+    data = _build_json(analysis)
+    if validation is not None:
+        from framing.lexicon_tools.evaluate import evaluation_to_json
+
+        figures = evaluation_to_json(validation)
+        figures.pop("sentences")
+        data["validation"] = figures
+    return data
+
+
+def _build_json(analysis: Analysis) -> dict[str, Any]:
     frames = analysis.lexicons.frames
     return {
         "schema_version": SCHEMA_VERSION,
@@ -336,6 +353,7 @@ def _evidence_json(e: Evidence, analysis: Analysis) -> dict[str, Any]:
     }
 
 
-def render_json(analysis: Analysis) -> str:
+def render_json(analysis: Analysis, *, validation: Evaluation | None = None) -> str:
     """The JSON text: UTF-8, indented, keys in a fixed order."""
-    return json.dumps(build_json(analysis), ensure_ascii=False, indent=2) + "\n"
+    data = build_json(analysis, validation=validation)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -41,6 +41,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from framing.model import Analysis
+from framing.model.coding import Evaluation
 from framing.report.audit import audit_view
 from framing.report.charts import chart_views
 from framing.report.classroom import classroom_view
@@ -50,6 +51,7 @@ from framing.report.divergence import divergence_view
 from framing.report.explorer import explorer_view
 from framing.report.method import method_view
 from framing.report.summary import summary_view
+from framing.report.validation import validation_view
 from framing.report.vocabulary import vocabulary_view
 
 __all__ = [
@@ -67,17 +69,22 @@ _SCRIPT_BREAKERS = re.compile(r"<(?=/script|script|!--)", re.IGNORECASE)
 # --------------------------------------------------------------------------
 
 
-def render_html(analysis: Analysis, *, classroom: bool = False) -> str:
+def render_html(
+    analysis: Analysis, *, classroom: bool = False, validation: Evaluation | None = None
+) -> str:
     """Return the complete report for ``analysis`` as one HTML document.
 
     The result depends only on ``analysis`` and ``classroom``: rendering the
     same analysis twice gives byte-identical text. Nothing is written to disk;
     the caller decides where the text goes. With ``classroom``, a section of
     discussion questions and a printable worksheet is added
-    (:mod:`framing.report.classroom`).
+    (:mod:`framing.report.classroom`). With ``validation`` (the lexicon
+    measured against a coding sheet), a section says how well the lexicon
+    reads (:mod:`framing.report.validation`).
     """
     context = build_context(analysis)
     context["classroom"] = classroom_view(analysis) if classroom else None
+    context["validation"] = validation_view(analysis, validation)
     template = _environment().get_template("base.html")
     return template.render(**context, plotly_js=Markup(plotly_js()))
 

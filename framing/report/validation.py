@@ -78,8 +78,7 @@ def _frame(f: FrameEvaluation, label: str) -> FrameValidationView:
     read = s.tp + s.fp
     readings = [
         (
-            f"Of {plural(coded, 'sentence')} the coder read as {label}, the lexicon found "
-            f"{s.tp}."
+            f"Of {plural(coded, 'sentence')} the coder read as {label}, the lexicon found {s.tp}."
             if coded
             else f"The coder read no sentence as {label}."
         ),
@@ -99,7 +98,14 @@ def _frame(f: FrameEvaluation, label: str) -> FrameValidationView:
     table = Table(
         caption=f"Agreement with the coding: {label}",
         corner="Counted as coded",
-        columns=("Agreed", "Lexicon only", "Coder only", "Precision", "Recall", "F1 (95% interval)"),
+        columns=(
+            "Agreed",
+            "Lexicon only",
+            "Coder only",
+            "Precision",
+            "Recall",
+            "F1 (95% interval)",
+        ),
         rows=(
             ("Support (strict)", _cells(f.strict)),
             ("Support or weak (lenient)", _cells(f.lenient)),

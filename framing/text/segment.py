@@ -33,7 +33,7 @@ import sys
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from framing.model import BODY, DECK, HEADLINE, CleanCorpus, CleanDocument, Sentence
 from framing.text.marks import FOLD_TO_ASCII, TYPOGRAPHIC
@@ -64,7 +64,7 @@ def _read_word_list(name: str) -> set[str]:
     }
 
 
-def _plain_language_vars():  # type: ignore[no-untyped-def]
+def _plain_language_vars() -> Any:
     """Punkt's language variables with its fixed patterns compiled by ``re``."""
     from nltk.tokenize.punkt import PunktLanguageVars
 
@@ -101,7 +101,7 @@ def _plain_language_vars():  # type: ignore[no-untyped-def]
     return _PlainLanguageVars()
 
 
-def _plain_token_class():  # type: ignore[no-untyped-def]
+def _plain_token_class() -> Any:
     """Punkt's token class with its fixed patterns compiled by ``re``."""
     from nltk.tokenize.punkt import PunktToken
 

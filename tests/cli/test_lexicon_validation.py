@@ -94,3 +94,63 @@ def test_sample_needs_an_input():
     result = runner.invoke(app, ["lexicon", "sample"])
     assert result.exit_code == 2
     assert "Missing argument" in result.output
+
+
+def test_report_writes_tables_and_a_validation_section(tmp_path):
+    coded = sheet(
+        tmp_path,
+        "a,They came to fight for freedom.,support,,\n"
+        "a,They are not mercenaries.,,deny,\n"
+        "b,Prices rose again.,,,\n",
+    )
+    out, tables = tmp_path / "r.html", tmp_path / "tables"
+    args = ["report", "--out", str(out), "--tables", str(tables), "--coded", str(coded)]
+    result = runner.invoke(app, [*args, "--quick", "--quiet"])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert 'id="validation"' in html and "How well this lexicon reads" in html
+    assert "the lexicon found 1." in html
+    data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    assert data["validation"]["frames"]["goodwill_fighters"]["strict"]["tp"] == 1
+    assert "sentences" not in data["validation"]
+    rows = list(csv.DictReader((tables / "sentences.csv").open(encoding="utf-8")))
+    assert len(rows) == data["corpus"]["sentences"]
+    assert {r["goodwill_fighters"] for r in rows} <= {"support", "deny", "none"}
+    supported = [r for r in rows if r["goodwill_fighters"] == "support"]
+    assert supported and all(r["goodwill_fighters_terms"] for r in supported)
+    documents = list(csv.DictReader((tables / "documents.csv").open(encoding="utf-8")))
+    assert sum(int(d["n_sentences"]) for d in documents) == len(rows)
+    assert sum(int(d["goodwill_fighters_support"]) for d in documents) == len(supported)
+    outlets = list(csv.DictReader((tables / "outlets.csv").open(encoding="utf-8")))
+    by_outlet = {o["outlet"]: o for o in outlets}
+    for outlet in data["outlets"]:
+        share = outlet["frames"]["goodwill_fighters"]["share"]
+        assert float(by_outlet[outlet["name"]]["goodwill_fighters_share"]) == round(share, 6)
+
+
+def test_report_without_coded_has_no_validation_section(tmp_path):
+    out = tmp_path / "r.html"
+    assert runner.invoke(app, ["report", "--out", str(out), "--quick", "--quiet"]).exit_code == 0
+    assert 'id="validation"' not in out.read_text(encoding="utf-8")
+    assert "validation" not in json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+
+
+def test_report_refuses_tables_over_the_json_and_writes_nothing(tmp_path):
+    tables = tmp_path / "tables"
+    out = tmp_path / "r.html"
+    result = runner.invoke(
+        app,
+        [
+            "report",
+            "--out",
+            str(out),
+            "--json",
+            str(tables / "outlets.csv"),
+            "--tables",
+            str(tables),
+            "--quick",
+        ],
+    )
+    assert result.exit_code == 4
+    assert "--json and --tables name the same file" in result.stderr
+    assert not out.exists() and not tables.exists()
