@@ -28,7 +28,6 @@ MOVED = {
     "framing.importers": "framing.lexicons.importers",
     "framing.lexicon": "framing.lexicons",
     "framing.palette": "framing.lexicons.palette",
-    "framing.parallel": "framing.analysis.parallel",
     "framing.pipeline": "framing.analysis.pipeline",
     "framing.prominence": "framing.analysis.prominence",
     "framing.quotes": "framing.analysis.quotes",

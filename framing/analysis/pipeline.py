@@ -34,7 +34,7 @@ from framing.analysis.features import (
     score_frames,
     term_coverage_checker,
 )
-from framing.analysis.parallel import cyclic_gc_paused, default_jobs, map_chunks
+from framing.parallel import cyclic_gc_paused, default_jobs, map_chunks
 from framing.analysis.prominence import score_prominence
 from framing.analysis.quotes import (
     Quotations,
@@ -132,7 +132,7 @@ def prepare_sentences(
     ``corpus`` may be a raw :class:`Corpus` (cleaned here) or an already
     cleaned :class:`CleanCorpus`. Documents are segmented in ``jobs``
     processes on a large corpus (default: one per CPU, see
-    :mod:`framing.analysis.parallel`); the result never depends on it. With
+    :mod:`framing.parallel`); the result never depends on it. With
     ``lexicons``, each process also matches its sentences and counts their
     terms (and, with ``quotes``, extracts their quotations), so that this work
     runs where the sentences are made. Raises

@@ -36,12 +36,12 @@ def load_sentences(
     Cleaning and segmenting are the pipeline's own front half
     (:func:`framing.analysis.pipeline.prepare_sentences`). Segmentation runs
     in ``jobs`` processes on a large corpus (default: one per CPU, see
-    :mod:`framing.analysis.parallel`); the result never depends on it.
+    :mod:`framing.parallel`); the result never depends on it.
     Documents left without a sentence after cleaning are added to
     ``skipped``. Raises :class:`~framing.errors.InputError` when no sentence
     is left at all.
     """
-    from framing.analysis.parallel import cyclic_gc_paused
+    from framing.parallel import cyclic_gc_paused
     from framing.analysis.pipeline import prepare_sentences
     from framing.io.corpus import load_corpus
 

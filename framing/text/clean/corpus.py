@@ -8,7 +8,7 @@ paragraphs and records every removal as a :class:`~framing.model.RemovedSpan`.
 
 from __future__ import annotations
 
-from framing.analysis.parallel import cyclic_gc_paused
+from framing.parallel import cyclic_gc_paused
 from framing.model import (
     CleanCorpus,
     CleanDocument,

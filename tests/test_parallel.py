@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from framing.analysis import parallel
-from framing.analysis.parallel import default_jobs, map_chunks
+from framing import parallel
+from framing.parallel import default_jobs, map_chunks
 from framing.analysis.pipeline import analyse
 from framing.model import AnalysisOptions
 from framing.report import render_html, render_json
