@@ -3,9 +3,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from framing import parallel
-from framing.parallel import default_jobs, map_chunks
 from framing.analysis.pipeline import analyse
 from framing.model import AnalysisOptions
+from framing.parallel import default_jobs, map_chunks
 from framing.report import render_html, render_json
 
 

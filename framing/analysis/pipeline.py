@@ -34,7 +34,6 @@ from framing.analysis.features import (
     score_frames,
     term_coverage_checker,
 )
-from framing.parallel import cyclic_gc_paused, default_jobs, map_chunks
 from framing.analysis.prominence import score_prominence
 from framing.analysis.quotes import (
     Quotations,
@@ -73,6 +72,7 @@ from framing.model import (
     SkippedInput,
     SourcesSummary,
 )
+from framing.parallel import cyclic_gc_paused, default_jobs, map_chunks
 from framing.text.clean import clean_corpus
 from framing.text.segment import SentencePiece, build_sentences, sentence_pieces
 

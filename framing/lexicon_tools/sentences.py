@@ -41,9 +41,9 @@ def load_sentences(
     ``skipped``. Raises :class:`~framing.errors.InputError` when no sentence
     is left at all.
     """
-    from framing.parallel import cyclic_gc_paused
     from framing.analysis.pipeline import prepare_sentences
     from framing.io.corpus import load_corpus
+    from framing.parallel import cyclic_gc_paused
 
     with cyclic_gc_paused():
         prepared = prepare_sentences(load_corpus(list(paths), name=name), jobs=jobs)

@@ -8,7 +8,6 @@ paragraphs and records every removal as a :class:`~framing.model.RemovedSpan`.
 
 from __future__ import annotations
 
-from framing.parallel import cyclic_gc_paused
 from framing.model import (
     CleanCorpus,
     CleanDocument,
@@ -17,6 +16,7 @@ from framing.model import (
     RemovedSpan,
     SkippedInput,
 )
+from framing.parallel import cyclic_gc_paused
 from framing.text.clean.appended import _find_candidates, _find_tails, _Scan, _Tail
 from framing.text.clean.layout import _layout, _split_date_prefixes
 from framing.text.clean.lines import _parse_lines, _split_lines, _title_key
