@@ -206,6 +206,7 @@ def _parse_terms(value: object, path: Path, lines: Sequence[str]) -> tuple[Term,
         raise LexiconError("'terms' must be a list", path=path, line=terms_line)
     if not value:
         raise LexiconError("frame has no terms: 'terms' is empty", path=path, line=terms_line)
+    term_line = TermLines(lines, terms_line)
     terms: list[Term] = []
     for item in value:
         if isinstance(item, str):
@@ -218,13 +219,13 @@ def _parse_terms(value: object, path: Path, lines: Sequence[str]) -> tuple[Term,
                 raise LexiconError(
                     f"term {text!r} has unknown key {extra[0]!r}; expected term, weight",
                     path=path,
-                    line=_term_line(lines, text, terms_line),
+                    line=term_line(text),
                 )
             if isinstance(weight, bool) or not isinstance(weight, int | float):
                 raise LexiconError(
                     f"term {text!r}: weight must be a number",
                     path=path,
-                    line=_term_line(lines, text, terms_line),
+                    line=term_line(text),
                 )
         else:
             raise LexiconError(
@@ -232,7 +233,7 @@ def _parse_terms(value: object, path: Path, lines: Sequence[str]) -> tuple[Term,
                 path=path,
                 line=terms_line,
             )
-        line = _term_line(lines, text, terms_line)
+        line = term_line(text)
         try:
             terms.append(parse_term(text, weight=float(weight), line=line))
         except ValueError as exc:
@@ -258,8 +259,39 @@ def _line_of(lines: Sequence[str], key: str) -> int | None:
 
 
 def _term_line(lines: Sequence[str], text: str, after: int | None) -> int | None:
+    """The first line from ``after`` on that quotes ``text``, else ``after``, line by line."""
     quoted = (f'"{text}"', f"'{text}'")
     for number in range((after or 1), len(lines) + 1):
         if any(q in lines[number - 1] for q in quoted):
             return number
     return after
+
+
+class TermLines:
+    """The line each term is written on, found in one pass over the file.
+
+    A term's line is the first line, from ``after`` (the line of the key
+    that lists the terms) on, that quotes it as ``"term"`` or ``'term'``; a
+    term quoted on no line (one written with escapes, say) gets ``after``.
+    Searching the file again for each term made loading quadratic in the
+    lexicon's size (a 20,000-term file took minutes), so the text between
+    each pair of neighbouring quotes on every line is indexed once; only a
+    term that itself contains a quote, which neighbouring quotes cannot
+    enclose, is searched for line by line as before.
+    """
+
+    def __init__(self, lines: Sequence[str], after: int | None) -> None:
+        self._lines = lines
+        self._after = after
+        self._first: dict[str, int] = {}
+        for number in range(after or 1, len(lines) + 1):
+            line = lines[number - 1]
+            for quote in ('"', "'"):
+                for text in line.split(quote)[1:-1]:
+                    self._first.setdefault(text, number)
+
+    def __call__(self, text: str) -> int | None:
+        """The line of ``text``, as :func:`_term_line` finds it."""
+        if '"' in text or "'" in text:
+            return _term_line(self._lines, text, self._after)
+        return self._first.get(text, self._after)
