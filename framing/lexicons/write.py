@@ -9,20 +9,14 @@ lexicon; :func:`render_frame_toml` gives one frame's file as text.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from framing.errors import LexiconError
 from framing.lexicons.terms import ID_RE
 from framing.model import Frame, LexiconSet, Term
 
-_TOML_ESCAPES = {
-    '"': '\\"',
-    "\\": "\\\\",
-    "\b": "\\b",
-    "\t": "\\t",
-    "\n": "\\n",
-    "\f": "\\f",
-    "\r": "\\r",
-}
+if TYPE_CHECKING:
+    from tomlkit.items import Item
 
 
 def render_frame_toml(frame: Frame) -> str:
@@ -31,41 +25,43 @@ def render_frame_toml(frame: Frame) -> str:
     One key per line, one term per line, a weight only where it is not 1,
     and a header comment naming the file the frame came from, so the file
     reads like a hand-made one and diffs well. The same frame always gives
-    the same text.
+    the same text. tomlkit writes the TOML (it is imported here, not at the
+    top, so that loading lexicons does not import it).
     """
-    lines = [
-        f"# Frame '{_comment_text(frame.label)}', converted by framing from",
-        f"#   {_comment_text(frame.source)}",
-        '# Edit freely: see "Lexicon format" in the README.',
-        f"id = {_toml_string(frame.id)}",
-        f"label = {_toml_string(frame.label)}",
-        f"description = {_toml_string(frame.description)}",
-        f"colour = {_toml_string(frame.colour)}",
-        "terms = [",
-    ]
-    lines.extend(f"    {_toml_term(term)}," for term in frame.terms)
-    lines.append("]")
-    return "\n".join(lines) + "\n"
+    import tomlkit
+    from tomlkit.items import Array, Trivia
+
+    document = tomlkit.document()
+    document.add(
+        tomlkit.comment(f"Frame '{_comment_text(frame.label)}', converted by framing from")
+    )
+    document.add(tomlkit.comment(f"  {_comment_text(frame.source)}"))
+    document.add(tomlkit.comment('Edit freely: see "Lexicon format" in the README.'))
+    document.add("id", frame.id)
+    document.add("label", frame.label)
+    document.add("description", frame.description)
+    document.add("colour", frame.colour)
+    # Built in one go: Array.append re-indexes the whole array on every call,
+    # which made writing a 20,000-term frame take 25 s rather than 0.4 s.
+    terms = Array([_toml_term(term) for term in frame.terms], Trivia(), multiline=True)
+    document.add("terms", terms)
+    return tomlkit.dumps(document)
 
 
-def _toml_term(term: Term) -> str:
+def _toml_term(term: Term) -> Item:
+    """A term as its text, or as ``{ term = ..., weight = ... }`` when its weight is not 1."""
+    import tomlkit
+
     if term.weight == 1:
-        return _toml_string(term.text)
-    return f"{{ term = {_toml_string(term.text)}, weight = {term.weight!r} }}"
-
-
-def _toml_string(text: str) -> str:
-    """A TOML basic string: quotes, backslashes and control characters escaped."""
-    out: list[str] = []
-    for char in text:
-        escaped = _TOML_ESCAPES.get(char)
-        if escaped is not None:
-            out.append(escaped)
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"\\u{ord(char):04X}")
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
+        return tomlkit.item(term.text)
+    text, weight = tomlkit.item(term.text), tomlkit.item(term.weight)
+    # Spaces inside the braces, as in the frame files people write.
+    text.trivia.indent = " "
+    weight.trivia.trail = " "
+    table = tomlkit.inline_table()
+    table.append("term", text)
+    table.append("weight", weight)
+    return table
 
 
 def _comment_text(text: str) -> str:

@@ -151,3 +151,13 @@ def test_write_lexicon_set_rejects_unusable_ids(tmp_path):
     with pytest.raises(LexiconError, match="two frames have the id 'ok'"):
         write_lexicon_set(twice, tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_20000_term_frame_round_trips_through_toml(tmp_path):
+    terms = tuple(parse_term(f"t{i}", weight=1 if i % 3 else 0.25) for i in range(20_000))
+    frame = Frame("big", "Big", "", "#000000", terms, "big.lc3")
+    path = tmp_path / "big.toml"
+    path.write_text(render_frame_toml(frame), encoding="utf-8")
+    loaded = load_frame(path)
+    assert same_frame(loaded, frame)
+    assert [t.line for t in loaded.terms] == list(range(9, 20_009))
