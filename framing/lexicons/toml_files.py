@@ -24,6 +24,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TypedDict
 
 from framing.errors import LexiconError
 from framing.lexicons.terms import (
@@ -48,6 +49,15 @@ COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _TOML_LINE_RE = re.compile(r"at line (\d+)")
 
 
+class SetSettings(TypedDict, total=False):
+    """What a ``_set.toml`` sets; a key it leaves out keeps the set's default."""
+
+    name: str
+    description: str
+    negation_cues: tuple[str, ...]
+    scope_breakers: tuple[str, ...]
+
+
 # --------------------------------------------------------------------------
 # Loading
 # --------------------------------------------------------------------------
@@ -65,7 +75,7 @@ def load_toml_set(path: Path, *, name: str | None = None) -> LexiconSet:
     for a TOML syntax error, a frame without terms, an unknown key, a bad
     term, or two frames with one id.
     """
-    settings: dict[str, object] = {}
+    settings: SetSettings = {}
     if path.is_dir():
         files = sorted(p for p in path.glob("*.toml") if not p.name.startswith((".", "_")))
         if not files:
@@ -89,13 +99,13 @@ def load_toml_set(path: Path, *, name: str | None = None) -> LexiconSet:
         name=name or str(settings.get("name") or default_name),
         frames=tuple(frames),
         source=str(path),
-        negation_cues=tuple(settings.get("negation_cues", DEFAULT_NEGATION_CUES)),  # type: ignore[arg-type]
-        scope_breakers=tuple(settings.get("scope_breakers", DEFAULT_SCOPE_BREAKERS)),  # type: ignore[arg-type]
+        negation_cues=tuple(settings.get("negation_cues", DEFAULT_NEGATION_CUES)),
+        scope_breakers=tuple(settings.get("scope_breakers", DEFAULT_SCOPE_BREAKERS)),
         description=str(settings.get("description", "")),
     )
 
 
-def load_set_settings(path: Path) -> dict[str, object]:
+def load_set_settings(path: Path) -> SetSettings:
     """Read a set's ``_set.toml``: name, description, negation cues, scope breakers.
 
     Each cue and breaker must be one token as the tokenizer sees it
@@ -104,30 +114,38 @@ def load_set_settings(path: Path) -> dict[str, object]:
     raw, data = _read_toml(path)
     lines = raw.splitlines()
     _reject_unknown_keys(data, SET_KEYS, path, lines)
-    settings: dict[str, object] = {}
-    for key in ("name", "description"):
-        if key in data:
-            settings[key] = _string_field(data, key, path, lines, default="")
-    for key in ("negation_cues", "scope_breakers"):
-        if key not in data:
-            continue
-        value = data[key]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise LexiconError(
-                f"'{key}' must be a list of strings", path=path, line=_line_of(lines, key)
-            )
-        words = []
-        for word in value:
-            tokens = tokenize(word)
-            if len(tokens) != 1 or not is_word(tokens[0]):
-                raise LexiconError(
-                    f"{key} entry {word!r} must be a single word token",
-                    path=path,
-                    line=_term_line(lines, word, _line_of(lines, key)),
-                )
-            words.append(tokens[0])
-        settings[key] = tuple(words)
+    settings: SetSettings = {}
+    if "name" in data:
+        settings["name"] = _string_field(data, "name", path, lines, default="")
+    if "description" in data:
+        settings["description"] = _string_field(data, "description", path, lines, default="")
+    if "negation_cues" in data:
+        settings["negation_cues"] = _single_words(data, "negation_cues", path, lines)
+    if "scope_breakers" in data:
+        settings["scope_breakers"] = _single_words(data, "scope_breakers", path, lines)
     return settings
+
+
+def _single_words(
+    data: dict[str, object], key: str, path: Path, lines: Sequence[str]
+) -> tuple[str, ...]:
+    """A list of negation cues or scope breakers, each checked to be one word token."""
+    value = data[key]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LexiconError(
+            f"'{key}' must be a list of strings", path=path, line=_line_of(lines, key)
+        )
+    words = []
+    for word in value:
+        tokens = tokenize(word)
+        if len(tokens) != 1 or not is_word(tokens[0]):
+            raise LexiconError(
+                f"{key} entry {word!r} must be a single word token",
+                path=path,
+                line=_term_line(lines, word, _line_of(lines, key)),
+            )
+        words.append(tokens[0])
+    return tuple(words)
 
 
 def _reject_unknown_keys(
