@@ -1,71 +1,49 @@
-"""Loading frame lexicons: TOML frame files and a set's ``_set.toml``.
+"""Loading a lexicon set from any file or folder ``--lexicons`` may name.
 
-A lexicon set is a folder with one TOML file per frame (see
-docs/lexicons.md); ``--lexicons`` may also name a single frame file. A frame
-file looks like::
+:func:`load_lexicons` is the one entry point: a folder of TOML frame files
+or one frame file is read by :mod:`framing.lexicons.toml_files`; a
+dictionary in another format goes through
+:func:`framing.lexicons.importers.import_lexicon`. This module sits above
+both, so neither needs to import it.
 
-    id = "possible_extremists"
-    label = "Possible extremists"
-    description = "Volunteers as potential extremists or security risks."
-    colour = "#d95f02"
-    terms = [
-        "white supremacists",           # a phrase
-        "radicali*",                    # a trailing wildcard
-        { term = "adventure", weight = 0.5 },
-    ]
-
-Terms are tokenized exactly like article text (:func:`framing.text.segment.tokenize`);
-:mod:`framing.lexicons.match` finds them in sentences.
+The names other modules have long imported from here (:func:`load_frame`,
+:func:`parse_term`, the defaults and the keys of a frame file) are
+re-exported from the modules that define them.
 """
 
 from __future__ import annotations
 
-import re
-import tomllib
-from collections.abc import Sequence
 from pathlib import Path
 
 from framing.errors import LexiconError
-from framing.model import DEFAULT_SCOPE_BREAKERS, Frame, LexiconSet, Term
-from framing.text.segment import is_word, tokenize
-
-DEFAULT_NEGATION_CUES: tuple[str, ...] = (
-    "not",
-    "no",
-    "never",
-    "n't",
-    "without",
-    "neither",
-    "nor",
-    "none",
-    "nobody",
-    "nothing",
-    "nowhere",
-    "cannot",
-    "hardly",
-    "barely",
+from framing.lexicons.importers import import_lexicon
+from framing.lexicons.terms import DEFAULT_COLOURS, DEFAULT_NEGATION_CUES, ID_RE, parse_term
+from framing.lexicons.toml_files import (
+    COLOUR_RE,
+    FRAME_KEYS,
+    SET_FILE,
+    SET_KEYS,
+    TERM_KEYS,
+    load_frame,
+    load_set_settings,
+    load_toml_set,
 )
+from framing.model import LexiconSet
 
-#: The file in a lexicon-set folder that configures the set (not a frame).
-SET_FILE = "_set.toml"
-#: The keys a _set.toml may have.
-SET_KEYS = ("name", "description", "negation_cues", "scope_breakers")
-
-#: A colourblind-safe palette (Okabe-Ito) for frames that name no colour.
-DEFAULT_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442")
-
-#: The keys a frame file may have, and those of a term written as a table.
-FRAME_KEYS = ("id", "label", "description", "colour", "color", "terms")
-TERM_KEYS = ("term", "weight")
-#: What a frame id and a colour must look like.
-ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
-_TOML_LINE_RE = re.compile(r"at line (\d+)")
-
-
-# --------------------------------------------------------------------------
-# Loading
-# --------------------------------------------------------------------------
+__all__ = [
+    "COLOUR_RE",
+    "DEFAULT_COLOURS",
+    "DEFAULT_NEGATION_CUES",
+    "FRAME_KEYS",
+    "ID_RE",
+    "SET_FILE",
+    "SET_KEYS",
+    "TERM_KEYS",
+    "load_frame",
+    "load_lexicons",
+    "load_set_settings",
+    "parse_term",
+]
 
 
 def load_lexicons(path: str | Path, *, name: str | None = None) -> LexiconSet:
@@ -88,236 +66,8 @@ def load_lexicons(path: str | Path, *, name: str | None = None) -> LexiconSet:
     path = Path(path)
     if not path.exists():
         raise LexiconError("no such lexicon file or folder", path=path)
-    settings: dict[str, object] = {}
-    if path.is_dir():
-        files = sorted(p for p in path.glob("*.toml") if not p.name.startswith((".", "_")))
-        if not files:
-            raise LexiconError("folder has no .toml frame files", path=path)
-        if (path / SET_FILE).is_file():
-            settings = load_set_settings(path / SET_FILE)
-    elif path.suffix.lower() != ".toml":
-        # A dictionary in another format (LIWC, Lexicoder, YAML, word list);
-        # import_lexicon also reports what it skipped, as warnings.
-        from framing.lexicons.importers import import_lexicon
-
-        return import_lexicon(path).lexicons
-    else:
-        files = [path]
-    frames: list[Frame] = []
-    seen: dict[str, Path] = {}
-    for index, file in enumerate(files):
-        frame = load_frame(file, default_colour=DEFAULT_COLOURS[index % len(DEFAULT_COLOURS)])
-        if frame.id in seen:
-            raise LexiconError(
-                f"frame id {frame.id!r} is also defined in {seen[frame.id]}", path=file
-            )
-        seen[frame.id] = file
-        frames.append(frame)
-    default_name = path.name if path.is_dir() else path.stem
-    return LexiconSet(
-        name=name or str(settings.get("name") or default_name),
-        frames=tuple(frames),
-        source=str(path),
-        negation_cues=tuple(settings.get("negation_cues", DEFAULT_NEGATION_CUES)),  # type: ignore[arg-type]
-        scope_breakers=tuple(settings.get("scope_breakers", DEFAULT_SCOPE_BREAKERS)),  # type: ignore[arg-type]
-        description=str(settings.get("description", "")),
-    )
-
-
-def load_set_settings(path: Path) -> dict[str, object]:
-    """Read a set's ``_set.toml``: name, description, negation cues, scope breakers.
-
-    Each cue and breaker must be one token as the tokenizer sees it
-    (``"n't"`` is one; ``"not at all"`` is not), since scopes are found on tokens.
-    """
-    raw, data = _read_toml(path)
-    lines = raw.splitlines()
-    _reject_unknown_keys(data, SET_KEYS, path, lines)
-    settings: dict[str, object] = {}
-    for key in ("name", "description"):
-        if key in data:
-            settings[key] = _string_field(data, key, path, lines, default="")
-    for key in ("negation_cues", "scope_breakers"):
-        if key not in data:
-            continue
-        value = data[key]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise LexiconError(
-                f"'{key}' must be a list of strings", path=path, line=_line_of(lines, key)
-            )
-        words = []
-        for word in value:
-            tokens = tokenize(word)
-            if len(tokens) != 1 or not is_word(tokens[0]):
-                raise LexiconError(
-                    f"{key} entry {word!r} must be a single word token",
-                    path=path,
-                    line=_term_line(lines, word, _line_of(lines, key)),
-                )
-            words.append(tokens[0])
-        settings[key] = tuple(words)
-    return settings
-
-
-def _reject_unknown_keys(
-    data: dict[str, object], expected: Sequence[str], path: Path, lines: Sequence[str]
-) -> None:
-    """An unknown key is usually a typo ("trems"): name it, its line and the keys allowed."""
-    unknown = sorted(set(data) - set(expected))
-    if unknown:
-        allowed = ", ".join(k for k in expected if k != "color")  # "color" is an alias
-        raise LexiconError(
-            f"unknown key {unknown[0]!r}; expected {allowed}",
-            path=path,
-            line=_line_of(lines, unknown[0]),
-        )
-
-
-def _read_toml(path: Path) -> tuple[str, dict[str, object]]:
-    """A TOML file's text and data; errors name the file and line."""
-    try:
-        raw = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise LexiconError(f"is not UTF-8 text (byte {exc.start})", path=path) from exc
-    except OSError as exc:
-        raise LexiconError(f"cannot be read ({exc.strerror or exc})", path=path) from exc
-    try:
-        return raw, tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        found = _TOML_LINE_RE.search(str(exc))
-        message = _TOML_LINE_RE.sub("", str(exc)).replace("()", "").strip(" .")
-        raise LexiconError(
-            f"TOML syntax error: {message}",
-            path=path,
-            line=int(found.group(1)) if found else None,
-        ) from exc
-
-
-def load_frame(path: Path, *, default_colour: str = DEFAULT_COLOURS[0]) -> Frame:
-    """Load and check one frame file."""
-    raw, data = _read_toml(path)
-    lines = raw.splitlines()
-    _reject_unknown_keys(data, FRAME_KEYS, path, lines)
-    frame_id = _string_field(data, "id", path, lines, default=path.stem)
-    if not ID_RE.match(frame_id):
-        raise LexiconError(
-            f"id {frame_id!r} must be lower case letters, digits and _ (starting with a letter)",
-            path=path,
-            line=_line_of(lines, "id"),
-        )
-    label = _string_field(data, "label", path, lines, default=frame_id.replace("_", " ").title())
-    description = _string_field(data, "description", path, lines, default="")
-    colour = _string_field(data, "colour", path, lines, default="") or _string_field(
-        data, "color", path, lines, default=default_colour
-    )
-    if not COLOUR_RE.match(colour):
-        raise LexiconError(
-            f"colour {colour!r} is not a #rrggbb hex colour",
-            path=path,
-            line=_line_of(lines, "colour") or _line_of(lines, "color"),
-        )
-    terms = _parse_terms(data.get("terms"), path, lines)
-    return Frame(
-        id=frame_id,
-        label=label,
-        description=description,
-        colour=colour,
-        terms=terms,
-        source=str(path),
-    )
-
-
-def parse_term(text: str, *, weight: float = 1.0, line: int | None = None) -> Term:
-    """Turn a term as written into a :class:`Term`, or raise ValueError saying why.
-
-    >>> parse_term("Radicali*").tokens
-    ('radicali*',)
-    >>> parse_term("don't have the protection").tokens
-    ('do', "n't", 'have', 'the', 'protection')
-    """
-    stripped = text.strip()
-    if not stripped:
-        raise ValueError("empty term")
-    wildcard = stripped.endswith("*")
-    body = stripped[:-1] if wildcard else stripped
-    if "*" in body:
-        raise ValueError(f"term {text!r}: '*' is only allowed at the end of a term")
-    if wildcard and (not body or body[-1].isspace()):
-        raise ValueError(f"term {text!r}: '*' must follow letters, as in 'radicali*'")
-    tokens = tokenize(body)
-    if not tokens or not any(is_word(t) for t in tokens):
-        raise ValueError(f"term {text!r} has no words, so it can never match")
-    if wildcard:
-        if not is_word(tokens[-1]):
-            raise ValueError(f"term {text!r}: '*' must follow letters, as in 'radicali*'")
-        tokens[-1] = tokens[-1] + "*"
-    if weight <= 0:
-        raise ValueError(f"term {text!r}: weight must be positive, not {weight}")
-    return Term(text=stripped, tokens=tuple(tokens), weight=float(weight), line=line)
-
-
-def _parse_terms(value: object, path: Path, lines: Sequence[str]) -> tuple[Term, ...]:
-    terms_line = _line_of(lines, "terms")
-    if value is None:
-        raise LexiconError("frame has no 'terms' list", path=path)
-    if not isinstance(value, list):
-        raise LexiconError("'terms' must be a list", path=path, line=terms_line)
-    if not value:
-        raise LexiconError("frame has no terms: 'terms' is empty", path=path, line=terms_line)
-    terms: list[Term] = []
-    for item in value:
-        if isinstance(item, str):
-            text, weight = item, 1.0
-        elif isinstance(item, dict) and isinstance(item.get("term"), str):
-            text = item["term"]
-            weight = item.get("weight", 1.0)
-            extra = sorted(set(item) - set(TERM_KEYS))
-            if extra:
-                raise LexiconError(
-                    f"term {text!r} has unknown key {extra[0]!r}; expected term, weight",
-                    path=path,
-                    line=_term_line(lines, text, terms_line),
-                )
-            if isinstance(weight, bool) or not isinstance(weight, int | float):
-                raise LexiconError(
-                    f"term {text!r}: weight must be a number",
-                    path=path,
-                    line=_term_line(lines, text, terms_line),
-                )
-        else:
-            raise LexiconError(
-                f"each term must be a string or {{ term = ..., weight = ... }}, not {item!r}",
-                path=path,
-                line=terms_line,
-            )
-        line = _term_line(lines, text, terms_line)
-        try:
-            terms.append(parse_term(text, weight=float(weight), line=line))
-        except ValueError as exc:
-            raise LexiconError(str(exc), path=path, line=line) from exc
-    return tuple(terms)
-
-
-def _string_field(
-    data: dict[str, object], key: str, path: Path, lines: Sequence[str], *, default: str
-) -> str:
-    value = data.get(key, default)
-    if not isinstance(value, str):
-        raise LexiconError(f"'{key}' must be a string", path=path, line=_line_of(lines, key))
-    return value.strip()
-
-
-def _line_of(lines: Sequence[str], key: str) -> int | None:
-    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
-    for number, line in enumerate(lines, start=1):
-        if pattern.match(line):
-            return number
-    return None
-
-
-def _term_line(lines: Sequence[str], text: str, after: int | None) -> int | None:
-    quoted = (f'"{text}"', f"'{text}'")
-    for number in range((after or 1), len(lines) + 1):
-        if any(q in lines[number - 1] for q in quoted):
-            return number
-    return after
+    if path.is_dir() or path.suffix.lower() == ".toml":
+        return load_toml_set(path, name=name)
+    # A dictionary in another format (LIWC, Lexicoder, YAML, word list);
+    # import_lexicon also reports what it skipped, as warnings.
+    return import_lexicon(path).lexicons

@@ -1,9 +1,8 @@
+"""Finding a lexicon's terms in sentences, with negation (framing.lexicons.match)."""
+
 from __future__ import annotations
 
-import pytest
-
-from framing.errors import LexiconError
-from framing.lexicons.load import load_lexicons, parse_term
+from framing.lexicons.load import load_lexicons
 from framing.lexicons.match import Matcher, negation_scope
 from framing.resources import default_lexicons
 from tests.conftest import make_sentence
@@ -12,18 +11,6 @@ from tests.conftest import make_sentence
 def hits_of(lexicon_dir, text):
     matcher = Matcher(load_lexicons(lexicon_dir))
     return [(h.frame, h.term, h.surface, h.negated) for h in matcher.match(make_sentence(text))]
-
-
-def test_default_set_has_the_three_story_frames():
-    lexicons = load_lexicons(default_lexicons())
-    assert lexicons.frame_ids == (
-        "goodwill_fighters",
-        "possible_extremists",
-        "unprotected_civilians",
-    )
-    for frame in lexicons.frames:
-        assert frame.label and frame.description and frame.colour.startswith("#")
-        assert len(frame.terms) >= 10
 
 
 def test_story_subject_words_are_in_no_frame():
@@ -95,78 +82,6 @@ def test_longest_match_wins_within_a_frame(write, tmp_path):
     assert hits_of(tmp_path / "lx", "white supremacists") == [
         ("f", "white supremacist*", "white supremacists", False)
     ]
-
-
-def test_parse_term_kinds_and_errors():
-    assert parse_term("radicali*").kind == "wildcard"
-    assert parse_term("people of goodwill").kind == "phrase"
-    assert parse_term("freedom").kind == "word"
-    for bad in ["", "rad*ical", "*", "!!", "word *"]:
-        with pytest.raises(ValueError):
-            parse_term(bad)
-
-
-def test_toml_syntax_error_names_file_and_line(write):
-    path = write("bad/f.toml", 'id = "f"\nterms = ["a",\nlabel = \n')
-    with pytest.raises(LexiconError, match=r"f\.toml:\d+: TOML syntax error"):
-        load_lexicons(path.parent)
-
-
-def test_frame_with_no_terms_is_an_error(write):
-    path = write("bad/f.toml", 'id = "f"\nlabel = "F"\nterms = []\n')
-    with pytest.raises(LexiconError, match=r"f\.toml:3: frame has no terms"):
-        load_lexicons(path)
-
-
-def test_bad_term_is_reported_with_its_line(write):
-    path = write("bad/f.toml", 'id = "f"\nterms = [\n  "fine",\n  "ra*dical",\n]\n')
-    with pytest.raises(LexiconError, match=r"f\.toml:4: .*only allowed at the end"):
-        load_lexicons(path)
-
-
-def test_unknown_key_and_duplicate_ids_are_errors(write, tmp_path):
-    write("u/f.toml", 'id = "f"\ntrems = ["a"]\n')
-    with pytest.raises(LexiconError, match="unknown key 'trems'"):
-        load_lexicons(tmp_path / "u")
-    write("d/a.toml", 'id = "same"\nterms = ["a"]\n')
-    write("d/b.toml", 'id = "same"\nterms = ["b"]\n')
-    with pytest.raises(LexiconError, match="frame id 'same' is also defined"):
-        load_lexicons(tmp_path / "d")
-
-
-def test_missing_or_empty_lexicon_folder_is_an_error(tmp_path):
-    with pytest.raises(LexiconError, match="no such lexicon"):
-        load_lexicons(tmp_path / "none")
-    (tmp_path / "empty").mkdir()
-    with pytest.raises(LexiconError, match=r"no \.toml frame files"):
-        load_lexicons(tmp_path / "empty")
-
-
-def test_set_file_configures_negation_and_is_not_a_frame(write, tmp_path):
-    write("s/f.toml", 'id = "f"\nterms = ["heroes"]\n')
-    write("s/_set.toml", 'name = "mine"\nnegation_cues = ["seldom"]\nscope_breakers = ["and"]\n')
-    lexicons = load_lexicons(tmp_path / "s")
-    assert lexicons.name == "mine" and lexicons.frame_ids == ("f",)
-    matcher = Matcher(lexicons)
-    negated = [h.negated for h in matcher.match(make_sentence("seldom heroes and heroes"))]
-    assert negated == [True, False]
-    assert [h.negated for h in matcher.match(make_sentence("not heroes"))] == [False]
-
-
-def test_bundled_set_file_lists_the_default_negation_settings():
-    from framing.lexicons.load import DEFAULT_NEGATION_CUES
-    from framing.model import DEFAULT_SCOPE_BREAKERS
-
-    lexicons = load_lexicons(default_lexicons())
-    assert lexicons.negation_cues == DEFAULT_NEGATION_CUES
-    assert lexicons.scope_breakers == DEFAULT_SCOPE_BREAKERS
-
-
-def test_bad_set_file_is_an_error_with_line(write, tmp_path):
-    write("s/f.toml", 'id = "f"\nterms = ["heroes"]\n')
-    write("s/_set.toml", 'negation_cues = [\n  "not",\n  "not at all",\n]\n')
-    with pytest.raises(LexiconError, match=r"_set\.toml:3: .*'not at all' must be a single word"):
-        load_lexicons(tmp_path / "s")
 
 
 def test_wildcards_of_different_lengths_sharing_a_head(write, tmp_path):

@@ -1,0 +1,141 @@
+"""Reading TOML frame files and a set's _set.toml (framing.lexicons.toml_files)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from framing.errors import LexiconError
+from framing.lexicons.match import Matcher
+from framing.lexicons.toml_files import TermLines, load_frame, load_toml_set
+from tests.conftest import make_sentence
+
+
+def test_toml_syntax_error_names_file_and_line(write):
+    path = write("bad/f.toml", 'id = "f"\nterms = ["a",\nlabel = \n')
+    with pytest.raises(LexiconError, match=r"f\.toml:\d+: TOML syntax error"):
+        load_toml_set(path.parent)
+
+
+def test_frame_with_no_terms_is_an_error(write):
+    path = write("bad/f.toml", 'id = "f"\nlabel = "F"\nterms = []\n')
+    with pytest.raises(LexiconError, match=r"f\.toml:3: frame has no terms"):
+        load_toml_set(path)
+
+
+def test_bad_term_is_reported_with_its_line(write):
+    path = write("bad/f.toml", 'id = "f"\nterms = [\n  "fine",\n  "ra*dical",\n]\n')
+    with pytest.raises(LexiconError, match=r"f\.toml:4: .*only allowed at the end"):
+        load_toml_set(path)
+
+
+def test_unknown_key_and_duplicate_ids_are_errors(write, tmp_path):
+    write("u/f.toml", 'id = "f"\ntrems = ["a"]\n')
+    with pytest.raises(LexiconError, match="unknown key 'trems'"):
+        load_toml_set(tmp_path / "u")
+    write("d/a.toml", 'id = "same"\nterms = ["a"]\n')
+    write("d/b.toml", 'id = "same"\nterms = ["b"]\n')
+    with pytest.raises(LexiconError, match="frame id 'same' is also defined"):
+        load_toml_set(tmp_path / "d")
+
+
+def test_set_file_configures_negation_and_is_not_a_frame(write, tmp_path):
+    write("s/f.toml", 'id = "f"\nterms = ["heroes"]\n')
+    write("s/_set.toml", 'name = "mine"\nnegation_cues = ["seldom"]\nscope_breakers = ["and"]\n')
+    lexicons = load_toml_set(tmp_path / "s")
+    assert lexicons.name == "mine" and lexicons.frame_ids == ("f",)
+    matcher = Matcher(lexicons)
+    negated = [h.negated for h in matcher.match(make_sentence("seldom heroes and heroes"))]
+    assert negated == [True, False]
+    assert [h.negated for h in matcher.match(make_sentence("not heroes"))] == [False]
+
+
+def test_bad_set_file_is_an_error_with_line(write, tmp_path):
+    write("s/f.toml", 'id = "f"\nterms = ["heroes"]\n')
+    write("s/_set.toml", 'negation_cues = [\n  "not",\n  "not at all",\n]\n')
+    with pytest.raises(LexiconError, match=r"_set\.toml:3: .*'not at all' must be a single word"):
+        load_toml_set(tmp_path / "s")
+
+
+# --------------------------------------------------------------------------
+# The line of each term
+# --------------------------------------------------------------------------
+
+
+def test_each_term_gets_the_first_line_quoting_it_after_the_terms_key(write):
+    path = write(
+        "lines/f.toml",
+        'id = "f"\n'  # 1
+        'label = "hero"\n'  # 2: before the terms key, so not the line of "hero"
+        "terms = [\n"  # 3
+        '    "brave", "hero",\n'  # 4: two terms on one line
+        "    # 'freedom' is quoted in this comment first\n"  # 5
+        "    'freedom',\n"  # 6: a literal string
+        '    { term = "pow status", weight = 0.5 }, "brave",\n'  # 7: "brave" again
+        '    "\\"quoted\\" hero*",\n'  # 8: escaped quotes are not found as written
+        "    '\"quoted\" hero*',\n"  # 9: the same term as a literal string
+        '    "caf\\u00e9",\n'  # 10: written with an escape, quoted nowhere
+        '    "it\'s",\n'  # 11: a quote inside the term
+        "]\n"
+        "description = \"heroic, 'café'\"\n",  # 13: after the terms key
+    )
+    frame = load_frame(path)
+    assert [(t.text, t.line) for t in frame.terms] == [
+        ("brave", 4),
+        ("hero", 4),
+        ("freedom", 5),
+        ("pow status", 7),
+        ("brave", 4),
+        ('"quoted" hero*', 9),
+        ('"quoted" hero*', 9),
+        ("café", 13),
+        ("it's", 11),
+    ]
+
+
+def test_terms_on_one_line_and_without_a_terms_key_line(write):
+    one_line = write("one/f.toml", 'id = "f"\nterms = ["a", "b", \'c\']\n')
+    assert [t.line for t in load_frame(one_line).terms] == [2, 2, 2]
+    # A quoted key is not found as the terms key: lines are searched from line 1.
+    quoted_key = write("quoted/f.toml", 'id = "a"\n"terms" = [\n  "a",\n  "b",\n]\n')
+    assert [t.line for t in load_frame(quoted_key).terms] == [1, 4]
+
+
+class CountingLines(Sequence[str]):
+    """File lines that count how often one is read."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        self.reads = 0
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, index):
+        self.reads += 1
+        return self._lines[index]
+
+
+def test_finding_the_lines_of_20000_terms_reads_each_line_once():
+    texts = [f"term{i}" + (" phrase" if i % 7 == 0 else "") for i in range(20_000)]
+    lines = CountingLines(
+        ['id = "big"', "terms = ["]
+        + [f'    "{text}",' for text in texts[:-2]]
+        + [f'    "{texts[-2]}", {{ term = "{texts[-1]}", weight = 2 }},', "]"]
+    )
+    term_line = TermLines(lines, 2)
+    found = [term_line(text) for text in texts]
+    assert found == [*range(3, 3 + len(texts) - 1), 3 + len(texts) - 2]
+    assert lines.reads <= len(lines)
+
+
+def test_a_20000_term_frame_file_loads_with_every_line(write):
+    entries = [
+        f'    {{ term = "w{i}", weight = 0.5 }},' if i % 5 == 0 else f'    "w{i} x",'
+        for i in range(20_000)
+    ]
+    path = write("big/f.toml", 'id = "big"\nterms = [\n' + "\n".join(entries) + "\n]\n")
+    terms = load_frame(path).terms
+    assert len(terms) == 20_000
+    assert [t.line for t in terms] == list(range(3, 20_003))
