@@ -100,7 +100,7 @@ def _select(
                 (_strength(sentence_hits, by_id[sid], denied=denied), sid)
                 for sid, sentence_hits in per_sentence.items()
                 if all(h.negated for h in sentence_hits) == denied
-                and (denied or any(not h.negated for h in sentence_hits))
+                and (denied or any(h.counts for h in sentence_hits))
             ]
             seen_texts: set[str] = set()
             for strength, sid in _best_first(ranked, per_cell):
@@ -143,8 +143,8 @@ def _best_first(
 def _strength(
     hits: Sequence[Hit], sentence: Sentence, *, denied: bool = False
 ) -> tuple[float, int, int, int]:
-    """Sort key: stronger evidence sorts first (negated hits count when ``denied``)."""
-    counted = [h for h in hits if h.negated == denied]
+    """Sort key: stronger evidence sorts first (hits against the frame count when ``denied``)."""
+    counted = [h for h in hits if (h.negated if denied else h.counts)]
     weight = sum(h.weight for h in counted)
     distinct = len({h.term for h in counted})
     prominent = 0 if (sentence.part != BODY or sentence.is_lede) else 1
@@ -164,7 +164,8 @@ def locate_matches(sentence: Sentence, hits: Sequence[Hit]) -> tuple[MatchSpan, 
                 surface=sentence.text[start:end],
                 start=start,
                 end=end,
-                negated=hit.negated,
+                negated=not hit.counts,
+                reading=hit.reading,
             )
         )
     return tuple(located)

@@ -56,7 +56,7 @@ def invoked_frames(hits: Iterable[Hit]) -> dict[int, set[str]]:
     """Sentence id -> the frames it invokes (non-negated hits only)."""
     invoked: dict[int, set[str]] = defaultdict(set)
     for hit in hits:
-        if not hit.negated:
+        if hit.counts:
             invoked[hit.sentence].add(hit.frame)
     return invoked
 
@@ -85,7 +85,7 @@ def score_frames(
         key = (sentence_outlet[hit.sentence], hit.frame)
         if hit.negated:
             n_negated[key] += 1
-        else:
+        elif hit.counts:
             n_hits[key] += 1
             invoking[key].add(hit.sentence)
     scores: dict[tuple[str, str], FrameScore] = {}

@@ -92,7 +92,7 @@ def coverage_text(coverage: Coverage, lexicons: LexiconSet) -> str:
         f"Coverage of {lexicons.name} on {coverage.corpus}: "
         f"{plural(coverage.n_documents, 'document')}, {plural(coverage.n_sentences, 'sentence')}"
     ]
-    headers = ["line", "term", "hits", "negated", "docs", "outlets", "forms"]
+    headers = ["line", "term", "hits", "against", "neutral", "docs", "outlets", "forms"]
     for frame in lexicons.frames:
         terms = [t for t in coverage.terms if t.frame == frame.id]
         matched = [t for t in terms if t.matched]
@@ -107,6 +107,7 @@ def coverage_text(coverage: Coverage, lexicons: LexiconSet) -> str:
                     t.term,
                     str(t.matches),
                     str(t.negated),
+                    str(t.neutral),
                     str(t.documents),
                     ", ".join(f"{o.outlet} {o.count}" for o in t.outlets),
                     ", ".join(f"{f.surface} {f.count}" for f in t.forms),
@@ -114,7 +115,7 @@ def coverage_text(coverage: Coverage, lexicons: LexiconSet) -> str:
                 for t in matched
             ]
             widths = _widths(headers, rows)
-            numeric = {0, 2, 3, 4}
+            numeric = {0, 2, 3, 4, 5}
             out += [_row(r, widths, numeric=numeric, indent="  ") for r in [headers, *rows]]
         never = coverage.never_matched(frame.id)
         if never:

@@ -51,10 +51,11 @@ class TermCoverage:
     documents: int
     outlets: tuple[OutletCount, ...]
     forms: tuple[SurfaceCount, ...]
+    neutral: int = 0
 
     @property
     def matched(self) -> bool:
-        return self.matches + self.negated > 0
+        return self.matches + self.negated + self.neutral > 0
 
 
 @dataclass(frozen=True)
@@ -113,8 +114,9 @@ def _term_coverage(
         term=term.text,
         kind=term.kind,
         line=term.line,
-        matches=sum(not h.negated for h in hits),
+        matches=sum(h.counts for h in hits),
         negated=sum(h.negated for h in hits),
+        neutral=sum(not h.counts and not h.negated for h in hits),
         documents=len({sentences[h.sentence].document for h in hits}),
         outlets=tuple(OutletCount(o, outlets[o]) for o in outlet_order if outlets[o]),
         forms=tuple(

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from framing.errors import InputError
-from framing.lexicons.match import PSEUDO_NEGATIONS, Matcher, negation_scope
+from framing.lexicons.match import Matcher
+from framing.lexicons.scope import PSEUDO_NEGATIONS, negation_scope
 from framing.model import Hit, LexiconSet
 from framing.text.segment import tokenize, tokenize_spans
 
@@ -164,7 +165,7 @@ def _negation_cues(
 def _frame_outcomes(lexicons: LexiconSet, hits: Sequence[Hit]) -> tuple[FrameOutcome, ...]:
     outcomes = []
     for frame in lexicons.frames:
-        counted = [h for h in hits if h.frame == frame.id and not h.negated]
+        counted = [h for h in hits if h.frame == frame.id and h.counts]
         negated = [h for h in hits if h.frame == frame.id and h.negated]
         if not counted and not negated:
             continue

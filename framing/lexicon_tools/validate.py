@@ -38,6 +38,7 @@ from framing.lexicons.load import (
     parse_term,
 )
 from framing.lexicons.palette import confusions_by_pair, describe_visions
+from framing.lexicons.terms import DEFAULT_NEGATION_CUES
 from framing.model import Term
 from framing.text.segment import is_word, tokenize
 
@@ -214,7 +215,7 @@ def _check_settings_text(raw: str | Problem, path: str | Path) -> tuple[Problem,
     for key in ("name", "description"):
         if key in data and not isinstance(data[key], str):
             report.error(lines.get(key), f"'{key}' must be a string")
-    for key in ("negation_cues", "scope_breakers"):
+    for key in ("negation_cues", "scope_breakers", "uncertainty_cues"):
         value = data.get(key)
         if key not in data:
             continue
@@ -360,13 +361,22 @@ def _check_entry(item: object, line: int | None, report: _Report) -> Term | None
             line, f"each term must be a string or {{ term = ..., weight = ... }}, not {item!r}"
         )
         return None
+    on_negation = item.get("on_negation", "denies") if isinstance(item, dict) else "denies"
     try:
-        term = parse_term(text, weight=float(weight), line=line)
+        term = parse_term(text, weight=float(weight), line=line, on_negation=str(on_negation))
     except ValueError as exc:
         report.error(line, str(exc))
         return None
     for severity, message in unmatchable_reasons(term):
         (report.error if severity == ERROR else report.warning)(line, message)
+    cues = [t for t in term.tokens if t in DEFAULT_NEGATION_CUES]
+    if cues:
+        report.warning(
+            line,
+            f"term {text!r} contains the negation cue {cues[0]!r}, which inside a term is "
+            "not read as a negation; if the negated form is the frame, write the positive "
+            'term with on_negation = "supports" (see docs/lexicons.md)',
+        )
     return term
 
 

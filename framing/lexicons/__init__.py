@@ -11,7 +11,8 @@ and :mod:`~framing.lexicons.write` writes sets back as TOML;
 """
 
 from framing.lexicons.load import load_lexicons
-from framing.lexicons.match import Matcher, match_sentences, negation_scope
+from framing.lexicons.match import Matcher, match_sentences
+from framing.lexicons.scope import negation_scope
 from framing.lexicons.terms import parse_term
 from framing.lexicons.toml_files import load_frame
 

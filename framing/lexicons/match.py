@@ -1,106 +1,126 @@
-"""Finding a lexicon set's terms in tokenized sentences, with negation.
+"""Finding a lexicon set's terms in tokenized sentences, and reading what each hit says.
 
 Terms are tokenized exactly like article text (:func:`framing.text.segment.tokenize`),
-so case and typographic quotes never matter. A wildcard's ``*`` stands for
-any ending of the last word (``radicali*`` catches radicalized and
-radicalization).
+so case and typographic quotes never matter. A word ending in ``*`` stands
+for any ending (``radicali*`` catches radicalized and radicalization), a
+lone ``*`` for any one word, ``{m,n}`` for m to n words; with the set's
+``inflect`` setting, a term's words also match their inflected forms
+(``defend`` catches defends, defended, defending). Quotation marks inside a
+phrase are skipped ("defense of “Ukraine" matches ``defense of ukraine``).
 
-Matching is negation-aware. A negation cue (``not``, ``no``, ``never``,
-``n't``, ``without``, ``neither``/``nor`` …) opens a scope that runs to the
-next punctuation mark or clause boundary ("but", "although", …); a hit
-inside it is *negated*: reported separately, never counted as support. In
-"This is not mercenaries who are coming to earn money", "mercenaries" is
-negated. A cue that is part of a term ("no POW status") does not negate
-that term.
+Each hit then gets a *reading* (:data:`framing.model.HIT_READINGS`), the way a
+careful coder reads the sentence, not just the word:
+
+* **negation**: a cue (``not``, ``no``, ``without``, ``n't`` …) governs the
+  next few words (:data:`NEGATION_SCOPE_WORDS`), never past punctuation, a
+  closing quotation mark, a conjunction, a scope breaker ("but",
+  "although" …) or a modal verb (a relative clause after the negated words
+  stays in scope: "not mercenaries who are coming to earn money"); after a noun, a
+  preposition ends it too ("no leniency for foreign mercenaries" negates
+  *leniency*, not *mercenaries*). A negated term *denies* its frame,
+  unless the term says ``on_negation = "supports"``: then the negation is
+  the frame's content ("not lawful combatants", "no protection"), and the
+  term un-negated counts against the frame.
+* **uncertainty**: "not clear whether", "unclear", "whether" make a neutral
+  reading, neither support nor denial.
+* **stance**: a rebuttal label near the term in its clause ("false",
+  "disinformation", "very few", "unlikely") or a distancing cue just before
+  it ("so-called", "accused of", "alleged"), and scare quotes around the
+  term alone, mark the frame as raised and rejected, or attributed and not
+  asserted: a *rebut* reading, shown with the denials, never support.
+* **referent**: a term inside a capitalised name ("the State Emergency
+  Protection Service") is about something else; and when the set names its
+  ``subjects``, a hit in a sentence that mentions none of them, nor does
+  the one before, is about another referent.
+
+Only a ``support`` reading counts for the frame.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from operator import itemgetter
 
-from framing.model import DEFAULT_SCOPE_BREAKERS, Hit, LexiconSet, Sentence, Term
-from framing.text.marks import CLOSING_DOUBLE, STRAIGHT_DOUBLE, STRAIGHT_SINGLE
-from framing.text.segment import is_word
-
-#: Punctuation that ends a negation's scope. A closing quotation mark ends it
-#: too ('"They're not going to get any breaks" under international law'); an
-#: opening one does not ('so as not to make them "mercenaries"').
-SCOPE_PUNCTUATION = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "[", "]", "-", "—", "–"})
-#: Tokens are folded (’ is '), so the single straight quote stands for ’ too;
-#: it alternates like the double one.
-_STRAIGHT_QUOTES = frozenset({STRAIGHT_DOUBLE, STRAIGHT_SINGLE})
-
-#: Cue + next word pairs that do not negate ("not only", "no doubt").
-PSEUDO_NEGATIONS = frozenset(
-    {
-        ("not", "only"),
-        ("not", "just"),
-        ("not", "merely"),
-        ("not", "least"),
-        ("no", "doubt"),
-        ("nothing", "but"),
-    }
+from framing.lexicons.patterns import (
+    PREFIX,
+    QUOTE_TOKENS,
+    Pattern,
+    anchor_of,
+    compile_term,
+    longest_non_overlapping,
+    match_from,
+    start_of,
 )
+from framing.lexicons.scope import (
+    scopes,
+)
+from framing.model import (
+    DENY,
+    HEADLINE,
+    OTHER,
+    REBUT,
+    SUPPORT,
+    UNCERTAIN,
+    Hit,
+    LexiconSet,
+    Sentence,
+    Term,
+)
+from framing.text.marks import CLOSING_DOUBLE
+from framing.text.segment import is_word, tokenize, tokenize_spans
+
+#: How many words apart a rebuttal label and the term it rebuts may be.
+STANCE_WINDOW_WORDS = 6
+#: How many words a distancing cue ("accused of") reaches forward.
+DISTANCING_WORDS = 4
+#: A scare-quoted span is the term itself plus at most this many words.
+SCARE_QUOTE_EXTRA_WORDS = 1
 
 
-#: Words never used to anchor a multi-word term (they occur in most sentences).
-_WEAK_ANCHORS = frozenset(
-    {"a", "an", "the", "of", "to", "and", "or", "in", "on", "for", "at", "by", "with", "as",
-     "do", "does", "did", "have", "has", "had", "be", "is", "are", "was", "were", "it", "its",
-     "not", "no", "n't", "'s", "that", "this", "their", "your", "our", "his", "her", "them"}
-)  # fmt: skip
+_CAPITALISED_RE = re.compile(r"[A-Z]")
 
 
-@dataclass(frozen=True)
-class _Pattern:
-    frame: str
-    term: Term
-    anchor: int  # index of the term token that is looked up first
-
-
-def _anchor(tokens: Sequence[str]) -> int:
-    """The index of the term's most selective token: a long, exact, strong word."""
-    return max(
-        range(len(tokens)),
-        key=lambda i: (
-            not tokens[i].endswith("*"),
-            tokens[i] not in _WEAK_ANCHORS and is_word(tokens[i]),
-            len(tokens[i]),
-            -i,
-        ),
-    )
+# --------------------------------------------------------------------------
+# The matcher
+# --------------------------------------------------------------------------
 
 
 class Matcher:
-    """Finds every frame's terms in tokenized sentences.
+    """Finds every frame's terms in tokenized sentences and reads each hit.
 
-    Built once per lexicon set. Each term is indexed by one of its tokens,
-    its anchor (the longest exact content word; for a lone wildcard, its
-    prefix). Exact anchors are kept in a set; wildcard prefixes are grouped
-    by their first few letters (a *head*, as long as the shortest prefix), so
-    whether a sentence can hold any term at all is two set tests done in C,
-    and a token is compared only with the few prefixes that share its head.
-    Matching time therefore barely grows with the size of the lexicon.
+    Built once per lexicon set. Each term is indexed by one of its words, its
+    anchor (the longest exact content word before any gap, with its
+    inflected forms; or a prefix). Exact anchors are kept in a set; prefixes
+    are grouped by their first few letters (a *head*, as long as the shortest
+    prefix), so whether a sentence can hold any term at all is two set tests
+    done in C, and a token is compared only with the few prefixes that share
+    its head. Negation, stance and referent are worked out only around hits.
     """
 
     def __init__(self, lexicons: LexiconSet) -> None:
         self.lexicons = lexicons
         self._negation_cues = frozenset(lexicons.negation_cues)
         self._scope_breakers = frozenset(lexicons.scope_breakers)
-        exact: dict[str, list[_Pattern]] = defaultdict(list)
-        prefixed: dict[str, list[_Pattern]] = defaultdict(list)
+        self._uncertainty_cues = frozenset(lexicons.uncertainty_cues)
+        self._rebuttals = _cue_patterns(lexicons.rebuttal_cues)
+        self._distancing = _cue_patterns(lexicons.distancing_cues)
+        self._subjects = _cue_patterns(lexicons.subjects)
+        self._stance = bool(self._rebuttals or self._distancing)
+        exact: dict[str, list[Pattern]] = defaultdict(list)
+        prefixed: dict[str, list[Pattern]] = defaultdict(list)
         for frame in lexicons.frames:
             for term in frame.terms:
-                anchor = _anchor(term.tokens)
-                key = term.tokens[anchor]
-                pattern = _Pattern(frame.id, term, anchor)
-                if key.endswith("*"):
-                    prefixed[key[:-1]].append(pattern)
+                elements = compile_term(term, lexicons.inflect)
+                anchor = anchor_of(elements, term.tokens)
+                pattern = Pattern(frame.id, term, elements, anchor)
+                element = elements[anchor]
+                if element.kind == PREFIX:
+                    prefixed[element.prefix].append(pattern)
                 else:
-                    exact[key].append(pattern)
+                    for form in element.forms:
+                        exact[form].append(pattern)
         self._exact = dict(exact)
         self._exact_keys = frozenset(exact)
         self._prefixed = dict(prefixed)
@@ -112,18 +132,51 @@ class Matcher:
         self._head_keys = frozenset(heads)
         self._head_of = itemgetter(slice(0, self._head_length))
 
-    def _candidates(self, token: str) -> Iterable[_Pattern]:
+    def _candidates(self, token: str) -> Iterable[Pattern]:
         yield from self._exact.get(token, ())
         for prefix in self._heads.get(token[: self._head_length], ()):
             if token.startswith(prefix) and is_word(token):
                 yield from self._prefixed[prefix]
 
-    def match(self, sentence: Sentence) -> list[Hit]:
-        """All hits in one sentence, ordered by position then frame."""
-        return self.match_tokens(sentence.tokens, sentence_id=sentence.id)
+    def match(self, sentence: Sentence, *, previous: Sequence[str] = ()) -> list[Hit]:
+        """All hits in one sentence, ordered by position then frame.
 
-    def match_tokens(self, tokens: Sequence[str], *, sentence_id: int = 0) -> list[Hit]:
-        """All hits in one tokenized sentence, ordered by position then frame."""
+        ``previous`` are the tokens of the sentence before it in its
+        document, for the referent check.
+        """
+        return self.match_tokens(
+            sentence.tokens,
+            sentence_id=sentence.id,
+            previous=previous,
+            text=sentence.text,
+            part=sentence.part,
+        )
+
+    def match_document(self, sentences: Sequence[Sentence]) -> list[Hit]:
+        """All hits in one document's sentences, each read with the one before as context."""
+        hits: list[Hit] = []
+        previous: Sequence[str] = ()
+        for sentence in sentences:
+            hits.extend(self.match(sentence, previous=previous))
+            previous = sentence.tokens
+        return hits
+
+    def match_tokens(
+        self,
+        tokens: Sequence[str],
+        *,
+        sentence_id: int = 0,
+        previous: Sequence[str] = (),
+        text: str | None = None,
+        part: str | None = None,
+    ) -> list[Hit]:
+        """All hits in one tokenized sentence, ordered by position then frame.
+
+        ``text`` (the sentence as written) lets the referent check see
+        capitalised names; ``part`` ``"headline"`` turns that check off, since
+        headlines capitalise every word. ``previous`` are the tokens of the
+        sentence before, for the ``subjects`` check.
+        """
         exact, heads = self._exact_keys, self._head_keys
         has_prefix = bool(heads) and not heads.isdisjoint(map(self._head_of, tokens))
         if has_prefix:
@@ -136,23 +189,17 @@ class Matcher:
         found: dict[str, list[tuple[int, int, Term]]] = defaultdict(list)
         for i in starts:
             for pattern in self._candidates(tokens[i]):
-                start = i - pattern.anchor
-                end = _match_at(tokens, start, pattern.term.tokens) if start >= 0 else None
+                start = start_of(tokens, i, pattern.elements, pattern.anchor)
+                end = match_from(tokens, start, pattern.elements) if start >= 0 else None
                 if end is not None:
                     found[pattern.frame].append((start, end, pattern.term))
         if not found:
             return []
-        if self._negation_cues.isdisjoint(tokens):
-            negation: list[int | None] = [None] * len(tokens)
-        else:
-            negation = negation_scope(tokens, self._negation_cues, self._scope_breakers)
+        context = _Context(self, tokens, previous, text, part)
         hits: list[Hit] = []
         for frame_id, spans in found.items():
-            for start, end, term in _longest_non_overlapping(spans):
-                # Only a cue before the term can negate it: a cue inside the
-                # term belongs to the term ("no POW status").
-                cue = negation[start]
-                negated = cue is not None
+            for start, end, term in longest_non_overlapping(spans):
+                reading, cue = context.read(start, end, term)
                 hits.append(
                     Hit(
                         sentence=sentence_id,
@@ -162,85 +209,198 @@ class Matcher:
                         start=start,
                         end=end,
                         weight=term.weight,
-                        negated=negated,
-                        cue=tokens[cue] if cue is not None else None,
+                        negated=reading in (DENY, REBUT),
+                        cue=cue,
+                        reading=reading,
                     )
                 )
         hits.sort(key=lambda h: (h.start, h.frame, h.end))
         return hits
 
 
-def _match_at(tokens: Sequence[str], start: int, pattern: Sequence[str]) -> int | None:
-    """End index when ``pattern`` matches ``tokens`` at ``start``, else None."""
-    end = start + len(pattern)
-    if end > len(tokens):
+def _cue_patterns(cues: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    """Cue phrases as token tuples (a trailing ``*`` in a word matches any ending)."""
+    patterns = []
+    for cue in cues:
+        words = []
+        for word in cue.split():
+            wild = word.endswith("*")
+            parts = tokenize(word.rstrip("*"))
+            if wild and parts:
+                parts[-1] += "*"
+            words += parts
+        if words:
+            patterns.append(tuple(words))
+    return tuple(patterns)
+
+
+def _token_is(token: str, cue: str) -> bool:
+    if cue.endswith("*"):
+        return token.startswith(cue[:-1]) and is_word(token)
+    return token == cue
+
+
+def _occurrences(tokens: Sequence[str], cues: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """Token spans where one of ``cues`` occurs; "a few" and "a little" are not minimizers."""
+    spans = []
+    for i in range(len(tokens)):
+        for cue in cues:
+            end = i + len(cue)
+            if end <= len(tokens) and all(_token_is(tokens[i + k], c) for k, c in enumerate(cue)):
+                if cue[0] in ("few", "little") and i > 0 and tokens[i - 1] in ("a", "quite"):
+                    continue
+                spans.append((i, end))
+    return spans
+
+
+class _Context:
+    """What one sentence says around its hits: negation scopes, stance cues, subjects."""
+
+    def __init__(
+        self,
+        matcher: Matcher,
+        tokens: Sequence[str],
+        previous: Sequence[str],
+        text: str | None,
+        part: str | None,
+    ) -> None:
+        self.tokens = tokens
+        self.matcher = matcher
+        cues = matcher._negation_cues
+        uncertain = matcher._uncertainty_cues
+        if cues.isdisjoint(tokens) and uncertain.isdisjoint(tokens):
+            self.scope: list[tuple[int, bool] | None] = [None] * len(tokens)
+        else:
+            self.scope = scopes(tokens, cues, matcher._scope_breakers, uncertain)
+        self.rebuttals = _occurrences(tokens, matcher._rebuttals) if matcher._stance else []
+        self.distancing = _occurrences(tokens, matcher._distancing) if matcher._stance else []
+        self.text = text
+        self.part = part
+        self._subjects: bool | None = None
+        self._previous = previous
+        self._spans: list[tuple[int, int]] | None = None
+
+    def read(self, start: int, end: int, term: Term) -> tuple[str, str | None]:
+        """The hit's reading and the cue that decided it."""
+        tokens = self.tokens
+        if self._in_a_name(start, end) or not self._about_subjects():
+            return OTHER, None
+        scope = self.scope[start]
+        if scope is not None and scope[1]:
+            return UNCERTAIN, tokens[scope[0]]
+        negation = tokens[scope[0]] if scope is not None else None
+        stance = self._stance_cue(start, end)
+        supports = term.on_negation == "supports"
+        if negation is not None and stance is not None:
+            return DENY, negation
+        if negation is not None:
+            return (SUPPORT if supports else DENY), negation
+        if stance is not None:
+            return (SUPPORT if supports else REBUT), stance
+        return (DENY if supports else SUPPORT), None
+
+    def _stance_cue(self, start: int, end: int) -> str | None:
+        """A rebuttal label in the term's clause, a distancing cue before it, or scare quotes."""
+        tokens = self.tokens
+        for cue_start, cue_end in self.distancing:
+            if cue_end <= start and self._words_between(cue_end, start) <= DISTANCING_WORDS:
+                return " ".join(tokens[cue_start:cue_end])
+        for cue_start, cue_end in self.rebuttals:
+            if cue_end <= start:
+                gap = self._words_between(cue_end, start)
+            elif cue_start >= end:
+                gap = self._words_between(end, cue_start)
+            else:
+                continue
+            if gap <= STANCE_WINDOW_WORDS:
+                return " ".join(tokens[cue_start:cue_end])
+        if self._scare_quoted(start, end):
+            return "scare quotes"
         return None
-    for token, expected in zip(tokens[start:end], pattern, strict=True):
-        if expected.endswith("*"):
-            if not (token.startswith(expected[:-1]) and is_word(token)):
-                return None
-        elif token != expected:
-            return None
-    return end
+
+    def _words_between(self, a: int, b: int) -> int:
+        """Words between token ``a`` and ``b``; a clause boundary makes it infinite."""
+        count = 0
+        for token in self.tokens[a:b]:
+            if token in (".", ";", "!", "?") or token in self.matcher._scope_breakers:
+                return 1_000
+            count += is_word(token)
+        return count
+
+    def _scare_quoted(self, start: int, end: int) -> bool:
+        """Whether quotation marks enclose the term and at most one more word."""
+        tokens = self.tokens
+        left = start - 1
+        while left >= 0 and tokens[left] not in QUOTE_TOKENS and start - left <= 2:
+            if not is_word(tokens[left]):
+                return False
+            left -= 1
+        right = end
+        while right < len(tokens) and tokens[right] not in QUOTE_TOKENS and right - end <= 1:
+            if not is_word(tokens[right]):
+                return False
+            right += 1
+        if left < 0 or right >= len(tokens):
+            return False
+        if tokens[left] not in QUOTE_TOKENS or tokens[right] not in QUOTE_TOKENS:
+            return False
+        extra = sum(is_word(t) for t in tokens[left + 1 : start]) + sum(
+            is_word(t) for t in tokens[end:right]
+        )
+        return extra <= SCARE_QUOTE_EXTRA_WORDS and tokens[left] not in CLOSING_DOUBLE
+
+    def _about_subjects(self) -> bool:
+        """Whether the sentence or the one before names the story's people (if the set says who)."""
+        if not self.matcher._subjects:
+            return True
+        if self._subjects is None:
+            cues = self.matcher._subjects
+            self._subjects = bool(_occurrences(self.tokens, cues)) or bool(
+                _occurrences(self._previous, cues)
+            )
+        return self._subjects
+
+    def _in_a_name(self, start: int, end: int) -> bool:
+        """Whether the term is inside a capitalised name of two or more words, mid-sentence."""
+        if self.text is None or self.part == HEADLINE:
+            return False
+        if self._spans is None:
+            self._spans = [(s, e) for _, s, e in tokenize_spans(self.text)]
+        spans, text = self._spans, self.text
+        if len(spans) != len(self.tokens):
+            return False
+
+        def capitalised(i: int) -> bool:
+            s, e = spans[i]
+            return bool(_CAPITALISED_RE.match(text[s:e])) and is_word(self.tokens[i])
+
+        words = [i for i in range(start, end) if is_word(self.tokens[i])]
+        if not words or not all(capitalised(i) for i in words):
+            return False
+        first_word = next((i for i, t in enumerate(self.tokens) if is_word(t)), 0)
+        before = start - 1 >= 0 and capitalised(start - 1) and start - 1 != first_word
+        after = end < len(self.tokens) and capitalised(end)
+        if start == first_word:
+            return after
+        return before or after
 
 
-def _longest_non_overlapping(
-    spans: list[tuple[int, int, Term]],
-) -> list[tuple[int, int, Term]]:
-    """Within one frame, keep the longest match where matches overlap."""
-    spans.sort(key=lambda s: (-(s[1] - s[0]), s[0], s[2].text))
-    taken: set[int] = set()
-    kept: list[tuple[int, int, Term]] = []
-    for start, end, term in spans:
-        if taken.isdisjoint(range(start, end)):
-            kept.append((start, end, term))
-            taken.update(range(start, end))
-    kept.sort(key=lambda s: s[0])
-    return kept
-
-
-def negation_scope(
-    tokens: Sequence[str],
-    cues: frozenset[str],
-    breakers: frozenset[str] = frozenset(DEFAULT_SCOPE_BREAKERS),
-) -> list[int | None]:
-    """For each token, the index of the negation cue whose scope covers it, or None.
-
-    A scope starts at the token after a cue and ends before the next
-    punctuation mark in :data:`SCOPE_PUNCTUATION`, closing quotation mark, or
-    word in ``breakers``. Straight quotes alternate between opening
-    and closing within a sentence. A cue token itself lies in the
-    scope of an earlier cue only if one is open.
-
-    >>> toks = ["this", "is", "not", "mercenaries", ",", "it", "is", "people"]
-    >>> negation_scope(toks, frozenset({"not"}))
-    [None, None, None, 2, None, None, None, None]
-    """
-    scope: list[int | None] = [None] * len(tokens)
-    open_cue: int | None = None
-    inside_straight_quote = False
-    for i, token in enumerate(tokens):
-        closes_quote = token in CLOSING_DOUBLE
-        if token in _STRAIGHT_QUOTES:
-            closes_quote = inside_straight_quote
-            inside_straight_quote = not inside_straight_quote
-        if closes_quote or token in SCOPE_PUNCTUATION or token in breakers:
-            open_cue = None
-            continue
-        if not is_word(token):
-            continue
-        scope[i] = open_cue
-        if token in cues:
-            following = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if (token, following) not in PSEUDO_NEGATIONS:
-                open_cue = i
-    return scope
+# --------------------------------------------------------------------------
+# Scopes
+# --------------------------------------------------------------------------
 
 
 def match_sentences(sentences: Iterable[Sentence], lexicons: LexiconSet) -> tuple[Hit, ...]:
-    """Every hit of every frame in ``sentences``, in sentence order."""
+    """Every hit of every frame in ``sentences``, in sentence order.
+
+    A sentence's previous sentence in the same document is its context for
+    the ``subjects`` check.
+    """
     matcher = Matcher(lexicons)
     hits: list[Hit] = []
+    previous: Sentence | None = None
     for sentence in sentences:
-        hits.extend(matcher.match(sentence))
+        context = previous.tokens if previous and previous.document == sentence.document else ()
+        hits.extend(matcher.match(sentence, previous=context))
+        previous = sentence
     return tuple(hits)

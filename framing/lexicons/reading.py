@@ -27,7 +27,7 @@ def frame_readings(hits: Iterable[Hit], frames: Sequence[str]) -> dict[str, str]
     for hit in hits:
         if hit.frame not in read:
             continue
-        if not hit.negated:
+        if hit.counts:
             read[hit.frame] = SUPPORT
         elif read[hit.frame] == NONE:
             read[hit.frame] = DENY

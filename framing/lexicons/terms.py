@@ -32,6 +32,73 @@ DEFAULT_NEGATION_CUES: tuple[str, ...] = (
     "barely",
 )
 
+#: Words that make a neutral, uncertain reading of the words after them
+#: ("unclear whether it is legal"), and that turn a negation just before them
+#: into uncertainty ("officials have not said whether …").
+DEFAULT_UNCERTAINTY_CUES: tuple[str, ...] = ("whether", "unclear", "uncertain", "unknown")
+
+#: Labels that, near a term in its clause, say the frame is raised and
+#: rejected: rebuttals, debunking words and minimizers ("very few", not "a
+#: few"). Phrases; a ``*`` ends a word.
+DEFAULT_REBUTTAL_CUES: tuple[str, ...] = (
+    "false",
+    "falsely",
+    "baseless",
+    "unfounded",
+    "groundless",
+    "unsubstantiated",
+    "without evidence",
+    "no evidence",
+    "disinformation",
+    "misinformation",
+    "disinfo",
+    "fake",
+    "myth",
+    "debunk*",
+    "smear*",
+    "sham",
+    "narrative",
+    "propaganda claim*",
+    "unlikely",
+    "unviable",
+    "implausible",
+    "exaggerat*",
+    "overblown",
+    "overstated",
+    "few",
+    "rarely",
+    "seldom",
+    "critics say",
+    "critics call",
+    "deni*",
+    "reject*",
+    "dismiss*",
+    "refute*",
+    "rebut*",
+)
+
+#: Words that attribute the term after them to someone else, without the
+#: outlet asserting it: reported accusations and distancing labels.
+DEFAULT_DISTANCING_CUES: tuple[str, ...] = (
+    "so-called",
+    "alleged",
+    "allegedly",
+    "purported",
+    "purportedly",
+    "accused of",
+    "accuses",
+    "accusing",
+    "accusation of",
+    "accusations of",
+    "branded",
+    "labeled",
+    "labelled",
+    "dubbed",
+    "claims",
+    "claimed",
+    "claiming",
+)
+
 #: A colourblind-safe palette (Okabe-Ito) for frames that name no colour.
 DEFAULT_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442")
 
@@ -39,30 +106,92 @@ DEFAULT_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-def parse_term(text: str, *, weight: float = 1.0, line: int | None = None) -> Term:
+#: What a term's negation means: it denies the frame, or it supports it.
+ON_NEGATION = ("denies", "supports")
+#: The widest gap a term may have, ``{0,5}``: wider, and a "phrase" spans clauses.
+MAX_GAP = 5
+_GAP_RE = re.compile(r"\{\s*(\d+)\s*,\s*(\d+)\s*\}")
+_PIECE_RE = re.compile(r"(\{[^{}]*\})|(?<!\S)\*(?!\S)")
+
+
+def parse_term(
+    text: str, *, weight: float = 1.0, line: int | None = None, on_negation: str = "denies"
+) -> Term:
     """Turn a term as written into a :class:`Term`, or raise ValueError saying why.
+
+    A word ending in ``*`` matches any ending (``radicali*``, ``defend* the
+    border*``); a lone ``*`` matches any one word (``stand * with``); ``{m,n}``
+    matches m to n words (``help {0,3} refugees``). A term may not start or
+    end with a lone ``*`` or a gap.
 
     >>> parse_term("Radicali*").tokens
     ('radicali*',)
     >>> parse_term("don't have the protection").tokens
     ('do', "n't", 'have', 'the', 'protection')
+    >>> parse_term("help {0,3} refugees").tokens
+    ('help', '{0,3}', 'refugees')
+    >>> parse_term("defend* the border*").tokens
+    ('defend*', 'the', 'border*')
     """
     stripped = text.strip()
     if not stripped:
         raise ValueError("empty term")
-    wildcard = stripped.endswith("*")
-    body = stripped[:-1] if wildcard else stripped
-    if "*" in body:
-        raise ValueError(f"term {text!r}: '*' is only allowed at the end of a term")
-    if wildcard and (not body or body[-1].isspace()):
-        raise ValueError(f"term {text!r}: '*' must follow letters, as in 'radicali*'")
-    tokens = tokenize(body)
-    if not tokens or not any(is_word(t) for t in tokens):
+    if on_negation not in ON_NEGATION:
+        raise ValueError(
+            f'term {text!r}: on_negation must be "denies" or "supports", not {on_negation!r}'
+        )
+    tokens: list[str] = []
+    position = 0
+    for match in _PIECE_RE.finditer(stripped):
+        tokens += _words(stripped[position : match.start()], text)
+        if match.group(1) is not None:
+            gap = _GAP_RE.fullmatch(match.group(1))
+            if gap is None:
+                raise ValueError(
+                    f"term {text!r}: a gap is written {{m,n}}, as in 'help {{0,3}} refugees'"
+                )
+            low, high = int(gap.group(1)), int(gap.group(2))
+            if low > high or high > MAX_GAP or high == 0:
+                raise ValueError(f"term {text!r}: a gap {{m,n}} needs m <= n, 1 <= n <= {MAX_GAP}")
+            tokens.append(f"{{{low},{high}}}")
+        else:
+            tokens.append("*")
+        position = match.end()
+    tokens += _words(stripped[position:], text)
+    if not tokens or not any(is_word(t.rstrip("*")) for t in tokens if t != "*"):
         raise ValueError(f"term {text!r} has no words, so it can never match")
-    if wildcard:
-        if not is_word(tokens[-1]):
-            raise ValueError(f"term {text!r}: '*' must follow letters, as in 'radicali*'")
-        tokens[-1] = tokens[-1] + "*"
+    if _is_slot(tokens[0]) or _is_slot(tokens[-1]):
+        raise ValueError(f"term {text!r}: a lone '*' or a gap must stand between words")
     if weight <= 0:
         raise ValueError(f"term {text!r}: weight must be positive, not {weight}")
-    return Term(text=stripped, tokens=tuple(tokens), weight=float(weight), line=line)
+    return Term(
+        text=stripped,
+        tokens=tuple(tokens),
+        weight=float(weight),
+        line=line,
+        on_negation=on_negation,
+    )
+
+
+def _is_slot(token: str) -> bool:
+    return token == "*" or (token.startswith("{") and token.endswith("}"))
+
+
+def _words(chunk: str, text: str) -> list[str]:
+    """The tokens of a stretch of a term between slots; a word ending in ``*`` keeps it."""
+    tokens: list[str] = []
+    for word in chunk.split():
+        if word.endswith("*"):
+            body = word.rstrip("*")
+            if word.count("*") > 1 or not body or "*" in body:
+                raise ValueError(f"term {text!r}: '*' must follow letters, as in 'radicali*'")
+            parts = tokenize(body)
+            if not parts or not is_word(parts[-1]):
+                raise ValueError(f"term {text!r}: '*' must follow letters, as in 'radicali*'")
+            parts[-1] += "*"
+            tokens += parts
+        elif "*" in word:
+            raise ValueError(f"term {text!r}: '*' is only allowed at the end of a word")
+        else:
+            tokens += tokenize(word)
+    return tokens

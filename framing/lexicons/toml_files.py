@@ -29,8 +29,12 @@ from typing import TypedDict
 from framing.errors import LexiconError
 from framing.lexicons.terms import (
     DEFAULT_COLOURS,
+    DEFAULT_DISTANCING_CUES,
     DEFAULT_NEGATION_CUES,
+    DEFAULT_REBUTTAL_CUES,
+    DEFAULT_UNCERTAINTY_CUES,
     ID_RE,
+    ON_NEGATION,
     parse_term,
 )
 from framing.model import DEFAULT_SCOPE_BREAKERS, Frame, LexiconSet, Term
@@ -39,11 +43,21 @@ from framing.text.segment import is_word, tokenize
 #: The file in a lexicon-set folder that configures the set (not a frame).
 SET_FILE = "_set.toml"
 #: The keys a _set.toml may have.
-SET_KEYS = ("name", "description", "negation_cues", "scope_breakers")
+SET_KEYS = (
+    "name",
+    "description",
+    "negation_cues",
+    "scope_breakers",
+    "uncertainty_cues",
+    "rebuttal_cues",
+    "distancing_cues",
+    "subjects",
+    "inflect",
+)
 
 #: The keys a frame file may have, and those of a term written as a table.
-FRAME_KEYS = ("id", "label", "description", "colour", "color", "terms")
-TERM_KEYS = ("term", "weight")
+FRAME_KEYS = ("id", "label", "description", "colour", "color", "on_negation", "terms")
+TERM_KEYS = ("term", "weight", "on_negation")
 #: What a colour must look like.
 COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _TOML_LINE_RE = re.compile(r"at line (\d+)")
@@ -56,6 +70,11 @@ class SetSettings(TypedDict, total=False):
     description: str
     negation_cues: tuple[str, ...]
     scope_breakers: tuple[str, ...]
+    uncertainty_cues: tuple[str, ...]
+    rebuttal_cues: tuple[str, ...]
+    distancing_cues: tuple[str, ...]
+    subjects: tuple[str, ...]
+    inflect: bool
 
 
 # --------------------------------------------------------------------------
@@ -102,6 +121,11 @@ def load_toml_set(path: Path, *, name: str | None = None) -> LexiconSet:
         negation_cues=tuple(settings.get("negation_cues", DEFAULT_NEGATION_CUES)),
         scope_breakers=tuple(settings.get("scope_breakers", DEFAULT_SCOPE_BREAKERS)),
         description=str(settings.get("description", "")),
+        uncertainty_cues=tuple(settings.get("uncertainty_cues", DEFAULT_UNCERTAINTY_CUES)),
+        rebuttal_cues=tuple(settings.get("rebuttal_cues", DEFAULT_REBUTTAL_CUES)),
+        distancing_cues=tuple(settings.get("distancing_cues", DEFAULT_DISTANCING_CUES)),
+        subjects=tuple(settings.get("subjects", ())),
+        inflect=bool(settings.get("inflect", True)),
     )
 
 
@@ -123,7 +147,37 @@ def load_set_settings(path: Path) -> SetSettings:
         settings["negation_cues"] = _single_words(data, "negation_cues", path, lines)
     if "scope_breakers" in data:
         settings["scope_breakers"] = _single_words(data, "scope_breakers", path, lines)
+    if "uncertainty_cues" in data:
+        settings["uncertainty_cues"] = _single_words(data, "uncertainty_cues", path, lines)
+    for key in ("rebuttal_cues", "distancing_cues", "subjects"):
+        if key in data:
+            settings[key] = _phrases(data, key, path, lines)
+    if "inflect" in data:
+        if not isinstance(data["inflect"], bool):
+            raise LexiconError(
+                "'inflect' must be true or false", path=path, line=_line_of(lines, "inflect")
+            )
+        settings["inflect"] = data["inflect"]
     return settings
+
+
+def _phrases(
+    data: dict[str, object], key: str, path: Path, lines: Sequence[str]
+) -> tuple[str, ...]:
+    """A list of cue phrases (words, ``*`` ending a word), each with at least one word."""
+    value = data[key]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LexiconError(
+            f"'{key}' must be a list of strings", path=path, line=_line_of(lines, key)
+        )
+    for phrase in value:
+        if not any(is_word(t) for t in tokenize(phrase.replace("*", ""))):
+            raise LexiconError(
+                f"{key} entry {phrase!r} has no words",
+                path=path,
+                line=_term_line(lines, phrase, _line_of(lines, key)),
+            )
+    return tuple(v.strip().lower() for v in value)
 
 
 def _single_words(
@@ -205,7 +259,14 @@ def load_frame(path: Path, *, default_colour: str = DEFAULT_COLOURS[0]) -> Frame
             path=path,
             line=_line_of(lines, "colour") or _line_of(lines, "color"),
         )
-    terms = _parse_terms(data.get("terms"), path, lines)
+    on_negation = _string_field(data, "on_negation", path, lines, default="denies")
+    if on_negation not in ON_NEGATION:
+        raise LexiconError(
+            f'on_negation must be "denies" or "supports", not {on_negation!r}',
+            path=path,
+            line=_line_of(lines, "on_negation"),
+        )
+    terms = _parse_terms(data.get("terms"), path, lines, on_negation=on_negation)
     return Frame(
         id=frame_id,
         label=label,
@@ -216,7 +277,9 @@ def load_frame(path: Path, *, default_colour: str = DEFAULT_COLOURS[0]) -> Frame
     )
 
 
-def _parse_terms(value: object, path: Path, lines: Sequence[str]) -> tuple[Term, ...]:
+def _parse_terms(
+    value: object, path: Path, lines: Sequence[str], *, on_negation: str = "denies"
+) -> tuple[Term, ...]:
     terms_line = _line_of(lines, "terms")
     if value is None:
         raise LexiconError("frame has no 'terms' list", path=path)
@@ -227,15 +290,18 @@ def _parse_terms(value: object, path: Path, lines: Sequence[str]) -> tuple[Term,
     term_line = TermLines(lines, terms_line)
     terms: list[Term] = []
     for item in value:
+        term_negation = on_negation
         if isinstance(item, str):
             text, weight = item, 1.0
         elif isinstance(item, dict) and isinstance(item.get("term"), str):
             text = item["term"]
             weight = item.get("weight", 1.0)
+            term_negation = item.get("on_negation", on_negation)
             extra = sorted(set(item) - set(TERM_KEYS))
             if extra:
                 raise LexiconError(
-                    f"term {text!r} has unknown key {extra[0]!r}; expected term, weight",
+                    f"term {text!r} has unknown key {extra[0]!r}; expected term, weight, "
+                    "on_negation",
                     path=path,
                     line=term_line(text),
                 )
@@ -253,7 +319,11 @@ def _parse_terms(value: object, path: Path, lines: Sequence[str]) -> tuple[Term,
             )
         line = term_line(text)
         try:
-            terms.append(parse_term(text, weight=float(weight), line=line))
+            if not isinstance(term_negation, str):
+                raise ValueError(f"term {text!r}: on_negation must be a string")
+            terms.append(
+                parse_term(text, weight=float(weight), line=line, on_negation=term_negation)
+            )
         except ValueError as exc:
             raise LexiconError(str(exc), path=path, line=line) from exc
     return tuple(terms)

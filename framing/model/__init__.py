@@ -50,10 +50,17 @@ from framing.model.depth import (
 )
 from framing.model.lexicons import (
     DEFAULT_SCOPE_BREAKERS,
+    DENY,
+    HIT_READINGS,
+    OTHER,
+    REBUT,
+    SUPPORT,
+    UNCERTAIN,
     Frame,
     Hit,
     LexiconSet,
     Term,
+    is_gap,
 )
 from framing.model.results import (
     DEFAULT_RESAMPLES,
@@ -78,8 +85,14 @@ __all__ = [
     "DEFAULT_RESAMPLES",
     "DEFAULT_SCOPE_BREAKERS",
     "DEFAULT_SEED",
+    "DENY",
     "HEADLINE",
+    "HIT_READINGS",
+    "OTHER",
+    "REBUT",
     "SIGNIFICANCE_LEVEL",
+    "SUPPORT",
+    "UNCERTAIN",
     "Analysis",
     "AnalysisOptions",
     "Candidate",
@@ -116,4 +129,5 @@ __all__ = [
     "Tone",
     "Unit",
     "WeightedTerm",
+    "is_gap",
 ]

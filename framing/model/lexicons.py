@@ -15,23 +15,31 @@ class Term:
     """One lexicon entry.
 
     ``text`` is the entry as written (``"radicali*"``, ``"people of
-    goodwill"``); ``tokens`` is that text tokenized like article text, the
-    last token keeping a trailing ``*`` when the entry is a wildcard.
-    ``line`` is the line of the lexicon file that defines it.
+    goodwill"``, ``"help {0,3} refugees"``); ``tokens`` is that text
+    tokenized like article text: a word ending in ``*`` stands for any ending
+    (``defend*``), a lone ``*`` for any one word, and ``{m,n}`` for a gap of
+    m to n words. ``line`` is the line of the lexicon file that defines it.
+    ``on_negation`` says what the term means under a negation: ``"denies"``
+    (the default: "not mercenaries" denies the frame) or ``"supports"``
+    (the term names what the frame says is missing: "no protection", "not
+    lawful combatants" support a frame of legal unprotection; un-negated,
+    such a term counts against the frame).
     """
 
     text: str
     tokens: tuple[str, ...]
     weight: float = 1.0
     line: int | None = None
+    on_negation: str = "denies"
 
     @property
     def is_wildcard(self) -> bool:
-        return self.tokens[-1].endswith("*")
+        """Whether the term has a ``*`` (a word's ending, or any one word) or a gap."""
+        return any(t.endswith("*") or is_gap(t) for t in self.tokens)
 
     @property
     def kind(self) -> str:
-        """``"wildcard"``, ``"phrase"`` or ``"word"``."""
+        """``"wildcard"`` (with ``*`` or a gap), ``"phrase"`` or ``"word"``."""
         if self.is_wildcard:
             return "wildcard"
         return "phrase" if len(self.tokens) > 1 else "word"
@@ -57,12 +65,20 @@ DEFAULT_SCOPE_BREAKERS: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class LexiconSet:
-    """The frames compared in one analysis and the negation settings in force.
+    """The frames compared in one analysis and how their terms are read.
 
     ``negation_cues`` open a negation scope; ``scope_breakers`` are the words
-    (besides punctuation) that close one. Both come from the set's
-    ``_set.toml`` when it has one, else from the defaults in
-    :mod:`framing.lexicons.load`.
+    (besides punctuation) that close one. ``rebuttal_cues`` (labels such as
+    "false", "disinformation", "very few") mark a nearby term as raised and
+    rejected; ``distancing_cues`` ("accused of", "so-called") mark the term
+    they introduce as attributed, not asserted; ``uncertainty_cues``
+    ("unclear", "whether") make a neutral reading. ``subjects`` name the
+    story's people: when given, a hit counts only in a sentence that (or
+    whose previous sentence) mentions one. ``inflect`` lets a term's words
+    match their inflected forms. All come from the set's ``_set.toml`` or the
+    defaults of :mod:`framing.lexicons.terms`; a set built in code without
+    them reads terms as plain negation-aware matches, as before
+    (see :mod:`framing.lexicons.match`).
     """
 
     name: str
@@ -71,6 +87,11 @@ class LexiconSet:
     negation_cues: tuple[str, ...]
     scope_breakers: tuple[str, ...] = DEFAULT_SCOPE_BREAKERS
     description: str = ""
+    rebuttal_cues: tuple[str, ...] = ()
+    distancing_cues: tuple[str, ...] = ()
+    uncertainty_cues: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
+    inflect: bool = False
 
     @property
     def frame_ids(self) -> tuple[str, ...]:
@@ -83,13 +104,33 @@ class LexiconSet:
         raise KeyError(frame_id)
 
 
+#: How one hit reads: it supports its frame, denies it (negated), rebuts it
+#: (raised and rejected, or attributed to others), is uncertain, or is said of
+#: another referent than the story's people.
+SUPPORT = "support"
+DENY = "deny"
+REBUT = "rebut"
+UNCERTAIN = "uncertain"
+OTHER = "other"
+HIT_READINGS = (SUPPORT, DENY, REBUT, UNCERTAIN, OTHER)
+
+
+def is_gap(token: str) -> bool:
+    """Whether a term token is a gap of words, ``{m,n}``."""
+    return token.startswith("{") and token.endswith("}")
+
+
 class Hit(NamedTuple):
     """One lexicon term found in one sentence.
 
     ``start``/``end`` are token indexes into ``Sentence.tokens`` (end
-    exclusive). A hit inside a negation's scope has ``negated=True`` and the
-    ``cue`` that negates it; negated hits never count as support for a frame.
-    A named tuple, like :class:`Sentence`, because there are many.
+    exclusive). ``reading`` is one of :data:`HIT_READINGS`; only a
+    ``support`` hit counts for its frame (:attr:`counts`). ``negated`` is
+    True for a hit that counts *against* its frame (``deny`` or ``rebut``):
+    such sentences are shown apart, as denials. ``cue`` is the word that
+    decided a reading other than support (the negation cue, the rebuttal
+    label), when there is one. A named tuple, like :class:`Sentence`,
+    because there are many.
     """
 
     sentence: int
@@ -101,3 +142,9 @@ class Hit(NamedTuple):
     weight: float
     negated: bool = False
     cue: str | None = None
+    reading: str = SUPPORT
+
+    @property
+    def counts(self) -> bool:
+        """Whether the hit counts as support for its frame."""
+        return self.reading == SUPPORT and not self.negated

@@ -101,13 +101,18 @@ class Candidate:
 
 @dataclass(frozen=True)
 class MatchSpan:
-    """A matched term located in a sentence's text by character offsets."""
+    """A matched term located in a sentence's text by character offsets.
+
+    ``negated`` is True when the match does not count for its frame;
+    ``reading`` says why (see :data:`framing.model.HIT_READINGS`).
+    """
 
     term: str
     surface: str
     start: int
     end: int
     negated: bool
+    reading: str = "support"
 
 
 @dataclass(frozen=True)

@@ -152,11 +152,20 @@ def term_tip(frame: str, match: MatchSpan) -> str:
     Shown on hover and keyboard focus, and read by screen readers as the
     mark's description.
     """
-    parts = ["Negated, not counted"] if match.negated else []
+    parts = [_NOT_COUNTED.get(match.reading, "Negated, not counted")] if match.negated else []
     if frame:
         parts.append(frame)
     parts.append(f"lexicon entry: {match.term}")
     return " \u00b7 ".join(parts)
+
+
+#: Why a highlighted match does not count, by its reading.
+_NOT_COUNTED = {
+    "deny": "Negated, not counted",
+    "rebut": "Rebutted or attributed to others, not counted",
+    "uncertain": "Uncertain, not counted",
+    "other": "About someone else, not counted",
+}
 
 
 def cell_score(analysis: Analysis, outlet_id: str, frame_id: str) -> FrameScore | None:

@@ -347,6 +347,7 @@ def _evidence_json(e: Evidence, analysis: Analysis) -> dict[str, Any]:
                 "start": m.start,
                 "end": m.end,
                 "negated": m.negated,
+                "reading": m.reading,
             }
             for m in e.matches
         ],

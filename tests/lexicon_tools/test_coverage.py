@@ -50,4 +50,6 @@ def test_coverage_on_the_seeds(seeds_sentences, default_lexicon_set):
     assert {o.outlet for t in supremacist for o in t.outlets} == {"arab-news"}
     mercenary = by_term[("possible_extremists", "mercenar*")]
     assert mercenary.matches == 0 and mercenary.negated >= 2
-    assert all(t.matches + t.negated == sum(o.count for o in t.outlets) for t in coverage.terms)
+    assert all(
+        t.matches + t.negated + t.neutral == sum(o.count for o in t.outlets) for t in coverage.terms
+    )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from framing.lexicons.load import load_lexicons
-from framing.lexicons.match import Matcher, negation_scope
+from framing.lexicons.match import Matcher
+from framing.lexicons.scope import negation_scope
 from framing.resources import default_lexicons
 from tests.conftest import make_sentence
 

@@ -123,7 +123,7 @@ def frames_by_voice(
     by_id = {s.id: s for s in sentences}
     per_sentence: dict[int, list[Hit]] = defaultdict(list)
     for hit in hits:
-        if not hit.negated and hit.sentence in by_id:
+        if hit.counts and hit.sentence in by_id:
             per_sentence[hit.sentence].append(hit)
     own: Counter[tuple[str, str]] = Counter()
     quoted: Counter[tuple[str, str]] = Counter()

@@ -136,7 +136,7 @@ def describe_shared(
     frame_order: dict[str, None] = dict.fromkeys(frame_labels or ())
     for hit in hits:
         frame_order.setdefault(hit.frame)
-        if not hit.negated:
+        if hit.counts:
             invoked[hit.sentence].add(hit.frame)
     label = {f: (frame_labels or {}).get(f, f.replace("_", " ")) for f in frame_order}
     names = {o: (outlet_names or {}).get(o, o) for o in shared.outlets}

@@ -41,7 +41,7 @@ def frames_by_origin(
     invoking: dict[tuple[str, str], set[int]] = defaultdict(set)
     for hit in hits:
         frames.setdefault(hit.frame)
-        if not hit.negated and hit.sentence in outlet_of:
+        if hit.counts and hit.sentence in outlet_of:
             invoking[(outlet_of[hit.sentence], hit.frame)].add(hit.sentence)
     result: dict[tuple[str, str], tuple[int, int]] = {}
     for outlet in dict.fromkeys(outlet_of.values()):

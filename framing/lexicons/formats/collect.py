@@ -105,14 +105,14 @@ class Collector:
             raise self.error(
                 line,
                 f"term {text!r} uses the glob '?', which is not supported: "
-                "only a trailing '*' wildcard is supported",
+                "a '*' may only end a word",
             )
         try:
             return parse_term(text, line=line)
         except ValueError as exc:
             raise self.error(
                 line,
-                f"{exc} (a term is a word or phrase; only a trailing '*' wildcard is supported)",
+                f"{exc} (a term is a word or phrase; a '*' may only end a word)",
             ) from exc
 
     def add(self, category: Category, term: Term) -> None:

@@ -77,8 +77,8 @@ def test_dic_rejected_term_says_only_a_trailing_star_is_supported(write):
     path = write("bad.dic", DIC_HEADER + "ha*rm\t2\n")
     message = import_error(path)
     assert message == (
-        f"{path}:5: term 'ha*rm': '*' is only allowed at the end of a term "
-        "(a term is a word or phrase; only a trailing '*' wildcard is supported)"
+        f"{path}:5: term 'ha*rm': '*' is only allowed at the end of a word "
+        "(a term is a word or phrase; a '*' may only end a word)"
     )
 
 

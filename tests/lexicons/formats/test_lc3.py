@@ -34,8 +34,8 @@ def test_lc3_category_without_a_name_is_an_error(write):
 def test_lc3_quanteda_glob_is_an_error(write):
     path = write("bad.lc3", "+positive\nhelp\ncolo?r\n")
     assert import_error(path) == (
-        f"{path}:3: term 'colo?r' uses the glob '?', which is not supported: only a "
-        "trailing '*' wildcard is supported"
+        f"{path}:3: term 'colo?r' uses the glob '?', which is not supported: "
+        "a '*' may only end a word"
     )
 
 

@@ -1,0 +1,169 @@
+"""Lexicon terms compiled for matching: exact forms (inflected), word prefixes, gaps.
+
+A term's tokens become elements: a word and, with the set's ``inflect``
+setting, its inflected forms (lemminflect's tables, which ship with it); a
+prefix for a word ending in ``*``; a gap of words for ``*`` alone or
+``{m,n}``. :func:`match_from` tries a compiled term at one position,
+skipping quotation marks inside a phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from framing.model import Term, is_gap
+from framing.text.marks import DOUBLE_MARKS, STRAIGHT_SINGLE
+from framing.text.segment import is_word
+
+#: Quotation-mark tokens, skipped inside a phrase and seen around scare-quoted terms.
+QUOTE_TOKENS = frozenset(DOUBLE_MARKS | {"‘", "’", STRAIGHT_SINGLE})
+#: Words whose form never changes by inflection (function words are left alone).
+_UNINFLECTED = frozenset(
+    {"a", "an", "the", "of", "to", "and", "or", "in", "on", "for", "at", "by", "with", "as",
+     "not", "no", "n't", "'s", "that", "this", "it", "its", "is", "are", "be", "was", "were"}
+)  # fmt: skip
+
+#: Words never used to anchor a multi-word term (they occur in most sentences).
+_WEAK_ANCHORS = frozenset(
+    {"a", "an", "the", "of", "to", "and", "or", "in", "on", "for", "at", "by", "with", "as",
+     "do", "does", "did", "have", "has", "had", "be", "is", "are", "was", "were", "it", "its",
+     "not", "no", "n't", "'s", "that", "this", "their", "your", "our", "his", "her", "them"}
+)  # fmt: skip
+
+EXACT, PREFIX, GAP = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Element:
+    """One position of a compiled term: exact forms, a word prefix, or a gap of words."""
+
+    kind: int
+    forms: frozenset[str] = frozenset()
+    prefix: str = ""
+    low: int = 0
+    high: int = 0
+
+
+@dataclass(frozen=True)
+class Pattern:
+    frame: str
+    term: Term
+    elements: tuple[Element, ...]
+    anchor: int  # index of the element looked up first; no gap comes before it
+
+
+def compile_term(term: Term, inflect: bool) -> tuple[Element, ...]:
+    elements = []
+    for token in term.tokens:
+        if token == "*":
+            elements.append(Element(GAP, low=1, high=1))
+        elif is_gap(token):
+            low, high = (int(x) for x in token[1:-1].split(","))
+            elements.append(Element(GAP, low=low, high=high))
+        elif token.endswith("*") and len(token) > 1:
+            elements.append(Element(PREFIX, prefix=token[:-1]))
+        else:
+            forms = inflections(token) if inflect else frozenset({token})
+            elements.append(Element(EXACT, forms=forms))
+    return tuple(elements)
+
+
+@lru_cache(maxsize=100_000)
+def inflections(word: str) -> frozenset[str]:
+    """``word`` and its inflected forms (lemminflect's tables, shipped with it).
+
+    >>> sorted(inflections("defend"))
+    ['defend', 'defended', 'defending', 'defends']
+    >>> sorted(inflections("the"))
+    ['the']
+    """
+    if word in _UNINFLECTED or len(word) < 3 or not word.isalpha():
+        return frozenset({word})
+    from lemminflect import getAllInflections, getAllLemmas
+
+    forms = {word}
+    for pos, lemmas in getAllLemmas(word).items():
+        for lemma in lemmas:
+            for inflected in getAllInflections(lemma, upos=pos).values():
+                forms.update(f.lower() for f in inflected)
+    return frozenset(forms)
+
+
+def anchor_of(elements: Sequence[Element], tokens: Sequence[str]) -> int:
+    """The most selective element before any gap: a long, exact, strong word."""
+    head = next((i for i, e in enumerate(elements) if e.kind == GAP), len(elements))
+    return max(
+        range(head),
+        key=lambda i: (
+            elements[i].kind == EXACT,
+            tokens[i] not in _WEAK_ANCHORS and is_word(tokens[i].rstrip("*")),
+            len(tokens[i]),
+            -i,
+        ),
+    )
+
+
+def start_of(tokens: Sequence[str], position: int, elements: Sequence[Element], anchor: int) -> int:
+    """Where a term starts when its element ``anchor`` is at ``position`` (quotes skipped)."""
+    i = position
+    for k in range(anchor, 0, -1):
+        i -= 1
+        if not _is_quote(elements[k]):
+            while i >= 0 and tokens[i] in QUOTE_TOKENS:
+                i -= 1
+        if i < 0:
+            return -1
+    return i
+
+
+def _is_quote(element: Element) -> bool:
+    """Whether the term itself has a quotation mark here ("rock 'n' roll")."""
+    return element.kind == EXACT and not element.forms.isdisjoint(QUOTE_TOKENS)
+
+
+def match_from(
+    tokens: Sequence[str], i: int, elements: Sequence[Element], k: int = 0
+) -> int | None:
+    """End index when ``elements[k:]`` match ``tokens`` from ``i``, else None."""
+    if k == len(elements):
+        return i
+    element = elements[k]
+    if k and not _is_quote(element):
+        while i < len(tokens) and tokens[i] in QUOTE_TOKENS:
+            i += 1
+    if element.kind == GAP:
+        n = 0
+        while True:
+            if n >= element.low:
+                end = match_from(tokens, i, elements, k + 1)
+                if end is not None:
+                    return end
+            if n == element.high or i >= len(tokens) or not is_word(tokens[i]):
+                return None
+            i += 1
+            n += 1
+    if i >= len(tokens):
+        return None
+    token = tokens[i]
+    if element.kind == EXACT:
+        ok = token in element.forms
+    else:
+        ok = token.startswith(element.prefix) and is_word(token)
+    return match_from(tokens, i + 1, elements, k + 1) if ok else None
+
+
+def longest_non_overlapping(
+    spans: list[tuple[int, int, Term]],
+) -> list[tuple[int, int, Term]]:
+    """Within one frame, keep the longest match where matches overlap."""
+    spans.sort(key=lambda s: (-(s[1] - s[0]), s[0], s[2].text))
+    taken: set[int] = set()
+    kept: list[tuple[int, int, Term]] = []
+    for start, end, term in spans:
+        if taken.isdisjoint(range(start, end)):
+            kept.append((start, end, term))
+            taken.update(range(start, end))
+    kept.sort(key=lambda s: s[0])
+    return kept

@@ -1,0 +1,146 @@
+"""Negation and uncertainty scopes: which words a cue governs.
+
+A negation cue ("not", "no", "without" …) or an uncertainty cue ("whether",
+"unclear") governs the next few words of its clause (:func:`scopes`);
+:mod:`framing.lexicons.match` reads a hit inside a scope as denied (or, for
+a term whose negation is the frame's content, as support) or as uncertain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from framing.model import DEFAULT_SCOPE_BREAKERS
+from framing.text.marks import CLOSING_DOUBLE, STRAIGHT_DOUBLE, STRAIGHT_SINGLE
+from framing.text.segment import is_word
+
+#: Punctuation that ends a negation's scope. A closing quotation mark ends it
+#: too ('"They're not going to get any breaks" under international law'); an
+#: opening one does not ('so as not to make them "mercenaries"').
+SCOPE_PUNCTUATION = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "[", "]", "-", "—", "–"})
+#: Tokens are folded (’ is '), so the single straight quote stands for ’ too;
+#: it alternates like the double one.
+_STRAIGHT_QUOTES = frozenset({STRAIGHT_DOUBLE, STRAIGHT_SINGLE})
+
+#: Cue + next word pairs that do not negate ("not only", "no doubt").
+PSEUDO_NEGATIONS = frozenset(
+    {
+        ("not", "only"),
+        ("not", "just"),
+        ("not", "merely"),
+        ("not", "least"),
+        ("not", "necessarily"),
+        ("no", "doubt"),
+        ("nothing", "but"),
+    }
+)
+#: How many words a negation (or uncertainty) cue governs at most.
+NEGATION_SCOPE_WORDS = 5
+
+#: Words that end a negation's scope besides the set's scope breakers:
+#: conjunctions, relative words and modal verbs start another clause or predicate.
+_CLAUSE_WORDS = frozenset({"and", "or", "where", "when", "if"})
+#: A relative word after a negated phrase starts a clause that describes it
+#: ("not mercenaries who are coming to earn money"): the scope carries on
+#: into it, for as many words again.
+_RELATIVES = frozenset({"who", "which", "whom", "whose", "that"})
+_MODALS = frozenset(
+    {"will", "would", "could", "should", "can", "may", "might", "must", "shall", "'ll", "'d"}
+)
+_PREPOSITIONS = frozenset(
+    {"for", "of", "to", "in", "on", "at", "by", "with", "from", "against", "about", "under",
+     "over", "into", "toward", "towards", "upon", "among", "between", "through", "during"}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=20_000)
+def _is_noun_only(word: str) -> bool:
+    """Whether ``word`` can only be a noun (then a preposition after it ends a scope)."""
+    if not word.isalpha():
+        return False
+    from lemminflect import getAllLemmas
+
+    pos = set(getAllLemmas(word))
+    return pos == {"NOUN"} or pos == {"PROPN"}
+
+
+def scopes(
+    tokens: Sequence[str],
+    cues: frozenset[str],
+    breakers: frozenset[str] = frozenset(DEFAULT_SCOPE_BREAKERS),
+    uncertainty: frozenset[str] = frozenset(),
+) -> list[tuple[int, bool] | None]:
+    """For each token, ``(index of the cue whose scope covers it, is_uncertain)``, or None.
+
+    A scope starts after a negation or uncertainty cue and covers at most
+    :data:`NEGATION_SCOPE_WORDS` words; it ends before punctuation, a
+    closing quotation mark, a scope breaker, a conjunction, a relative word,
+    a modal verb after the first word, or a preposition after a noun. A
+    negation cue followed within three words by an uncertainty cue ("not
+    clear whether", "have not said whether") opens an uncertain scope.
+    Straight quotes alternate between opening and closing within a sentence.
+    """
+    scope: list[tuple[int, bool] | None] = [None] * len(tokens)
+    open_cue: int | None = None
+    uncertain_scope = False
+    words = 0
+    first_noun = False
+    inside_straight_quote = False
+    for i, token in enumerate(tokens):
+        closes_quote = token in CLOSING_DOUBLE
+        if token in _STRAIGHT_QUOTES:
+            closes_quote = inside_straight_quote
+            inside_straight_quote = not inside_straight_quote
+        if (
+            closes_quote
+            or token in SCOPE_PUNCTUATION
+            or token in breakers
+            or token in _CLAUSE_WORDS
+            or (open_cue is not None and words and token in _MODALS)
+            or (open_cue is not None and first_noun and token in _PREPOSITIONS)
+        ):
+            open_cue = None
+            continue
+        if not is_word(token):
+            continue
+        if open_cue is not None and words and token in _RELATIVES:
+            scope[i] = (open_cue, uncertain_scope)
+            words, first_noun = 0, False
+            continue
+        if open_cue is not None:
+            if words >= NEGATION_SCOPE_WORDS:
+                open_cue = None
+            else:
+                scope[i] = (open_cue, uncertain_scope)
+                if words == 0:
+                    first_noun = _is_noun_only(token)
+                words += 1
+        if token in uncertainty:
+            open_cue, uncertain_scope, words, first_noun = i, True, 0, False
+        elif token in cues:
+            following = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if (token, following) in PSEUDO_NEGATIONS:
+                continue
+            ahead = tokens[i + 1 : i + 4]
+            uncertain = bool(uncertainty) and not uncertainty.isdisjoint(ahead)
+            open_cue, uncertain_scope, words, first_noun = i, uncertain, 0, False
+    return scope
+
+
+def negation_scope(
+    tokens: Sequence[str],
+    cues: frozenset[str],
+    breakers: frozenset[str] = frozenset(DEFAULT_SCOPE_BREAKERS),
+) -> list[int | None]:
+    """For each token, the index of the negation cue whose scope covers it, or None.
+
+    See :func:`scopes` for where a scope ends.
+
+    >>> toks = ["this", "is", "not", "mercenaries", ",", "it", "is", "people"]
+    >>> negation_scope(toks, frozenset({"not"}))
+    [None, None, None, 2, None, None, None, None]
+    >>> negation_scope(["no", "leniency", "for", "mercenaries"], frozenset({"no"}))
+    [None, 0, None, None]
+    """
+    return [None if s is None else s[0] for s in scopes(tokens, cues, breakers)]

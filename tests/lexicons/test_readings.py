@@ -1,0 +1,184 @@
+"""How the matcher reads each match: negation, its polarity and scope, uncertainty, stance, referent.
+
+Small general sentences written for these tests, one per class of error a
+dictionary method makes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.lexicons.match import Matcher
+from framing.lexicons.terms import (
+    DEFAULT_DISTANCING_CUES,
+    DEFAULT_NEGATION_CUES,
+    DEFAULT_REBUTTAL_CUES,
+    DEFAULT_UNCERTAINTY_CUES,
+    parse_term,
+)
+from framing.model import Frame, LexiconSet
+from framing.text.segment import tokenize
+
+
+def lexicons(**settings: object) -> LexiconSet:
+    label = Frame(
+        "label",
+        "Label",
+        "",
+        "#0072B2",
+        tuple(parse_term(t) for t in ("mercenar*", "extremist*", "terrorist*", "legal")),
+        "label.toml",
+    )
+    unprotected = Frame(
+        "unprotected",
+        "Unprotected",
+        "",
+        "#D55E00",
+        (
+            parse_term("lawful combatant*", on_negation="supports"),
+            parse_term("protection", on_negation="supports"),
+            parse_term("pow status", on_negation="supports"),
+            parse_term("prosecut*"),
+        ),
+        "unprotected.toml",
+    )
+    goodwill = Frame(
+        "goodwill",
+        "Goodwill",
+        "",
+        "#009E73",
+        (parse_term("defend"), parse_term("help {0,3} refugees"), parse_term("stand * with")),
+        "goodwill.toml",
+    )
+    values = {
+        "negation_cues": DEFAULT_NEGATION_CUES,
+        "uncertainty_cues": DEFAULT_UNCERTAINTY_CUES,
+        "rebuttal_cues": DEFAULT_REBUTTAL_CUES,
+        "distancing_cues": DEFAULT_DISTANCING_CUES,
+        "inflect": True,
+    } | settings
+    return LexiconSet("t", (label, unprotected, goodwill), "t", **values)  # type: ignore[arg-type]
+
+
+def readings(text: str, **settings: object) -> list[tuple[str, str]]:
+    hits = Matcher(lexicons(**settings)).match_tokens(tokenize(text), text=text)
+    return [(h.surface, h.reading) for h in hits]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Negation of a frame's label denies it.
+        ("They are not mercenaries.", [("mercenaries", "deny")]),
+        # Negation that is the frame's content supports it.
+        (
+            "Foreign fighters are not considered lawful combatants.",
+            [("lawful combatants", "support")],
+        ),
+        ("You do not have the protection of your government.", [("protection", "support")]),
+        ("Captured fighters would be left without POW status.", [("pow status", "support")]),
+        # Un-negated, such a term counts against the frame.
+        ("They have the protection of the conventions.", [("protection", "deny")]),
+        # Scope is bounded: a preposition after a negated noun ends it.
+        ("There will be no leniency for foreign mercenaries.", [("mercenaries", "support")]),
+        # A modal verb starts another predicate.
+        ("Volunteers not in uniform could be prosecuted.", [("prosecuted", "support")]),
+        # A conjunction ends the scope.
+        ("They are not tourists and they are mercenaries.", [("mercenaries", "support")]),
+        # A relative clause describing the negated words stays in scope.
+        ("This is not people who are extremists at all.", [("extremists", "deny")]),
+        # At most a few words.
+        (
+            "They did not expect the first weeks in Kyiv to bring mercenaries.",
+            [("mercenaries", "support")],
+        ),
+        # Uncertainty is neither support nor denial.
+        ("Officials have not said whether it is legal.", [("legal", "uncertain")]),
+        ("It is unclear whether they are mercenaries.", [("mercenaries", "uncertain")]),
+        # Rebuttals without a negation cue.
+        ("Critics call the mercenary claim baseless.", [("mercenary", "rebut")]),
+        ("Very few extremists joined the unit.", [("extremists", "rebut")]),
+        ("A few extremists joined the unit.", [("extremists", "support")]),
+        ("Moscow's disinformation paints them as terrorists.", [("terrorists", "rebut")]),
+        # Distancing: attributed, not asserted.
+        ("The so-called mercenaries arrived on Monday.", [("mercenaries", "rebut")]),
+        ("They were accused of being mercenaries.", [("mercenaries", "rebut")]),
+        ('Moscow calls them "mercenaries" in every statement.', [("mercenaries", "rebut")]),
+        # A long quotation is a quotation, not scare quotes.
+        ('"They are mercenaries and nothing else," he said.', [("mercenaries", "support")]),
+        # Rebutting a protection claim supports unprotection.
+        ("Claims of POW status for them are false.", [("pow status", "support")]),
+    ],
+)
+def test_each_class_of_reading(text, expected):
+    assert readings(text) == expected
+
+
+def test_a_cue_outside_the_clause_does_not_rebut():
+    assert readings("The claim was false. They are mercenaries.") == [("mercenaries", "support")]
+
+
+def test_a_term_inside_a_capitalised_name_is_about_something_else():
+    text = "The State Emergency Protection Service sent trucks."
+    assert readings(text) == [("protection", "other")]
+    # At the start of a sentence one capital is not a name.
+    assert readings("Protection was never offered to them.") == [("protection", "deny")]
+    # Headlines capitalise every word, so the check is off there.
+    hits = Matcher(lexicons()).match_tokens(
+        tokenize("Volunteers Seek Legal Protection"),
+        text="Volunteers Seek Legal Protection",
+        part="headline",
+    )
+    assert [h.reading for h in hits] == ["support", "deny"]
+
+
+def test_subjects_give_another_referent_when_no_sentence_names_them():
+    subjects = ("volunteer*", "foreign fighter*", "they")
+    matcher = Matcher(lexicons(subjects=subjects))
+    alone = matcher.match_tokens(tokenize("The invading army used terrorist tactics."))
+    assert [h.reading for h in alone] == ["other"]
+    named = matcher.match_tokens(tokenize("Volunteers were called terrorists."))
+    assert [h.reading for h in named] == ["support"]
+    context = matcher.match_tokens(
+        tokenize("The army called the unit terrorists."),
+        previous=tokenize("They arrived in March."),
+    )
+    assert [h.reading for h in context] == ["support"]
+
+
+def test_inflections_gaps_and_inner_wildcards():
+    assert readings("She defended the city.") == [("defended", "support")]
+    assert readings("She defended the city.", inflect=False) == []
+    assert readings("They help the many refugees.") == [("help the many refugees", "support")]
+    assert readings("They help feed, house and clothe refugees.") == []  # a gap crosses no comma
+    assert readings("We stand firmly with them.") == [("stand firmly with", "support")]
+    assert readings("We stand with them.") == []  # "*" is exactly one word
+
+
+def test_quotation_marks_inside_a_phrase_are_skipped():
+    matcher = Matcher(
+        LexiconSet(
+            "t",
+            (Frame("g", "G", "", "#000000", (parse_term("defense of ukraine"),), "g"),),
+            "t",
+            negation_cues=("not",),
+        )
+    )
+    hits = matcher.match_tokens(tokenize("They came in defense of “Ukraine, Europe”."))
+    assert [h.surface for h in hits] == ["defense of “ ukraine"]
+
+
+def test_a_set_without_stance_cues_reads_as_before():
+    bare = lexicons(rebuttal_cues=(), distancing_cues=(), uncertainty_cues=())
+    hits = Matcher(bare).match_tokens(tokenize("The so-called mercenaries arrived."))
+    assert [h.reading for h in hits] == ["support"]
+
+
+def test_hits_carry_counts_and_negated_consistently():
+    hits = Matcher(lexicons()).match_tokens(
+        tokenize("They are not mercenaries, the so-called extremists, whether legal or not.")
+    )
+    by_surface = {h.surface: h for h in hits}
+    assert not by_surface["mercenaries"].counts and by_surface["mercenaries"].negated
+    assert not by_surface["extremists"].counts and by_surface["extremists"].negated
+    assert not by_surface["legal"].counts and not by_surface["legal"].negated
