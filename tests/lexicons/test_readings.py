@@ -1,4 +1,4 @@
-"""How the matcher reads each match: negation, its polarity and scope, uncertainty, stance, referent.
+"""How the matcher reads each match: negation and its scope, uncertainty, stance, referent.
 
 Small general sentences written for these tests, one per class of error a
 dictionary method makes.
