@@ -365,14 +365,18 @@ def _chunk_work(
     sentences is the costliest step of the in-depth analysis.
     """
     pieces = _segment_chunk(documents)
-    flat = [piece for doc_pieces in pieces for piece in doc_pieces]
-    token_lists = [piece[3] for piece in flat]
+    token_lists = [piece[3] for doc_pieces in pieces for piece in doc_pieces]
     matcher = Matcher(lexicons)
-    hits = [
-        hit
-        for index, tokens in enumerate(token_lists)
-        for hit in matcher.match_tokens(tokens, sentence_id=index)
-    ]
+    hits = []
+    index = 0
+    for doc_pieces in pieces:
+        previous: Sequence[str] = ()
+        for part, _lede, text, tokens, _words in doc_pieces:
+            hits += matcher.match_tokens(
+                tokens, sentence_id=index, previous=previous, text=text, part=part
+            )
+            previous = tokens
+            index += 1
     quotations = None
     if quotes:
         quotations = extract_quotes(build_sentences(documents, pieces, outlet_ids=outlet_ids))

@@ -72,8 +72,11 @@ def sample_sentences(
     strata: dict[str, list[tuple[Sentence, dict[str, str], dict[str, tuple[str, ...]]]]] = {
         name: [] for name, _ in STRATA
     }
+    previous: Sentence | None = None
     for sentence in sentences:
-        hits = matcher.match(sentence)
+        same = previous is not None and previous.document == sentence.document
+        hits = matcher.match(sentence, previous=previous.tokens if same and previous else ())
+        previous = sentence
         read = frame_readings(hits, frame_ids)
         values = set(read.values())
         stratum = "support" if SUPPORT in values else "deny" if DENY in values else "rest"
