@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from framing.lexicon_tools.problems import ERROR, WARNING, Severity
 from framing.lexicons.match import Matcher
-from framing.model import Frame, LexiconSet, Term
+from framing.model import Frame, LexiconSet, Term, is_gap
 from framing.text.segment import tokenize
 
 #: An apostrophe clitic written apart from its word: "ukraine 's", "they 're".
@@ -59,7 +59,7 @@ def unmatchable_reasons(term: Term) -> list[tuple[Severity, str]]:
     the term in its own text. A term tokenized differently when a period
     follows it ("u.s", while "U.S." is one token) gets a warning.
     """
-    body = term.text[:-1] if term.is_wildcard else term.text
+    body = sample_text(term)
     if _CLITIC_APART_RE.search(body):
         joined = re.sub(r"\s+(['’])", r"\1", body)
         return [(ERROR, _apart_message(term, "an apostrophe", joined))]
@@ -78,7 +78,8 @@ def unmatchable_reasons(term: Term) -> list[tuple[Severity, str]]:
     if not _finds_itself(term, body):
         return [(ERROR, f"term {term.text!r} can never match: the matcher misses its own text")]
     before_period = tokenize(body + ".")[: len(term.tokens)]
-    if [t.rstrip("*") for t in term.tokens] != before_period:
+    has_slot = any(t == "*" or is_gap(t) for t in term.tokens)
+    if not has_slot and [t.rstrip("*") for t in term.tokens] != before_period:
         return [
             (
                 WARNING,
@@ -88,6 +89,26 @@ def unmatchable_reasons(term: Term) -> list[tuple[Severity, str]]:
             )
         ]
     return []
+
+
+_GAP_TEXT_RE = re.compile(r"\{\s*(\d+)\s*,\s*\d+\s*\}|(?<!\S)\*(?!\S)")
+
+
+def sample_text(term: Term) -> str:
+    """The term as an article could write it: ``*`` endings dropped, gaps filled with words.
+
+    >>> from framing.lexicons.terms import parse_term
+    >>> sample_text(parse_term("help {0,3} refugees"))
+    'help x refugees'
+    >>> sample_text(parse_term("defend* the border*"))
+    'defend the border'
+    """
+
+    def fill(match: re.Match[str]) -> str:
+        return " ".join(["x"] * max(int(match.group(1) or 1), 1))
+
+    filled = _GAP_TEXT_RE.sub(fill, term.text)
+    return re.sub(r"(?<=\w)\*", "", filled)
 
 
 def _sentence_boundary(text: str) -> str | None:

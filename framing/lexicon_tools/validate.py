@@ -361,9 +361,15 @@ def _check_entry(item: object, line: int | None, report: _Report) -> Term | None
             line, f"each term must be a string or {{ term = ..., weight = ... }}, not {item!r}"
         )
         return None
-    on_negation = item.get("on_negation", "denies") if isinstance(item, dict) else "denies"
+    options = item if isinstance(item, dict) else {}
     try:
-        term = parse_term(text, weight=float(weight), line=line, on_negation=str(on_negation))
+        term = parse_term(
+            text,
+            weight=float(weight),
+            line=line,
+            on_negation=str(options.get("on_negation", "denies")),
+            on_uncertainty=str(options.get("on_uncertainty", "neutral")),
+        )
     except ValueError as exc:
         report.error(line, str(exc))
         return None

@@ -53,9 +53,7 @@ from framing.lexicons.patterns import (
     match_from,
     start_of,
 )
-from framing.lexicons.scope import (
-    scopes,
-)
+from framing.lexicons.scope import CLAUSE_WORDS, SCOPE_PUNCTUATION, scopes
 from framing.model import (
     DENY,
     HEADLINE,
@@ -73,7 +71,9 @@ from framing.text.segment import is_word, tokenize, tokenize_spans
 
 #: How many words apart a rebuttal label and the term it rebuts may be.
 STANCE_WINDOW_WORDS = 6
-#: How many words a distancing cue ("accused of") reaches forward.
+#: How many words a distancing cue ("accused of") reaches forward; ending in
+#: or followed by "that" ("claiming that …", "the worry was that …"), it
+#: reaches to the end of the sentence's clause.
 DISTANCING_WORDS = 4
 #: A scare-quoted span is the term itself plus at most this many words.
 SCARE_QUOTE_EXTRA_WORDS = 1
@@ -106,6 +106,7 @@ class Matcher:
         self._uncertainty_cues = frozenset(lexicons.uncertainty_cues)
         self._rebuttals = _cue_patterns(lexicons.rebuttal_cues)
         self._distancing = _cue_patterns(lexicons.distancing_cues)
+        self._entitlements = _cue_patterns(lexicons.entitlement_cues)
         self._subjects = _cue_patterns(lexicons.subjects)
         self._stance = bool(self._rebuttals or self._distancing)
         exact: dict[str, list[Pattern]] = defaultdict(list)
@@ -274,6 +275,7 @@ class _Context:
             self.scope = scopes(tokens, cues, matcher._scope_breakers, uncertain)
         self.rebuttals = _occurrences(tokens, matcher._rebuttals) if matcher._stance else []
         self.distancing = _occurrences(tokens, matcher._distancing) if matcher._stance else []
+        self.entitlements = _occurrences(tokens, matcher._entitlements)
         self.text = text
         self.part = part
         self._subjects: bool | None = None
@@ -287,7 +289,8 @@ class _Context:
             return OTHER, None
         scope = self.scope[start]
         if scope is not None and scope[1]:
-            return UNCERTAIN, tokens[scope[0]]
+            doubt = SUPPORT if term.on_uncertainty == "supports" else UNCERTAIN
+            return doubt, tokens[scope[0]]
         negation = tokens[scope[0]] if scope is not None else None
         stance = self._stance_cue(start, end)
         supports = term.on_negation == "supports"
@@ -297,13 +300,34 @@ class _Context:
             return (SUPPORT if supports else DENY), negation
         if stance is not None:
             return (SUPPORT if supports else REBUT), stance
-        return (DENY if supports else SUPPORT), None
+        if supports:
+            claim = self._entitlement_cue(start)
+            if claim is not None:
+                return DENY, claim
+        return SUPPORT, None
+
+    def _entitlement_cue(self, start: int) -> str | None:
+        """An entitlement claimed just before the term ("should be treated as POWs")."""
+        for cue_start, cue_end in self.entitlements:
+            near = cue_end <= start and self._words_between(cue_end, start) <= DISTANCING_WORDS
+            if near and self._within_phrase(cue_end, start):
+                return " ".join(self.tokens[cue_start:cue_end])
+        return None
 
     def _stance_cue(self, start: int, end: int) -> str | None:
         """A rebuttal label in the term's clause, a distancing cue before it, or scare quotes."""
         tokens = self.tokens
         for cue_start, cue_end in self.distancing:
-            if cue_end <= start and self._words_between(cue_end, start) <= DISTANCING_WORDS:
+            if cue_end > start:
+                continue
+            # "claiming that …" attributes its whole clause; else a few words.
+            that = tokens[cue_end - 1] == "that" or (
+                cue_end < len(tokens) and tokens[cue_end] == "that"
+            )
+            if that and self._words_between(cue_end, start) < 1_000:
+                return " ".join(tokens[cue_start:cue_end])
+            near = self._words_between(cue_end, start) <= DISTANCING_WORDS
+            if near and self._within_phrase(cue_end, start):
                 return " ".join(tokens[cue_start:cue_end])
         for cue_start, cue_end in self.rebuttals:
             if cue_end <= start:
@@ -317,6 +341,13 @@ class _Context:
         if self._scare_quoted(start, end):
             return "scare quotes"
         return None
+
+    def _within_phrase(self, a: int, b: int) -> bool:
+        """Whether tokens ``a`` to ``b`` stay in one phrase: no punctuation, no conjunction."""
+        return not any(
+            t in SCOPE_PUNCTUATION or t in CLAUSE_WORDS or t in self.matcher._scope_breakers
+            for t in self.tokens[a:b]
+        )
 
     def _words_between(self, a: int, b: int) -> int:
         """Words between token ``a`` and ``b``; a clause boundary makes it infinite."""

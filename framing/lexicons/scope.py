@@ -40,7 +40,7 @@ NEGATION_SCOPE_WORDS = 5
 
 #: Words that end a negation's scope besides the set's scope breakers:
 #: conjunctions, relative words and modal verbs start another clause or predicate.
-_CLAUSE_WORDS = frozenset({"and", "or", "where", "when", "if"})
+CLAUSE_WORDS = frozenset({"and", "or", "where", "when", "if"})
 #: A relative word after a negated phrase starts a clause that describes it
 #: ("not mercenaries who are coming to earn money"): the scope carries on
 #: into it, for as many words again.
@@ -96,7 +96,7 @@ def scopes(
             closes_quote
             or token in SCOPE_PUNCTUATION
             or token in breakers
-            or token in _CLAUSE_WORDS
+            or token in CLAUSE_WORDS
             or (open_cue is not None and words and token in _MODALS)
             or (open_cue is not None and first_noun and token in _PREPOSITIONS)
         ):

@@ -78,7 +78,8 @@ DEFAULT_REBUTTAL_CUES: tuple[str, ...] = (
 )
 
 #: Words that attribute the term after them to someone else, without the
-#: outlet asserting it: reported accusations and distancing labels.
+#: outlet asserting it: reported accusations and verdicts, distancing labels,
+#: and reported worries ("there was concern that …").
 DEFAULT_DISTANCING_CUES: tuple[str, ...] = (
     "so-called",
     "alleged",
@@ -90,6 +91,18 @@ DEFAULT_DISTANCING_CUES: tuple[str, ...] = (
     "accusing",
     "accusation of",
     "accusations of",
+    "charged as",
+    "charged with",
+    "found guilty of",
+    "convicted of",
+    "concern that",
+    "concerns that",
+    "fear that",
+    "fears that",
+    "feared that",
+    "worry that",
+    "worried that",
+    "the worry was",
     "branded",
     "labeled",
     "labelled",
@@ -97,6 +110,20 @@ DEFAULT_DISTANCING_CUES: tuple[str, ...] = (
     "claims",
     "claimed",
     "claiming",
+)
+
+#: Words that claim an entitlement for what follows; before a term whose
+#: negation supports its frame ("should be treated as prisoners of war"),
+#: they count against the frame.
+DEFAULT_ENTITLEMENT_CUES: tuple[str, ...] = (
+    "should",
+    "must",
+    "entitled",
+    "supposed to",
+    "ought to",
+    "deserve*",
+    "full rights",
+    "have the right",
 )
 
 #: A colourblind-safe palette (Okabe-Ito) for frames that name no colour.
@@ -108,6 +135,8 @@ ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 #: What a term's negation means: it denies the frame, or it supports it.
 ON_NEGATION = ("denies", "supports")
+#: What doubt about a term means: nothing either way, or support for the frame.
+ON_UNCERTAINTY = ("neutral", "supports")
 #: The widest gap a term may have, ``{0,5}``: wider, and a "phrase" spans clauses.
 MAX_GAP = 5
 _GAP_RE = re.compile(r"\{\s*(\d+)\s*,\s*(\d+)\s*\}")
@@ -115,7 +144,12 @@ _PIECE_RE = re.compile(r"(\{[^{}]*\})|(?<!\S)\*(?!\S)")
 
 
 def parse_term(
-    text: str, *, weight: float = 1.0, line: int | None = None, on_negation: str = "denies"
+    text: str,
+    *,
+    weight: float = 1.0,
+    line: int | None = None,
+    on_negation: str = "denies",
+    on_uncertainty: str = "neutral",
 ) -> Term:
     """Turn a term as written into a :class:`Term`, or raise ValueError saying why.
 
@@ -139,6 +173,10 @@ def parse_term(
     if on_negation not in ON_NEGATION:
         raise ValueError(
             f'term {text!r}: on_negation must be "denies" or "supports", not {on_negation!r}'
+        )
+    if on_uncertainty not in ON_UNCERTAINTY:
+        raise ValueError(
+            f'term {text!r}: on_uncertainty must be "neutral" or "supports", not {on_uncertainty!r}'
         )
     tokens: list[str] = []
     position = 0

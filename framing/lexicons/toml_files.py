@@ -30,11 +30,13 @@ from framing.errors import LexiconError
 from framing.lexicons.terms import (
     DEFAULT_COLOURS,
     DEFAULT_DISTANCING_CUES,
+    DEFAULT_ENTITLEMENT_CUES,
     DEFAULT_NEGATION_CUES,
     DEFAULT_REBUTTAL_CUES,
     DEFAULT_UNCERTAINTY_CUES,
     ID_RE,
     ON_NEGATION,
+    ON_UNCERTAINTY,
     parse_term,
 )
 from framing.model import DEFAULT_SCOPE_BREAKERS, Frame, LexiconSet, Term
@@ -51,13 +53,23 @@ SET_KEYS = (
     "uncertainty_cues",
     "rebuttal_cues",
     "distancing_cues",
+    "entitlement_cues",
     "subjects",
     "inflect",
 )
 
 #: The keys a frame file may have, and those of a term written as a table.
-FRAME_KEYS = ("id", "label", "description", "colour", "color", "on_negation", "terms")
-TERM_KEYS = ("term", "weight", "on_negation")
+FRAME_KEYS = (
+    "id",
+    "label",
+    "description",
+    "colour",
+    "color",
+    "on_negation",
+    "on_uncertainty",
+    "terms",
+)
+TERM_KEYS = ("term", "weight", "on_negation", "on_uncertainty")
 #: What a colour must look like.
 COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _TOML_LINE_RE = re.compile(r"at line (\d+)")
@@ -73,6 +85,7 @@ class SetSettings(TypedDict, total=False):
     uncertainty_cues: tuple[str, ...]
     rebuttal_cues: tuple[str, ...]
     distancing_cues: tuple[str, ...]
+    entitlement_cues: tuple[str, ...]
     subjects: tuple[str, ...]
     inflect: bool
 
@@ -124,6 +137,7 @@ def load_toml_set(path: Path, *, name: str | None = None) -> LexiconSet:
         uncertainty_cues=tuple(settings.get("uncertainty_cues", DEFAULT_UNCERTAINTY_CUES)),
         rebuttal_cues=tuple(settings.get("rebuttal_cues", DEFAULT_REBUTTAL_CUES)),
         distancing_cues=tuple(settings.get("distancing_cues", DEFAULT_DISTANCING_CUES)),
+        entitlement_cues=tuple(settings.get("entitlement_cues", DEFAULT_ENTITLEMENT_CUES)),
         subjects=tuple(settings.get("subjects", ())),
         inflect=bool(settings.get("inflect", True)),
     )
@@ -149,7 +163,7 @@ def load_set_settings(path: Path) -> SetSettings:
         settings["scope_breakers"] = _single_words(data, "scope_breakers", path, lines)
     if "uncertainty_cues" in data:
         settings["uncertainty_cues"] = _single_words(data, "uncertainty_cues", path, lines)
-    for key in ("rebuttal_cues", "distancing_cues", "subjects"):
+    for key in ("rebuttal_cues", "distancing_cues", "entitlement_cues", "subjects"):
         if key in data:
             settings[key] = _phrases(data, key, path, lines)
     if "inflect" in data:
@@ -266,7 +280,16 @@ def load_frame(path: Path, *, default_colour: str = DEFAULT_COLOURS[0]) -> Frame
             path=path,
             line=_line_of(lines, "on_negation"),
         )
-    terms = _parse_terms(data.get("terms"), path, lines, on_negation=on_negation)
+    on_uncertainty = _string_field(data, "on_uncertainty", path, lines, default="neutral")
+    if on_uncertainty not in ON_UNCERTAINTY:
+        raise LexiconError(
+            f'on_uncertainty must be "neutral" or "supports", not {on_uncertainty!r}',
+            path=path,
+            line=_line_of(lines, "on_uncertainty"),
+        )
+    terms = _parse_terms(
+        data.get("terms"), path, lines, on_negation=on_negation, on_uncertainty=on_uncertainty
+    )
     return Frame(
         id=frame_id,
         label=label,
@@ -278,7 +301,12 @@ def load_frame(path: Path, *, default_colour: str = DEFAULT_COLOURS[0]) -> Frame
 
 
 def _parse_terms(
-    value: object, path: Path, lines: Sequence[str], *, on_negation: str = "denies"
+    value: object,
+    path: Path,
+    lines: Sequence[str],
+    *,
+    on_negation: str = "denies",
+    on_uncertainty: str = "neutral",
 ) -> tuple[Term, ...]:
     terms_line = _line_of(lines, "terms")
     if value is None:
@@ -290,18 +318,19 @@ def _parse_terms(
     term_line = TermLines(lines, terms_line)
     terms: list[Term] = []
     for item in value:
-        term_negation = on_negation
+        term_negation, term_uncertainty = on_negation, on_uncertainty
         if isinstance(item, str):
             text, weight = item, 1.0
         elif isinstance(item, dict) and isinstance(item.get("term"), str):
             text = item["term"]
             weight = item.get("weight", 1.0)
             term_negation = item.get("on_negation", on_negation)
+            term_uncertainty = item.get("on_uncertainty", on_uncertainty)
             extra = sorted(set(item) - set(TERM_KEYS))
             if extra:
                 raise LexiconError(
                     f"term {text!r} has unknown key {extra[0]!r}; expected term, weight, "
-                    "on_negation",
+                    "on_negation, on_uncertainty",
                     path=path,
                     line=term_line(text),
                 )
@@ -319,10 +348,16 @@ def _parse_terms(
             )
         line = term_line(text)
         try:
-            if not isinstance(term_negation, str):
-                raise ValueError(f"term {text!r}: on_negation must be a string")
+            if not isinstance(term_negation, str) or not isinstance(term_uncertainty, str):
+                raise ValueError(f"term {text!r}: on_negation and on_uncertainty are strings")
             terms.append(
-                parse_term(text, weight=float(weight), line=line, on_negation=term_negation)
+                parse_term(
+                    text,
+                    weight=float(weight),
+                    line=line,
+                    on_negation=term_negation,
+                    on_uncertainty=term_uncertainty,
+                )
             )
         except ValueError as exc:
             raise LexiconError(str(exc), path=path, line=line) from exc

@@ -23,7 +23,12 @@ class Term:
     (the default: "not mercenaries" denies the frame) or ``"supports"``
     (the term names what the frame says is missing: "no protection", "not
     lawful combatants" support a frame of legal unprotection; un-negated,
-    such a term counts against the frame).
+    such a term raises the frame's topic and counts for it, unless an
+    entitlement is claimed for it: "should be treated as prisoners of war"
+    counts against). ``on_uncertainty`` says what doubt
+    about the term means: ``"neutral"`` (the default) or ``"supports"``, for a
+    frame that *is* a doubt ("unclear whether it is legal" for a frame of
+    legal unprotection).
     """
 
     text: str
@@ -31,6 +36,7 @@ class Term:
     weight: float = 1.0
     line: int | None = None
     on_negation: str = "denies"
+    on_uncertainty: str = "neutral"
 
     @property
     def is_wildcard(self) -> bool:
@@ -71,7 +77,9 @@ class LexiconSet:
     (besides punctuation) that close one. ``rebuttal_cues`` (labels such as
     "false", "disinformation", "very few") mark a nearby term as raised and
     rejected; ``distancing_cues`` ("accused of", "so-called") mark the term
-    they introduce as attributed, not asserted; ``uncertainty_cues``
+    they introduce as attributed, not asserted; ``entitlement_cues``
+    ("should be", "entitled to") before a term whose negation supports its
+    frame claim what the frame says is missing; ``uncertainty_cues``
     ("unclear", "whether") make a neutral reading. ``subjects`` name the
     story's people: when given, a hit counts only in a sentence that (or
     whose previous sentence) mentions one. ``inflect`` lets a term's words
@@ -89,6 +97,7 @@ class LexiconSet:
     description: str = ""
     rebuttal_cues: tuple[str, ...] = ()
     distancing_cues: tuple[str, ...] = ()
+    entitlement_cues: tuple[str, ...] = ()
     uncertainty_cues: tuple[str, ...] = ()
     subjects: tuple[str, ...] = ()
     inflect: bool = False

@@ -5,12 +5,16 @@ from __future__ import annotations
 from framing.lexicons.load import load_lexicons
 from framing.lexicons.match import Matcher
 from framing.lexicons.scope import negation_scope
+from framing.lexicons.terms import parse_term
+from framing.model import Frame, LexiconSet
 from framing.resources import default_lexicons
 from tests.conftest import make_sentence
 
 
-def hits_of(lexicon_dir, text):
-    matcher = Matcher(load_lexicons(lexicon_dir))
+def hits_of(lexicons, text):
+    if not isinstance(lexicons, LexiconSet):
+        lexicons = load_lexicons(lexicons)
+    matcher = Matcher(lexicons)
     return [(h.frame, h.term, h.surface, h.negated) for h in matcher.match(make_sentence(text))]
 
 
@@ -63,12 +67,10 @@ def test_negation_reaches_into_an_opening_quote_but_stops_at_a_closing_one():
 
 
 def test_cue_inside_a_term_does_not_negate_it():
-    found = hits_of(
-        default_lexicons(), "It's just that you don't have the protection of your own government"
-    )
-    assert found == [
-        ("unprotected_civilians", "don't have the protection", "do n't have the protection", False)
-    ]
+    frame = Frame("u", "U", "", "#000000", (parse_term("don't have the protection"),), "u")
+    lexicons = LexiconSet("t", (frame,), "t", negation_cues=("not", "n't", "no"))
+    found = hits_of(lexicons, "It's just that you don't have the protection of your government")
+    assert found == [("u", "don't have the protection", "do n't have the protection", False)]
 
 
 def test_negation_scope_and_pseudo_negation():

@@ -11,6 +11,7 @@ import pytest
 from framing.lexicons.match import Matcher
 from framing.lexicons.terms import (
     DEFAULT_DISTANCING_CUES,
+    DEFAULT_ENTITLEMENT_CUES,
     DEFAULT_NEGATION_CUES,
     DEFAULT_REBUTTAL_CUES,
     DEFAULT_UNCERTAINTY_CUES,
@@ -55,6 +56,7 @@ def lexicons(**settings: object) -> LexiconSet:
         "uncertainty_cues": DEFAULT_UNCERTAINTY_CUES,
         "rebuttal_cues": DEFAULT_REBUTTAL_CUES,
         "distancing_cues": DEFAULT_DISTANCING_CUES,
+        "entitlement_cues": DEFAULT_ENTITLEMENT_CUES,
         "inflect": True,
     } | settings
     return LexiconSet("t", (label, unprotected, goodwill), "t", **values)  # type: ignore[arg-type]
@@ -77,8 +79,10 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
         ),
         ("You do not have the protection of your government.", [("protection", "support")]),
         ("Captured fighters would be left without POW status.", [("pow status", "support")]),
-        # Un-negated, such a term counts against the frame.
-        ("They have the protection of the conventions.", [("protection", "deny")]),
+        # Un-negated, such a term raises the frame's topic ...
+        ("Their protection is a question for the courts.", [("protection", "support")]),
+        # ... unless an entitlement to it is claimed.
+        ("They insisted they should be given protection.", [("protection", "deny")]),
         # Scope is bounded: a preposition after a negated noun ends it.
         ("There will be no leniency for foreign mercenaries.", [("mercenaries", "support")]),
         # A modal verb starts another predicate.
@@ -122,14 +126,14 @@ def test_a_term_inside_a_capitalised_name_is_about_something_else():
     text = "The State Emergency Protection Service sent trucks."
     assert readings(text) == [("protection", "other")]
     # At the start of a sentence one capital is not a name.
-    assert readings("Protection was never offered to them.") == [("protection", "deny")]
+    assert readings("Protection was a worry for them.") == [("protection", "support")]
     # Headlines capitalise every word, so the check is off there.
     hits = Matcher(lexicons()).match_tokens(
         tokenize("Volunteers Seek Legal Protection"),
         text="Volunteers Seek Legal Protection",
         part="headline",
     )
-    assert [h.reading for h in hits] == ["support", "deny"]
+    assert [h.reading for h in hits] == ["support", "support"]
 
 
 def test_subjects_give_another_referent_when_no_sentence_names_them():
