@@ -4,8 +4,10 @@ Two families, both shown in the report:
 
 * **Lexicon features** (:func:`score_frames`): for each outlet and frame, the
   share of the outlet's sentences that invoke the frame (at least one
-  non-negated hit), with a 95% bootstrap interval over sentences, and the
-  non-negated hits per 1,000 word tokens.
+  non-negated hit), with its 95% Wilson interval (over the sentences, or
+  over the articles when the outlet has enough of them; see
+  :mod:`framing.analysis.stats`), and the non-negated hits per 1,000 word
+  tokens.
 * **TF-IDF features** (:func:`build_tfidf`, :func:`distinctive_terms`,
   :func:`outlet_similarity`, :func:`lexicon_candidates`), from scikit-learn:
   the terms most distinctive of each outlet, how similar the outlets'
@@ -26,7 +28,7 @@ from itertools import compress, pairwise
 from operator import and_
 from typing import TYPE_CHECKING
 
-from framing.analysis.stats import bootstrap_share_draws, percentile_interval, rng_for
+from framing.analysis.stats import MIN_ARTICLES_FOR_ARTICLE_UNIT, share_interval
 from framing.model import (
     Candidate,
     FrameScore,
@@ -67,14 +69,21 @@ def score_frames(
     *,
     outlets: Sequence[OutletSummary],
     lexicons: LexiconSet,
-    n_bootstrap: int,
-    seed: int,
+    n_bootstrap: int | None = None,
+    seed: int | None = None,
+    min_articles: int = MIN_ARTICLES_FOR_ARTICLE_UNIT,
 ) -> dict[tuple[str, str], FrameScore]:
     """Frame scores for every (outlet id, frame id) pair.
 
-    The interval of a share is a percentile bootstrap over the outlet's
-    sentences (see :mod:`framing.analysis.stats`).
+    The interval of a share is Wilson's score interval
+    (:func:`framing.analysis.stats.share_interval`): over the outlet's
+    sentences, taken as independent, when it has fewer than
+    ``min_articles`` articles; over as many sentences as its articles are
+    worth (the design effect between its articles) when it has more. It is
+    computed, not resampled, so ``n_bootstrap`` and ``seed`` are not used;
+    they are accepted so that callers written for the bootstrap keep working.
     """
+    del n_bootstrap, seed  # the intervals are computed, not resampled
     sentence_outlet = {s.id: s.outlet for s in sentences}
     n_sentences = {o.id: o.n_sentences for o in outlets}
     n_tokens = {o.id: o.n_tokens for o in outlets}
@@ -88,24 +97,39 @@ def score_frames(
         elif hit.counts:
             n_hits[key] += 1
             invoking[key].add(hit.sentence)
+    articles = _article_sentences(sentences)
     scores: dict[tuple[str, str], FrameScore] = {}
-    for i, outlet in enumerate(outlets):
-        for j, frame in enumerate(lexicons.frames):
+    for outlet in outlets:
+        documents = articles.get(outlet.id, {})
+        for frame in lexicons.frames:
             key = (outlet.id, frame.id)
             k, n = len(invoking[key]), n_sentences[outlet.id]
-            draws = bootstrap_share_draws(k, n, n_resamples=n_bootstrap, rng=rng_for(seed, i, j))
+            if len(documents) >= min_articles:
+                ids = list(documents.values())
+                per_article = [sum(1 for i in own if i in invoking[key]) for own in ids]
+                interval = share_interval([len(own) for own in ids], per_article)
+            else:
+                interval = share_interval([n], [k], min_articles=min_articles)
             tokens = n_tokens[outlet.id]
             scores[key] = FrameScore(
                 outlet=outlet.id,
                 frame=frame.id,
                 n_sentences=k,
                 share=k / n if n else 0.0,
-                ci95=percentile_interval(draws),
+                ci95=interval,
                 n_hits=n_hits[key],
                 per_1k_tokens=1000.0 * n_hits[key] / tokens if tokens else 0.0,
                 n_negated=n_negated[key],
             )
     return scores
+
+
+def _article_sentences(sentences: Sequence[Sentence]) -> dict[str, dict[str, list[int]]]:
+    """Outlet id -> document id -> its sentences' ids, in first-seen order."""
+    articles: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for s in sentences:
+        articles[s.outlet].setdefault(s.document, []).append(s.id)
+    return articles
 
 
 # --------------------------------------------------------------------------

@@ -164,7 +164,10 @@ def bars_chart(analysis: Analysis) -> ChartView:
         title="Shares with 95% intervals",
         caption=(
             "Bars show each outlet's share of sentences invoking each frame; whiskers show "
-            "the 95% bootstrap interval. Overlapping whiskers mean the difference may be chance."
+            "its 95% interval (Wilson's; it never shrinks to a point, even at 0%). When two "
+            "whiskers do not overlap, the interval of the difference excludes zero; when they "
+            "overlap, a difference is not ruled out. How the comparison holds up says which "
+            "differences stay unlikely to be chance once the many comparisons are allowed for."
         ),
         payload={"data": traces, "layout": layout, "config": PLOTLY_CONFIG},
         table=Table(

@@ -4,17 +4,25 @@ The questions are generated from the analysis, never written in advance: the
 largest differences between outlets, the sentences behind them, who is
 quoted, what is denied and what is shared copy. Each question quotes the
 outlets' own sentences so a class can discuss the wording, not the numbers.
+
+A question takes a difference as real only when the summary calls it a gap
+(:func:`framing.analysis.significance.gaps.describe_divergence`): a
+difference that could be chance is not set as a puzzle to explain ("why
+might it give the frame less room?") but as one to check ("do these
+articles really differ?"). Outlets that rest on one or two articles are
+spoken of as their articles.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from framing.analysis.significance.gaps import describe_divergence
+from framing.analysis.significance.references import join_references, refer_all
 from framing.model import Analysis, Evidence
 from framing.report.common import EvidenceView, documents_by_id, evidence_view
-from framing.report.format import format_pct
 
-#: How many of the largest divergences become questions.
+#: How many of the largest divergences may become questions (those that are gaps do).
 QUESTIONS_FROM_DIVERGENCES = 3
 
 
@@ -35,9 +43,9 @@ class ClassroomView:
 
 
 def classroom_view(analysis: Analysis) -> ClassroomView:
-    """Questions from the largest divergences, quoted sources, denials and shared copy."""
+    """Questions from the largest gaps, quoted sources, denials and shared copy."""
     docs = documents_by_id(analysis.documents)
-    names = {o.id: o.name for o in analysis.outlets}
+    references = refer_all(analysis.outlets)
     labels = {f.id: f.label for f in analysis.lexicons.frames}
 
     def shown(items: tuple[Evidence, ...]) -> tuple[EvidenceView, ...]:
@@ -45,15 +53,26 @@ def classroom_view(analysis: Analysis) -> ClassroomView:
 
     questions: list[Question] = []
     for d in analysis.divergences[:QUESTIONS_FROM_DIVERGENCES]:
-        if d.gap <= 0 or d.most == d.least:
+        reading = describe_divergence(
+            d, scores=analysis.scores, outlets=analysis.outlets, pairs=analysis.pairs
+        )
+        if reading.finding == "no_difference":
             continue
-        most, least, label = names[d.most], names[d.least], labels[d.frame]
-        share_most, share_least = format_pct(d.most_share), format_pct(d.least_share)
+        label = labels[d.frame]
+        least = [references[i] for i in reading.least]
+        if reading.finding == "gap":
+            ask = (
+                "Read the sentences below. Which words signal the frame? Why might "
+                f"{join_references(least)} give it less room?"
+            )
+        else:
+            ask = (
+                "The difference could be chance. Read the sentences below: do they really "
+                "treat the frame differently?"
+            )
         questions.append(
             Question(
-                f"{most} gives {share_most} of its sentences to the frame “{label}”, "
-                f"{least} {share_least}. Read the sentences below. Which words signal the "
-                f"frame? Why might {least} give it less room?",
+                f"{reading.before}the frame “{label}”{reading.after} {ask}",
                 shown(analysis.evidence_for(d.most, d.frame))
                 + shown(analysis.evidence_for(d.least, d.frame)),
             )
@@ -63,8 +82,10 @@ def classroom_view(analysis: Analysis) -> ClassroomView:
             speaker, n = voice.top_speakers[0]
             questions.append(
                 Question(
-                    f"In {most}, {speaker} carries “{label}” in {n} "
-                    f"sentence{'s' if n != 1 else ''}. Does {least} quote anyone on it? "
+                    f"In {references[d.most].text}, {speaker} carries “{label}” in {n} "
+                    f"sentence{'s' if n != 1 else ''}. "
+                    f"{'Do' if len(least) > 1 or least[0].plural else 'Does'} "
+                    f"{join_references(least)} quote anyone on it? "
                     "What changes when a frame comes from a quoted expert rather than the "
                     "outlet itself?",
                     (),
@@ -73,8 +94,9 @@ def classroom_view(analysis: Analysis) -> ClassroomView:
     for denial in _first_denials(analysis):
         questions.append(
             Question(
-                f"{names[denial.outlet]} uses words of “{labels[denial.frame]}” only to deny "
-                "them. Does denying a frame still put the idea in the reader's mind?",
+                f"This sentence from {references[denial.outlet].text} uses words of "
+                f"“{labels[denial.frame]}” only to deny them. Does denying a frame still put "
+                "the idea in the reader's mind?",
                 shown((denial,)),
             )
         )

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from framing.analysis.features import invoked_frames
+from framing.analysis.significance.caveat import independence_note
+from framing.analysis.significance.references import refer_all
 from framing.model import HEADLINE, Analysis
 from framing.report.common import Table
 from framing.report.format import format_pct
@@ -164,9 +166,14 @@ def _headline_counts(headlines: dict[str, list[HeadlineView]], analysis: Analysi
 
 
 def _prominence_reading(analysis: Analysis) -> str:
-    """One sentence: which outlet puts which frame in a headline or lede, if any."""
+    """One sentence: which outlet puts which frame in a headline or lede, if any.
+
+    An outlet with one or two articles is named by its articles ("People's
+    article puts … in its headline or lede").
+    """
     parts = []
     label = {f.id: f.label for f in analysis.lexicons.frames}
+    references = refer_all(analysis.outlets)
     for o in analysis.outlets:
         placed = [
             label[f.id]
@@ -174,7 +181,9 @@ def _prominence_reading(analysis: Analysis) -> str:
             if (p := analysis.prominence.get((o.id, f.id))) and (p.headlines or p.ledes)
         ]
         if placed:
-            parts.append(f"{o.name} puts {_join(placed)} in a headline or lede")
+            ref = references[o.id]
+            where = "its headline or lede" if ref.few and not ref.plural else "a headline or lede"
+            parts.append(f"{ref.text} {ref.verb('puts', 'put')} {_join(placed)} in {where}")
     if not parts:
         return "No outlet puts any frame in a headline or lede."
     return "; ".join(parts) + "."
@@ -188,7 +197,12 @@ def _join(items: list[str]) -> str:
 
 @dataclass(frozen=True)
 class PairReading:
-    """One pairwise difference as a sentence, and whether it is unlikely to be chance."""
+    """One pairwise difference as a sentence, and whether it is unlikely to be chance.
+
+    ``significant``: its adjusted p-value is below the level and its
+    interval excludes zero
+    (:func:`~framing.analysis.significance.readings.is_clear`).
+    """
 
     frame: str
     text: str
@@ -205,6 +219,8 @@ class HoldsUpView:
 
     ``pairs`` are the first :data:`PAIRS_SHOWN` readings, strongest evidence
     first, of ``n_pairs`` (20 outlets make 570 pairs over three frames).
+    ``unit_note`` says what the tests permute; ``independence`` what it
+    means that some treat sentences as independent (or None).
     """
 
     caveat: str | None
@@ -214,24 +230,25 @@ class HoldsUpView:
     mix_reading: str
     mix_table: Table | None
     n_pairs: int = 0
+    independence: str | None = None
 
 
 def holds_up_view(analysis: Analysis) -> HoldsUpView:
     """Pairwise differences (strongest evidence first), the caveat, and frame-mix distances."""
-    from framing.analysis.significance import describe_frame_mix, describe_pair
+    from framing.analysis.significance import describe_frame_mix, describe_pair, is_clear
 
     label = {f.id: f.label for f in analysis.lexicons.frames}
     readings = sorted(
         (
             (
-                not p.is_significant(),
+                not is_clear(p),
                 p.q_value,
                 -abs(p.diff),
                 index,
                 PairReading(
                     label.get(p.frame, p.frame),
                     describe_pair(p, outlets=analysis.outlets, lexicons=analysis.lexicons),
-                    p.is_significant(),
+                    is_clear(p),
                 ),
             )
             for index, p in enumerate(analysis.pairs)
@@ -239,22 +256,23 @@ def holds_up_view(analysis: Analysis) -> HoldsUpView:
     )
     units = {p.unit for p in analysis.pairs}
     unit_note = (
-        "Intervals resample whole articles, and p-values shuffle whole articles between "
-        "outlets, for pairs of outlets that both have five articles or more; otherwise "
-        "sentences are resampled."
+        "For pairs of outlets that both have five articles or more, the p-value shuffles "
+        "whole articles between the two outlets; for the other pairs it is Fisher's exact "
+        "test on their sentences."
         if "articles" in units
-        else "Intervals and p-values resample the outlets' sentences (no pair of outlets "
-        "has five articles or more each, so articles cannot be resampled whole)."
+        else "No pair of outlets has five articles or more each, so the p-values come from "
+        "Fisher's exact test on the outlets' sentences; whole articles cannot be shuffled."
     )
     mix = analysis.frame_mix
     return HoldsUpView(
         caveat=analysis.caveat.message if analysis.caveat else None,
         pairs=tuple(r[-1] for r in readings[:PAIRS_SHOWN]),
         n_pairs=len(readings),
-        n_significant=sum(1 for p in analysis.pairs if p.is_significant()),
+        n_significant=sum(1 for p in analysis.pairs if is_clear(p)),
         unit_note=unit_note,
         mix_reading=describe_frame_mix(mix, outlets=analysis.outlets) if mix else "",
         mix_table=_mix_table(analysis) if mix else None,
+        independence=independence_note(analysis.outlets) if analysis.pairs else None,
     )
 
 

@@ -13,10 +13,10 @@ from typing import Any
 
 from framing import __version__
 from framing.analysis.features import invoked_frames
-from framing.model import HEADLINE, Analysis, Evidence, Sentence
+from framing.model import HEADLINE, Analysis, Divergence, Evidence, Sentence
 from framing.model.coding import Evaluation
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 def _r(value: float) -> float:
@@ -83,18 +83,7 @@ def _build_json(analysis: Analysis) -> dict[str, Any]:
             }
             for o in analysis.outlets
         ],
-        "divergence": [
-            {
-                "frame": d.frame,
-                "most": d.most,
-                "least": d.least,
-                "most_share": _r(d.most_share),
-                "least_share": _r(d.least_share),
-                "gap": _r(d.gap),
-                "gap_ci95": [_r(d.gap_ci95[0]), _r(d.gap_ci95[1])],
-            }
-            for d in analysis.divergences
-        ],
+        "divergence": [_divergence_json(analysis, d) for d in analysis.divergences],
         **_significance_json(analysis),
         **_sources_json(analysis),
         "evidence": [_evidence_json(e, analysis) for e in analysis.evidence],
@@ -124,6 +113,28 @@ def _build_json(analysis: Analysis) -> dict[str, Any]:
         ],
         "skipped": [{"source": s.source, "reason": s.reason} for s in analysis.skipped],
         "notes": list(analysis.notes),
+    }
+
+
+def _divergence_json(analysis: Analysis, d: Divergence) -> dict[str, Any]:
+    """One frame's divergence, the outlets tied at either end, and its reading."""
+    from framing.analysis.significance.gaps import describe_divergence
+
+    reading = describe_divergence(
+        d, scores=analysis.scores, outlets=analysis.outlets, pairs=analysis.pairs
+    )
+    return {
+        "frame": d.frame,
+        "most": d.most,
+        "least": d.least,
+        "most_outlets": list(reading.most),
+        "least_outlets": list(reading.least),
+        "most_share": _r(d.most_share),
+        "least_share": _r(d.least_share),
+        "gap": _r(d.gap),
+        "gap_ci95": [_r(d.gap_ci95[0]), _r(d.gap_ci95[1])],
+        "finding": reading.finding,
+        "reading": reading.text(analysis.lexicons.frame(d.frame).label),
     }
 
 

@@ -42,7 +42,7 @@ def format_pct(x: float | None) -> str:
     if x is None:
         return "\u2014"
     pct = x * 100
-    text = f"{abs(pct):.1f}" if 0 < abs(pct) < 1 else f"{abs(pct):.0f}"
+    text = f"{abs(pct):.1f}" if 0 < abs(pct) < 0.95 else f"{abs(pct):.0f}"
     return _signed(pct, text) + "%"
 
 

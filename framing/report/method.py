@@ -26,7 +26,7 @@ class LexiconFrameView:
 class MethodView:
     """Settings quoted in the method text, the lexicons and the document list."""
 
-    n_bootstrap: str
+    n_permutations: str
     seed: int
     lexicon_name: str
     lexicon_source: str
@@ -82,7 +82,7 @@ def documents_table(analysis: Analysis) -> Table:
 def method_view(analysis: Analysis) -> MethodView:
     """Method text parameters, lexicons and documents."""
     return MethodView(
-        n_bootstrap=f"{analysis.options.n_bootstrap:,}",
+        n_permutations=f"{analysis.options.n_permutations:,}",
         seed=analysis.options.seed,
         lexicon_name=analysis.lexicons.name,
         lexicon_source=analysis.lexicons.source,

@@ -1,31 +1,61 @@
-"""The report's opening summary: sizes, one sentence per divergence, the share table."""
+"""The report's opening summary: sizes, one sentence per divergence, the share table.
+
+Each divergence's sentence comes from
+:func:`framing.analysis.significance.gaps.describe_divergence`, the reading
+the JSON export carries too: outlets tied at the highest or the lowest share
+are named together, a gap is called a gap only when its interval excludes
+zero (and the adjusted test agrees, when it was run), and an outlet that
+rests on one or two articles is spoken of as its articles. Below the
+sentences, the small-sample caveat and what treating sentences as
+independent means.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from framing.analysis.significance.caveat import independence_note
+from framing.analysis.significance.gaps import describe_divergence
+from framing.analysis.significance.references import join_references, refer_all
 from framing.model import Analysis, Divergence
 from framing.report.common import FrameView, Table, cell_score, cell_share, frame_view
-from framing.report.format import format_pct, format_points, plural
+from framing.report.format import format_pct, plural
 
 
 @dataclass(frozen=True)
 class DivergenceLine:
-    """The facts of one divergence, for a plain-language sentence."""
+    """The facts of one divergence, and its reading in words.
+
+    The reading is ``before`` + the frame's label + ``after``, then
+    ``verdict``; ``finding`` says what the divergence amounts to (see
+    :data:`framing.analysis.significance.gaps.Finding`). ``most`` and
+    ``least`` name the outlets the divergence contrasts (by their articles
+    when they have one or two); ``most_ties`` and ``least_ties`` the other
+    outlets with exactly the same share, or "".
+    """
 
     frame: FrameView
     most: str
     least: str
     most_share: str
     least_share: str
-    gap: str
-    gap_low: str
-    gap_high: str
+    before: str
+    after: str
+    verdict: str
+    finding: str
+    most_ties: str = ""
+    least_ties: str = ""
 
 
 @dataclass(frozen=True)
 class SummaryView:
-    """Counts, one line per divergence, and the outlet × frame share table."""
+    """Counts, one line per divergence, the notes that qualify them, and the share table.
+
+    ``caveat`` names the outlets that rest on one or two articles;
+    ``notes`` say what the intervals assume (sentences independent) and,
+    when the tests were not run, that the gaps are not adjusted for the
+    number of comparisons.
+    """
 
     n_outlets: str
     n_documents: str
@@ -34,19 +64,33 @@ class SummaryView:
     n_skipped: int
     lines: tuple[DivergenceLine, ...]
     shares: Table
+    caveat: str | None = None
+    notes: tuple[str, ...] = ()
 
 
 def divergence_line(analysis: Analysis, d: Divergence) -> DivergenceLine:
-    """Format one divergence's outlets, shares and gap."""
+    """Format one divergence: its outlets (ties named), shares and reading."""
+    reading = describe_divergence(
+        d, scores=analysis.scores, outlets=analysis.outlets, pairs=analysis.pairs
+    )
+    references = refer_all(analysis.outlets)
+
+    def ties(ids: tuple[str, ...], named: str) -> str:
+        others = [references[i] for i in ids if i != named]
+        return f"tied with {join_references(others)}" if others else ""
+
     return DivergenceLine(
         frame=frame_view(analysis.lexicons.frame(d.frame)),
-        most=analysis.outlet(d.most).name,
-        least=analysis.outlet(d.least).name,
+        most=references[d.most].text,
+        least=references[d.least].text,
         most_share=format_pct(d.most_share),
         least_share=format_pct(d.least_share),
-        gap=format_points(d.gap),
-        gap_low=format_points(d.gap_ci95[0]),
-        gap_high=format_points(d.gap_ci95[1]),
+        before=reading.before,
+        after=reading.after,
+        verdict=reading.verdict,
+        finding=reading.finding,
+        most_ties=ties(reading.most, d.most),
+        least_ties=ties(reading.least, d.least),
     )
 
 
@@ -69,8 +113,23 @@ def share_table(analysis: Analysis) -> Table:
     )
 
 
+def summary_notes(analysis: Analysis) -> tuple[str, ...]:
+    """What the summary's intervals assume, and what was not adjusted for."""
+    notes = []
+    independence = independence_note(analysis.outlets, tests=bool(analysis.pairs))
+    if independence:
+        notes.append(independence)
+    if not analysis.pairs and len(analysis.outlets) > 1 and analysis.divergences:
+        notes.append(
+            "The pairwise tests were not run (quick mode), so these intervals are not adjusted "
+            "for the number of comparisons: among many frames and outlets, a gap whose "
+            "interval excludes zero can still be chance."
+        )
+    return tuple(notes)
+
+
 def summary_view(analysis: Analysis) -> SummaryView:
-    """The opening summary: sizes, divergences in order, and the share table."""
+    """The opening summary: sizes, divergences in order, the notes, and the share table."""
     return SummaryView(
         n_outlets=plural(len(analysis.outlets), "outlet"),
         n_documents=plural(sum(o.n_documents for o in analysis.outlets), "document"),
@@ -79,4 +138,6 @@ def summary_view(analysis: Analysis) -> SummaryView:
         n_skipped=len(analysis.skipped),
         lines=tuple(divergence_line(analysis, d) for d in analysis.divergences),
         shares=share_table(analysis),
+        caveat=analysis.caveat.message if analysis.caveat else None,
+        notes=summary_notes(analysis),
     )

@@ -12,6 +12,7 @@ from framing.analysis.features import (
     score_frames,
     term_coverage_checker,
 )
+from framing.analysis.stats import wilson_interval
 from framing.lexicons.load import load_lexicons
 from framing.lexicons.match import match_sentences
 from framing.model import OutletSummary
@@ -61,18 +62,48 @@ def test_shares_rates_and_negations_by_hand(corpus):
     n_words_a = outlets[0].n_tokens
     assert n_words_a == 4 + 6 + 4 + 3
     assert heroic_a.per_1k_tokens == pytest.approx(1000 * 3 / n_words_a)
-    low, high = heroic_a.ci95
-    assert 0.0 <= low < 0.5 < high <= 1.0
+    # Wilson's interval for 2 of 4 (one article: sentences as independent).
+    assert heroic_a.ci95 == pytest.approx((0.15004, 0.84996), abs=1e-5)
     assert scores[("b", "legal")].share == pytest.approx(1.0)
-    assert scores[("b", "legal")].ci95 == (1.0, 1.0)
+    # 2 of 2: the interval reaches down to n / (n + z²), never the point "100–100%"
+    # a bootstrap gives.
+    z2 = 1.959963984540054**2
+    assert scores[("b", "legal")].ci95 == pytest.approx((2 / (2 + z2), 1.0))
     assert scores[("a", "legal")].share == 0.0
+    # 0 of 4: from 0 up to z² / (n + z²), never "0–0%".
+    assert scores[("a", "legal")].ci95 == pytest.approx((0.0, z2 / (4 + z2)))
 
 
-def test_bootstrap_is_deterministic_for_a_seed(corpus):
+def test_intervals_are_computed_whatever_the_seed(corpus):
     sentences, lexicons, outlets, hits = corpus
     kwargs = dict(outlets=outlets, lexicons=lexicons, n_bootstrap=300)
     first = score_frames(sentences, hits, seed=7, **kwargs)
     assert first == score_frames(sentences, hits, seed=7, **kwargs)
+    assert first == score_frames(sentences, hits, seed=8, **kwargs)
+    assert first == score_frames(sentences, hits, outlets=outlets, lexicons=lexicons)
+
+
+def test_outlets_with_five_articles_get_intervals_that_allow_for_their_articles(two_frames):
+    # Outlet "a": five two-sentence articles, three all heroic, two not at all
+    # (all-or-nothing articles, so its 10 sentences are worth its 5 articles);
+    # outlet "b": four such articles, below the threshold, sentences independent.
+    texts = [("a", f"a{i}", "Heroes fight." if i < 3 else "Plain words.") for i in range(5)]
+    texts += [("b", f"b{i}", "Heroes fight." if i < 2 else "Plain words.") for i in range(4)]
+    sentences = tuple(
+        make_sentence(text, id=2 * i + j, outlet=outlet, document=doc)
+        for i, (outlet, doc, text) in enumerate(texts)
+        for j in range(2)
+    )
+    lexicons = load_lexicons(two_frames)
+    outlets = (OutletSummary("a", "A", 5, 10, 40), OutletSummary("b", "B", 4, 8, 32))
+    scores = score_frames(
+        sentences, match_sentences(sentences, lexicons), outlets=outlets, lexicons=lexicons
+    )
+    assert scores[("a", "heroic")].share == pytest.approx(0.6)
+    assert scores[("a", "heroic")].ci95 == pytest.approx(wilson_interval(3, 5))
+    assert scores[("b", "heroic")].ci95 == pytest.approx(wilson_interval(4, 8))
+    # At 0, articles cannot differ: the sentences count in full.
+    assert scores[("a", "legal")].ci95 == pytest.approx(wilson_interval(0, 10))
 
 
 def test_analyzer_skips_stop_words_numbers_and_punctuation():

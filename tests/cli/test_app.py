@@ -304,7 +304,7 @@ def test_pairwise_statistics_and_caveat(seeds_run):
         if p["frame"] == "unprotected_civilians"
         and {p["outlet_a"], p["outlet_b"]} == {"military-com", "people"}
     )
-    assert legal["reading"].startswith("Military.com gives")
+    assert legal["reading"].startswith("In Military.com's article, 41% of sentences")
     assert set(data["caveat"]["outlets"]) == {"military-com", "arab-news", "people"}
     assert "describe these articles, not the outlet" in data["caveat"]["message"]
     assert len(data["frame_mix"]["jensen_shannon_distance"]) == 3
@@ -374,9 +374,13 @@ def test_classroom_mode_adds_questions_from_the_findings(tmp_path):
     html = out.read_text(encoding="utf-8")
     assert 'id="classroom"' in html and "Worksheet" in html
     # The largest divergence is legal unprotection, Military.com against People,
-    # carried in Military.com by Claire Finkelstein.
-    assert "Military.com gives 41% of its sentences to the frame “Legally unprotected" in html
-    assert "In Military.com, Claire Finkelstein carries" in html
+    # carried in Military.com by Claire Finkelstein. One article each: the
+    # questions speak of the articles.
+    assert (
+        "In Military.com&#39;s article, 41% of sentences (12 of 29) invoke the frame "
+        "“Legally unprotected"
+    ) in html
+    assert "In Military.com&#39;s article, Claire Finkelstein carries" in html
     assert "only to deny them" in html
     plain = tmp_path / "plain.html"
     assert run("report", "--out", str(plain)).exit_code == 0

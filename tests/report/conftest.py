@@ -123,7 +123,12 @@ def make_analysis() -> Analysis:
         ("xss", "volunteers"): 0.15,
     }
     scores = {
-        key: _score(*key, share, n_negated=2 if key == ("people", "rioters") else 0)
+        key: _score(
+            *key,
+            share,
+            n_negated=2 if key == ("people", "rioters") else 0,
+            n=next(o.n_sentences for o in outlets if o.id == key[0]),
+        )
         for key, share in shares.items()
     }
     xss_sentence = f"The crowd chanted {XSS_SENTENCE_TAIL} near the riot line."
@@ -269,7 +274,7 @@ def make_analysis() -> Analysis:
             SkippedInput("seeds/empty.txt", "empty"),
         ),
         notes=("seeds/people-1.txt was decoded as latin-1",),
-        options=AnalysisOptions(seed=7, n_bootstrap=500),
+        options=AnalysisOptions(seed=7, n_bootstrap=500, n_permutations=500),
     )
 
 

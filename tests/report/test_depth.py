@@ -21,7 +21,10 @@ def test_prominence_view_on_the_seeds(seeds_corpus, default_lexicon_set):
     analysis = analyse(seeds_corpus, default_lexicon_set, options=AnalysisOptions(n_bootstrap=200))
     view = prominence_view(analysis)
     assert [h.outlet for h in view.headlines] == ["Military.com", "Arab News", "People"]
-    assert view.reading == "People puts Legally unprotected civilians in a headline or lede."
+    # People is one article: the reading is about the article.
+    assert view.reading == (
+        "People's article puts Legally unprotected civilians in its headline or lede."
+    )
     people_row = dict(view.table.rows)["People"]
     assert people_row[2] == "8% → 12%"
 
@@ -80,3 +83,38 @@ def test_pair_readings_are_capped_strongest_first(seeds_corpus, default_lexicon_
     # Each pair's five copies rank together, in the order of the full list.
     assert view.pairs == tuple(r for r in full.pairs for _ in range(5))[:PAIRS_SHOWN]
     assert view.n_significant == 5 * full.n_significant
+
+
+def test_holds_up_counts_only_differences_that_hold_on_both_counts(
+    seeds_corpus, default_lexicon_set
+):
+    import dataclasses
+
+    from framing.analysis.significance import is_clear
+    from framing.report.depth import holds_up_view
+
+    analysis = analyse(seeds_corpus, default_lexicon_set)
+    view = holds_up_view(analysis)
+    assert view.n_significant == sum(map(is_clear, analysis.pairs)) == 2
+    assert [r.significant for r in view.pairs[:3]] == [True, True, False]
+    assert "Fisher's exact test" in view.unit_note
+    assert view.independence is not None
+    assert view.independence.startswith("Each outlet is represented by one article")
+    # A test that clears 0.05 with an interval that includes zero is not counted.
+    first = analysis.pairs[0]
+    odd = dataclasses.replace(first, q_value=0.01, p_value=0.01, ci95=(-0.01, 0.2))
+    assert not is_clear(odd) and odd.is_significant()
+    assert holds_up_view(dataclasses.replace(analysis, pairs=(odd,))).n_significant == 0
+
+
+def test_prominence_reading_agrees_with_two_articles(seeds_corpus, default_lexicon_set):
+    import dataclasses
+
+    analysis = analyse(seeds_corpus, default_lexicon_set, options=AnalysisOptions(depth=False))
+    outlets = tuple(
+        dataclasses.replace(o, n_documents=2) if o.id == "people" else o for o in analysis.outlets
+    )
+    reading = prominence_view(dataclasses.replace(analysis, outlets=outlets)).reading
+    assert reading == (
+        "People's two articles put Legally unprotected civilians in a headline or lede."
+    )

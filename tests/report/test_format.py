@@ -14,6 +14,9 @@ def test_format_pct() -> None:
     assert format_pct(-0.03) == "\u22123%"
     assert format_pct(-0.001) == "\u22120.1%"
     assert format_pct(math.nan) == "\u2014"
+    # Just below 1%, rounding gives "1%", not "1.0%" (0.03 - 0.02 is 0.00999...).
+    assert format_pct(0.03 - 0.02) == "1%"
+    assert format_pct(0.0094) == "0.9%"
 
 
 def test_unsafe_colour_never_reaches_css(page_without_js: str) -> None:

@@ -6,8 +6,9 @@ than chance would make them, and how sure one can be of their size:
 
 * :func:`~framing.analysis.significance.pairs.compare_pairs` -- for every
   frame and every pair of outlets, the difference of shares, its 95%
-  bootstrap interval, a two-sided permutation p-value and the
-  Benjamini-Hochberg adjusted p-value (q) over all the tests of the analysis;
+  interval (Newcombe's, from the two shares' Wilson intervals), a two-sided
+  permutation p-value and the Benjamini-Hochberg adjusted p-value (q) over
+  all the tests of the analysis;
 * :func:`~framing.analysis.significance.exact.benjamini_hochberg` -- the
   adjustment itself, for any list of p-values (and
   :func:`~framing.analysis.significance.exact.fisher_two_sided`, the exact
@@ -21,14 +22,19 @@ than chance would make them, and how sure one can be of their size:
   outlet's most distinctive terms against all the others pooled, by the
   log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi &
   Quinn 2008);
-* :func:`~framing.analysis.significance.readings.describe_pair` and
-  :func:`~framing.analysis.significance.readings.describe_frame_mix` -- the
-  results in one plain sentence each, for the report.
+* :func:`~framing.analysis.significance.readings.describe_pair`,
+  :func:`~framing.analysis.significance.readings.describe_frame_mix` and
+  :func:`~framing.analysis.significance.gaps.describe_divergence` -- the
+  results in plain sentences, for the report and the JSON: ties named as
+  ties, a gap called a gap only when it holds, and outlets that rest on one
+  or two articles spoken of as articles
+  (:func:`~framing.analysis.significance.references.refer`).
 
 Everything is a pure function of its arguments: no printing, no files. Every
-random draw comes from a generator derived from the analysis seed and the
-indexes of the outlet, pair or frame it serves (:func:`framing.analysis.stats.rng_for`),
-so the results do not depend on the order in which they are computed.
+random draw (only the article permutation test draws) comes from a
+generator derived from the analysis seed and the indexes of the outlet or
+pair it serves (:func:`framing.analysis.stats.rng_for`), so the results do
+not depend on the order in which they are computed.
 numpy and scipy are imported inside the functions, so importing this package
 costs nothing at start-up.
 
@@ -53,6 +59,7 @@ from framing.analysis.significance.exact import (
     benjamini_hochberg,
     fisher_two_sided,
 )
+from framing.analysis.significance.gaps import DivergenceReading, describe_divergence
 from framing.analysis.significance.log_odds import DEFAULT_LOG_ODDS_TERMS, log_odds_terms
 from framing.analysis.significance.mix import frame_mix_divergence
 from framing.analysis.significance.pairs import (
@@ -60,7 +67,8 @@ from framing.analysis.significance.pairs import (
     MIN_ARTICLES_FOR_ARTICLE_BOOTSTRAP,
     compare_pairs,
 )
-from framing.analysis.significance.readings import describe_frame_mix, describe_pair
+from framing.analysis.significance.readings import describe_frame_mix, describe_pair, is_clear
+from framing.analysis.significance.references import Reference, refer
 from framing.model import (
     SIGNIFICANCE_LEVEL,
     FrameMixDivergence,
@@ -78,18 +86,23 @@ __all__ = [
     "PROBABILITY_TOLERANCE",
     "SIGNIFICANCE_LEVEL",
     "SMALL_SAMPLE_ARTICLES",
+    "DivergenceReading",
     "FrameMixDivergence",
     "LogOddsTerm",
     "LogOddsTerms",
     "PairDifference",
+    "Reference",
     "SmallSampleCaveat",
     "Unit",
     "benjamini_hochberg",
     "compare_pairs",
+    "describe_divergence",
     "describe_frame_mix",
     "describe_pair",
     "fisher_two_sided",
     "frame_mix_divergence",
+    "is_clear",
     "log_odds_terms",
+    "refer",
     "small_sample_caveat",
 ]

@@ -1,15 +1,16 @@
 """Every frame's difference between every pair of outlets, with its uncertainty.
 
 :func:`compare_pairs` gives, for every frame and every pair of outlets, the
-difference of shares, its 95% bootstrap interval, a two-sided p-value and
+difference of shares, its 95% interval (Newcombe's, from the two outlets'
+own share intervals, :mod:`framing.analysis.stats`), a two-sided p-value and
 the Benjamini-Hochberg adjusted p-value (q) over all the tests of the
-analysis. The unit resampled and permuted is the article when both outlets
-have enough of them (a cluster bootstrap and a Monte-Carlo permutation test,
-both in this module), the sentence otherwise (binomial draws, and Fisher's
-exact test from :mod:`framing.analysis.significance.exact`).
+analysis. The unit tested is the article when both outlets have enough of
+them (a Monte-Carlo permutation test, in this module), the sentence
+otherwise (Fisher's exact test, from
+:mod:`framing.analysis.significance.exact`).
 
 Every random draw comes from a generator derived from the analysis seed and
-the indexes of the outlet, pair or frame it serves
+the indexes of the outlet or pair it serves
 (:func:`framing.analysis.stats.rng_for`), so the results do not depend on the
 order in which they are computed. numpy is imported inside the functions.
 """
@@ -22,7 +23,12 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from framing.analysis.significance.exact import benjamini_hochberg, fisher_two_sided
-from framing.analysis.stats import bootstrap_share_draws, percentile_interval, rng_for
+from framing.analysis.stats import (
+    MIN_ARTICLES_FOR_ARTICLE_UNIT,
+    newcombe_interval,
+    rng_for,
+    share_interval,
+)
 from framing.model import (
     DEFAULT_RESAMPLES,
     Hit,
@@ -37,20 +43,18 @@ if TYPE_CHECKING:
     import numpy as np
 
 
-#: Both outlets of a pair need this many articles for articles to be the resampling unit.
-MIN_ARTICLES_FOR_ARTICLE_BOOTSTRAP = 5
+#: Both outlets of a pair need this many articles for articles to be the unit of the test
+#: (and an outlet this many for its articles to set its interval); the name is framing 0.1's.
+MIN_ARTICLES_FOR_ARTICLE_BOOTSTRAP = MIN_ARTICLES_FOR_ARTICLE_UNIT
 #: Monte-Carlo permutations of the article-level test.
 DEFAULT_PERMUTATIONS = DEFAULT_RESAMPLES
 
 # Keys that keep this module's random streams apart from each other and from
-# framing.analysis.features' (whose keys are (outlet, frame) indexes, far below these).
-_KEY_ARTICLE_BOOTSTRAP = 0x5167_0001
+# any keyed by (outlet, frame) indexes, far below these.
 _KEY_ARTICLE_ORDER = 0x5167_0002
 _KEY_ARTICLE_SPLIT = 0x5167_0003
 #: Integers held at once by the article permutation test (sets its memory, not its result).
 _PERMUTATION_CHUNK = 4_000_000
-#: Integers drawn at once by the article bootstrap (sets its memory, not its result).
-_BOOTSTRAP_CHUNK = 4_000_000
 
 
 def compare_pairs(
@@ -59,7 +63,7 @@ def compare_pairs(
     *,
     outlets: Sequence[OutletSummary],
     lexicons: LexiconSet,
-    n_bootstrap: int,
+    n_bootstrap: int | None = None,
     n_permutations: int = DEFAULT_PERMUTATIONS,
     seed: int,
     min_articles_for_article_bootstrap: int = MIN_ARTICLES_FOR_ARTICLE_BOOTSTRAP,
@@ -74,18 +78,21 @@ def compare_pairs(
 
     **Unit.** Sentences of one article are not independent (one article
     tends to keep to its frames), so when both outlets have at least
-    ``min_articles_for_article_bootstrap`` articles the unit resampled and
-    permuted is the article; with fewer, there are too few articles to
-    resample and the unit is the sentence. ``unit`` records which was used.
+    ``min_articles_for_article_bootstrap`` articles the unit permuted is the
+    article; with fewer, there are too few articles to permute and the unit
+    is the sentence, taken as independent. ``unit`` records which was used.
 
-    **Interval.** A 95% percentile bootstrap interval of ``share_a -
-    share_b``, each outlet resampled on its own, ``n_bootstrap`` times.
-    Sentences: the draws are binomial (exactly the sentence bootstrap's
-    distribution, see :mod:`framing.analysis.stats`) and are the very draws of the
-    outlets' own intervals in :func:`framing.analysis.features.score_frames`, so the
-    pair's interval agrees with theirs. Articles: a cluster bootstrap, the
-    outlet's articles drawn with replacement and the share recomputed as
-    invoking sentences over sentences of the drawn articles.
+    **Interval.** Newcombe's hybrid score interval of ``share_a - share_b``
+    (:func:`framing.analysis.stats.newcombe_interval`), from each outlet's
+    own 95% Wilson interval
+    (:func:`framing.analysis.stats.share_interval`: over its sentences when
+    it has fewer than ``min_articles_for_article_bootstrap`` articles, over
+    what its articles are worth otherwise), the very intervals of
+    :func:`framing.analysis.features.score_frames`, so the pair's interval
+    agrees with theirs. It is computed, not resampled: it does not depend on
+    the seed, and does not collapse when a share is 0. ``n_bootstrap`` is
+    not used; it is accepted so that callers written for the bootstrap keep
+    working.
 
     **p-value.** Two-sided, under the null hypothesis that the outlet labels
     are exchangeable. Sentences: with both outlets' sentences pooled, the
@@ -106,12 +113,10 @@ def compare_pairs(
     differently -- by probability, by ``|diff|`` -- as the standard two-sided
     exact and permutation tests do; for outlets of equal size the orders agree.
 
-    **Seeds.** Sentence draws come from ``rng_for(seed, outlet, frame)``
-    (those of ``score_frames``); an outlet's article draws, shared by its
-    frames since one draw of articles serves them all, from a generator
-    keyed by the outlet; the permutation test's from generators keyed by
-    the outlet and the pair (see :func:`_article_permutation_pvalues`). No
-    result depends on the order of computation or on memory limits.
+    **Seeds.** Only the article permutation test draws at random, from
+    generators keyed by the outlet and the pair (see
+    :func:`_article_permutation_pvalues`). No result depends on the order of
+    computation or on memory limits.
 
     **q-value.** The Benjamini-Hochberg (1995) adjusted p-value over all
     ``frames x pairs`` tests
@@ -127,12 +132,15 @@ def compare_pairs(
         The outlets, in display order; every sentence's outlet must be one.
     lexicons
         The frames compared.
-    n_bootstrap, n_permutations
-        Bootstrap replicates, and permutations of the article-level test.
+    n_bootstrap
+        Not used (the intervals are computed); accepted for compatibility.
+    n_permutations
+        Permutations of the article-level test.
     seed
         The analysis seed.
     min_articles_for_article_bootstrap
-        Articles both outlets need for the article to be the unit.
+        Articles both outlets need for the article to be the unit of the
+        test, and an outlet needs for its articles to set its interval.
 
     Returns
     -------
@@ -141,8 +149,9 @@ def compare_pairs(
     """
     import numpy as np
 
-    if n_bootstrap < 1 or n_permutations < 1:
-        raise ValueError("n_bootstrap and n_permutations must be at least 1")
+    del n_bootstrap  # the intervals are computed, not resampled
+    if n_permutations < 1:
+        raise ValueError("n_permutations must be at least 1")
     frame_ids = lexicons.frame_ids
     articles = _article_table(sentences, hits, outlets=outlets, frame_ids=frame_ids)
     totals = [a.sum(axis=0) for a in articles]
@@ -169,24 +178,17 @@ def compare_pairs(
             for j in range(n_frames):
                 p_values[(j, a, b)] = float(monte_carlo[index, j])
 
-    sentence_draws: dict[tuple[int, int], np.ndarray] = {}
-    article_draws: dict[int, np.ndarray] = {}
-
-    def draws(i: int, j: int, unit: Unit) -> np.ndarray:
-        if unit == "articles":
-            if i not in article_draws:
-                article_draws[i] = _cluster_bootstrap(
-                    articles[i],
-                    n_resamples=n_bootstrap,
-                    rng=rng_for(seed, _KEY_ARTICLE_BOOTSTRAP, i),
-                )
-            return article_draws[i][:, j]
-        if (i, j) not in sentence_draws:
-            n, k = int(totals[i][0]), int(totals[i][1 + j])
-            sentence_draws[(i, j)] = bootstrap_share_draws(
-                k, n, n_resamples=n_bootstrap, rng=rng_for(seed, i, j)
+    intervals = [
+        [
+            share_interval(
+                article[:, 0].tolist(),
+                article[:, 1 + j].tolist(),
+                min_articles=min_articles_for_article_bootstrap,
             )
-        return sentence_draws[(i, j)]
+            for j in range(n_frames)
+        ]
+        for article in articles
+    ]
 
     cells = [(j, a, b) for j in range(n_frames) for a, b in pairs]
     q_values = benjamini_hochberg([p_values[cell] for cell in cells])
@@ -201,7 +203,9 @@ def compare_pairs(
                 share_a=float(shares[a][j]),
                 share_b=float(shares[b][j]),
                 diff=float(shares[a][j] - shares[b][j]),
-                ci95=percentile_interval(draws(a, j, unit) - draws(b, j, unit)),
+                ci95=newcombe_interval(
+                    float(shares[a][j]), intervals[a][j], float(shares[b][j]), intervals[b][j]
+                ),
                 p_value=p_values[(j, a, b)],
                 q_value=q,
                 unit=unit,
@@ -277,29 +281,6 @@ def _sentence_counts(
     n_a = np.repeat([totals[a][0] for a, _ in pairs], n_frames)
     n_b = np.repeat([totals[b][0] for _, b in pairs], n_frames)
     return k_a, n_a, k_b, n_b
-
-
-def _cluster_bootstrap(
-    articles: np.ndarray, *, n_resamples: int, rng: np.random.Generator
-) -> np.ndarray:
-    """``(n_resamples, frames)`` shares of an outlet over its articles drawn with replacement.
-
-    Each replicate draws as many articles as the outlet has, and its share
-    is the drawn articles' invoking sentences over their sentences (a ratio
-    estimator, the same as the observed share).
-    """
-    import numpy as np
-
-    m = len(articles)
-    sums = np.empty((n_resamples, articles.shape[1]), dtype=np.int64)
-    step = max(1, _BOOTSTRAP_CHUNK // m)
-    for start in range(0, n_resamples, step):
-        rows = min(step, n_resamples - start)
-        drawn = rng.integers(0, m, size=(rows, m))
-        drawn += (np.arange(rows) * m)[:, None]
-        times = np.bincount(drawn.ravel(), minlength=rows * m).reshape(rows, m)
-        sums[start : start + rows] = times @ articles  # integer arithmetic: exact
-    return sums[:, 1:] / sums[:, :1]
 
 
 def _article_permutation_pvalues(

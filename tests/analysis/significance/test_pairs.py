@@ -11,7 +11,7 @@ import pytest
 from framing.analysis.significance import pairs
 from framing.analysis.significance.exact import benjamini_hochberg
 from framing.analysis.significance.pairs import compare_pairs
-from framing.analysis.stats import bootstrap_share_draws, percentile_interval, rng_for
+from framing.analysis.stats import newcombe_interval, wilson_interval
 from framing.model import Hit, LexiconSet, OutletSummary, Sentence
 from tests.analysis.significance.helpers import make_frame
 
@@ -87,25 +87,45 @@ def test_article_unit_needs_five_articles_in_both_outlets():
     assert {d.unit for d in lowered} == {"articles"}
 
 
-def test_sentence_interval_reuses_the_outlets_own_bootstrap_draws():
+def test_sentence_interval_is_newcombe_from_the_outlets_wilson_intervals():
     spec = {"a": [["f", "", "", "f", "g"]], "b": [["", "f", "", "", "", "", ""]]}
     (f, _g) = _compare(spec, n_bootstrap=300, seed=11)
-    # score_frames draws outlet i, frame j from rng_for(seed, i, j); the pair's
-    # interval is the percentile interval of the differences of those draws.
-    draws_a = bootstrap_share_draws(2, 5, n_resamples=300, rng=rng_for(11, 0, 0))
-    draws_b = bootstrap_share_draws(1, 7, n_resamples=300, rng=rng_for(11, 1, 0))
-    assert f.ci95 == percentile_interval(draws_a - draws_b)
+    # A: 2 of 5, B: 1 of 7, both single articles: Wilson over sentences, by hand.
+    z = 1.959963984540054
+    for (k, n), (low, high) in (((2, 5), wilson_interval(2, 5)), ((1, 7), wilson_interval(1, 7))):
+        p = k / n
+        centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+        half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+        assert (low, high) == pytest.approx((centre - half, centre + half))
+    (la, ha), (lb, hb) = wilson_interval(2, 5), wilson_interval(1, 7)
+    d = 2 / 5 - 1 / 7
+    assert f.ci95 == pytest.approx(
+        (d - math.hypot(2 / 5 - la, hb - 1 / 7), d + math.hypot(ha - 2 / 5, 1 / 7 - lb))
+    )
+    assert f.ci95 == newcombe_interval(2 / 5, (la, ha), 1 / 7, (lb, hb))
+    assert f.ci95[0] < 0 < f.ci95[1]  # 2 of 5 against 1 of 7 is no clear difference
 
 
-def test_article_interval_is_a_cluster_bootstrap():
-    # Every article of A has 1 of its 2 sentences invoking f, every article of
-    # B none of its 3: however articles are redrawn the shares stay 0.5 and 0,
-    # so the interval is a point. A sentence bootstrap would be wide.
-    spec = {"a": [["f", ""]] * 5, "b": [["", "", "g"]] * 6}
+def test_article_interval_allows_for_how_much_articles_differ():
+    # A's articles are all-or-nothing: 3 of its 5 two-sentence articles
+    # invoke f in both sentences, 2 in neither. The design effect reaches its
+    # ceiling, the mean article length (2), so A's 10 sentences count as 5
+    # (its articles): Wilson(3, 5) instead of Wilson(6, 10).
+    spec = {"a": [["f", "f"]] * 3 + [["", ""]] * 2, "b": [["", "", "g"]] * 6}
     f, g = _compare(spec)
     assert f.unit == "articles"
-    assert f.ci95 == (0.5, 0.5)
-    assert g.ci95 == pytest.approx((-1 / 3, -1 / 3))
+    a_interval = wilson_interval(3, 5)
+    b_interval = wilson_interval(0, 18)
+    assert f.ci95 == pytest.approx(newcombe_interval(0.6, a_interval, 0.0, b_interval))
+    assert f.ci95[0] < newcombe_interval(0.6, wilson_interval(6, 10), 0.0, b_interval)[0]
+    # Articles that agree (every article of B has the same share of g) are
+    # worth their sentences: never more than independent sentences.
+    assert g.ci95 == pytest.approx(
+        newcombe_interval(0.0, wilson_interval(0, 10), 1 / 3, wilson_interval(6, 18))
+    )
+    # Unlike a cluster bootstrap, the interval is never a point.
+    homogeneous = _compare({"a": [["f", ""]] * 5, "b": [["", "", "g"]] * 6})[0]
+    assert homogeneous.ci95[0] < 0.5 < homogeneous.ci95[1]
 
 
 def test_article_permutation_p_value_matches_full_enumeration():
@@ -154,7 +174,8 @@ def test_same_seed_same_result_other_seed_same_exact_p_values():
     assert {d.unit for d in first} == {"sentences"}
     assert [d.p_value for d in other] == [d.p_value for d in first]
     assert [d.q_value for d in other] == [d.q_value for d in first]
-    assert [d.ci95 for d in other] != [d.ci95 for d in first]
+    # The intervals are computed, not resampled: the seed does not move them.
+    assert [d.ci95 for d in other] == [d.ci95 for d in first]
 
 
 def test_article_results_are_deterministic_and_chunking_does_not_matter(monkeypatch):
@@ -168,7 +189,6 @@ def test_article_results_are_deterministic_and_chunking_does_not_matter(monkeypa
     assert {d.unit for d in first} == {"articles"}
     assert _compare(spec, seed=5) == first
     monkeypatch.setattr(pairs, "_PERMUTATION_CHUNK", 37)
-    monkeypatch.setattr(pairs, "_BOOTSTRAP_CHUNK", 13)
     assert _compare(spec, seed=5) == first
     assert _compare(spec, seed=6) != first
 
@@ -178,7 +198,11 @@ def test_zero_shares_give_p_one():
     f, g = _compare(spec)
     assert (f.share_a, f.share_b) == (0.5, 0.0)
     assert (g.share_a, g.share_b, g.diff) == (0.0, 0.0, 0.0)
-    assert g.p_value == 1.0 and g.ci95 == (0.0, 0.0)
+    assert g.p_value == 1.0
+    # 0 of 2 against 0 of 3 is no evidence of equality either: the interval
+    # reaches each outlet's Wilson upper bound, never "0 to 0".
+    assert g.ci95 == pytest.approx((-wilson_interval(0, 3)[1], wilson_interval(0, 2)[1]))
+    assert f.ci95[0] < 0 < f.ci95[1]
     # With the article unit as well.
     five = {"a": [["", ""]] * 5, "b": [[""]] * 6}
     assert all(d.p_value == 1.0 and d.diff == 0.0 for d in _compare(five))
