@@ -34,6 +34,7 @@ from framing.analysis.features import (
     score_frames,
     term_coverage_checker,
 )
+from framing.analysis.over_time import frames_over_time
 from framing.analysis.prominence import score_prominence
 from framing.analysis.quotes import (
     Quotations,
@@ -72,6 +73,7 @@ from framing.model import (
     SkippedInput,
     SourcesSummary,
 )
+from framing.model.time import PERIODS, OverTime
 from framing.parallel import cyclic_gc_paused, default_jobs, map_chunks
 from framing.text.clean import clean_corpus
 from framing.text.segment import SentencePiece, build_sentences, sentence_pieces
@@ -182,9 +184,12 @@ def analyse(
 
     ``corpus`` may be a raw :class:`Corpus` (cleaned here) or an already
     cleaned :class:`CleanCorpus`. Raises :class:`~framing.errors.InputError`
-    when no document has any sentence left to analyse.
+    when no document has any sentence left to analyse, and ``ValueError``
+    when ``options.by`` is not a period.
     """
     options = options or AnalysisOptions()
+    if options.by is not None and options.by not in (*PERIODS, "none"):
+        raise ValueError(f"unknown period {options.by!r}; expected one of {', '.join(PERIODS)}")
     with cyclic_gc_paused():
         return _analyse(corpus, lexicons, options)
 
@@ -235,6 +240,7 @@ def _analyse(
     evidence, denials = select_evidence_and_denials(
         sentences, hits, outlets=outlets, lexicons=lexicons, per_cell=options.evidence_per_cell
     )
+    over_time = _over_time(sentences, hits, documents, outlets, lexicons, options.by)
     depth = (
         _in_depth(sentences, hits, invoked, outlets, lexicons, options, jobs, quotations)
         if quotations is not None
@@ -262,7 +268,25 @@ def _analyse(
         frame_mix=frame_mix_divergence(scores, outlets=outlets, lexicons=lexicons),
         log_odds=log_odds,
         caveat=small_sample_caveat(outlets),
+        over_time=over_time,
         **depth,
+    )
+
+
+def _over_time(
+    sentences: Sequence[Sentence],
+    hits: Sequence[Hit],
+    documents: Sequence[DocumentSummary],
+    outlets: Sequence[OutletSummary],
+    lexicons: LexiconSet,
+    by: str | None,
+) -> OverTime | None:
+    """The frames over time, by ``by`` (None chooses; ``"none"`` leaves them out)."""
+    if by == "none":
+        return None
+    period = next((p for p in PERIODS if p == by), None)  # by as a By (analyse checked it)
+    return frames_over_time(
+        sentences, hits, documents, outlets=outlets, lexicons=lexicons, by=period
     )
 
 
