@@ -1,9 +1,12 @@
-"""How large corpora are processed quickly: several processes, no GC passes.
+"""How large corpora are processed quickly: several processes, no GC passes, progress.
 
 :func:`map_chunks` runs per-document work in several processes. Work is
 split into contiguous chunks and the results are put back in input order, so
 the outcome never depends on the number of processes. Small corpora run in
 this process: starting workers costs more than it saves.
+
+A long run can report how far it has got through a :data:`Progress`
+callback; reporting never changes a result.
 
 :func:`cyclic_gc_paused` pauses Python's cyclic garbage collector around
 stages that create millions of small objects without reference cycles.
@@ -14,7 +17,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import TypeVar
@@ -24,6 +27,13 @@ R = TypeVar("R")
 
 #: Below this many items, work stays in this process.
 MIN_PARALLEL_ITEMS = 400
+#: Chunks that work staying in this process is split into when its progress is followed.
+PROGRESS_CHUNKS = 20
+
+#: ``progress(stage, done, total)``: ``done`` of the ``total`` items of ``stage`` (a short
+#: description, e.g. "Cleaning") are finished. Called in the calling process, with ``done``
+#: never decreasing within a stage, from 0 when the stage starts to ``total`` when it ends.
+Progress = Callable[[str, int, int], None]
 
 
 def default_jobs() -> int:
@@ -41,17 +51,26 @@ def map_chunks(
     *,
     jobs: int,
     chunks_per_job: int = 4,
+    progress: Callable[[int], None] | None = None,
 ) -> list[R]:
     """``func`` applied to contiguous chunks of ``items``; one result per chunk, in order.
 
-    With ``jobs`` <= 1 or few items, ``func`` runs once, here, on all items.
-    ``func`` must be picklable (a module-level function, or a partial of one).
+    With ``jobs`` <= 1 or few items, ``func`` runs once, here, on all items;
+    but when ``progress`` is given and there are many items, it runs here on
+    :data:`PROGRESS_CHUNKS` chunks, one after the other, so that there is
+    progress to report. ``func`` must be picklable (a module-level function,
+    or a partial of one). ``progress``, if given, is called in this process
+    with the number of items done so far, after each chunk (in order).
     """
-    if jobs <= 1 or len(items) < MIN_PARALLEL_ITEMS:
-        return [func(items)]
-    n_chunks = jobs * chunks_per_job
-    size = -(-len(items) // n_chunks)
-    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    if len(items) < MIN_PARALLEL_ITEMS or (jobs <= 1 and progress is None):
+        results = [func(items)]
+        if progress is not None:
+            progress(len(items))
+        return results
+    if jobs <= 1:
+        chunks = _chunks(items, PROGRESS_CHUNKS)
+        return _report(map(func, chunks), chunks, progress)
+    chunks = _chunks(items, jobs * chunks_per_job)
     # fork where the platform has it: workers start at once and never re-run
     # the caller's script. They only run pure-Python text work, never BLAS or
     # OpenMP code whose threads would not survive a fork.
@@ -59,7 +78,58 @@ def map_chunks(
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=multiprocessing.get_context(method)
     ) as pool:
-        return list(pool.map(func, chunks))
+        return _report(pool.map(func, chunks), chunks, progress)
+
+
+def _chunks(items: Sequence[T], n_chunks: int) -> list[Sequence[T]]:
+    """``items`` in at most ``n_chunks`` contiguous chunks of equal size (the last shorter)."""
+    size = -(-len(items) // n_chunks)
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _report(
+    results: Iterable[R], chunks: Sequence[Sequence[T]], progress: Callable[[int], None] | None
+) -> list[R]:
+    """The chunks' results, in order, reporting the items done after each one."""
+    if progress is None:
+        return list(results)
+    done: list[R] = []
+    n_items = 0
+    for result, chunk in zip(results, chunks, strict=True):
+        done.append(result)
+        n_items += len(chunk)
+        progress(n_items)
+    return done
+
+
+def stage_progress(
+    progress: Progress | None, stage: str, total: int
+) -> Callable[[int], None] | None:
+    """A ``progress`` for :func:`map_chunks` that reports ``stage`` to ``progress``.
+
+    The stage's start (0 of ``total``) is reported at once; ``None`` without ``progress``.
+    """
+    if progress is None:
+        return None
+    progress(stage, 0, total)
+
+    def done(n: int) -> None:
+        progress(stage, n, total)
+
+    return done
+
+
+class StepProgress:
+    """Counts the steps of a stage done, reporting the start and each step to ``progress``."""
+
+    def __init__(self, progress: Progress | None, stage: str, *, total: int) -> None:
+        self.report = stage_progress(progress, stage, total)
+        self.done = 0
+
+    def __call__(self) -> None:
+        self.done += 1
+        if self.report is not None:
+            self.report(self.done)
 
 
 @contextmanager

@@ -38,3 +38,69 @@ def test_parallel_analysis_equals_serial(monkeypatch, seeds_corpus, default_lexi
     assert max(q.sentence for q in parallel_run.quotations.quotes) > len(serial.sentences) // 2
     assert render_json(parallel_run) == render_json(serial)
     assert render_html(replace(parallel_run, options=options)) == render_html(serial)
+
+
+def test_map_chunks_reports_items_done_after_each_chunk():
+    items = list(range(1000))
+    for jobs in (1, 2):
+        done: list[int] = []
+        chunks = map_chunks(_double, items, jobs=jobs, progress=done.append)
+        assert [x for chunk in chunks for x in chunk] == _double(items)
+        assert done == sorted(done) and done[-1] == len(items)
+        assert len(done) == len(chunks) > 1
+    # in this process, progress splits the work into chunks only to report them
+    assert len(map_chunks(_double, items, jobs=1, progress=lambda n: None)) == (
+        parallel.PROGRESS_CHUNKS
+    )
+    few: list[int] = []
+    assert map_chunks(_double, items[:10], jobs=4, progress=few.append) == [_double(items[:10])]
+    assert few == [10]
+
+
+def _record(calls):
+    def progress(stage: str, done: int, total: int) -> None:
+        calls.append((stage, done, total))
+
+    return progress
+
+
+def test_analysis_reports_each_stage_with_increasing_counts(seeds_corpus, default_lexicon_set):
+    from framing.analysis import pipeline
+
+    calls: list[tuple[str, int, int]] = []
+    options = AnalysisOptions(n_bootstrap=200, jobs=1)
+    analyse(seeds_corpus, default_lexicon_set, options=options, progress=_record(calls))
+    stages = list(dict.fromkeys(stage for stage, _, _ in calls))
+    assert stages == [pipeline.CLEANING, pipeline.SENTENCES, pipeline.COMPARING, pipeline.TONE]
+    for stage in stages:
+        counts = [(done, total) for s, done, total in calls if s == stage]
+        done = [d for d, _ in counts]
+        assert done == sorted(done), stage
+        assert done[0] == 0 and done[-1] == counts[-1][1] > 0, stage
+        assert len({total for _, total in counts}) == 1, stage
+    n_documents = len(seeds_corpus.documents)
+    assert (pipeline.CLEANING, n_documents, n_documents) in calls
+    assert calls[-1] == (pipeline.COMPARING, 10, 10)
+    quick: list[tuple[str, int, int]] = []
+    options = AnalysisOptions(n_bootstrap=200, jobs=1, depth=False)
+    analyse(seeds_corpus, default_lexicon_set, options=options, progress=_record(quick))
+    assert quick[-1] == (pipeline.COMPARING, 6, 6)
+    assert pipeline.TONE not in {stage for stage, _, _ in quick}
+
+
+def test_progress_never_changes_the_outputs(monkeypatch, seeds_corpus, default_lexicon_set):
+    options = AnalysisOptions(n_bootstrap=200, jobs=1)
+    silent = analyse(seeds_corpus, default_lexicon_set, options=options)
+    expected = (render_json(silent), render_html(silent))
+    # many chunks, in this process and in workers, as on a large corpus
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 1)
+    for jobs in (1, 3):
+        calls: list[tuple[str, int, int]] = []
+        run = analyse(
+            seeds_corpus,
+            default_lexicon_set,
+            options=AnalysisOptions(n_bootstrap=200, jobs=jobs),
+            progress=_record(calls),
+        )
+        assert calls
+        assert (render_json(run), render_html(replace(run, options=options))) == expected

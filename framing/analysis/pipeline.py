@@ -7,6 +7,12 @@
 
 Each step is also a public function of its own module, so a notebook user can
 stop after any of them and look at the intermediate data.
+
+A long run reports how far it has got to a ``progress`` callback
+(:data:`framing.parallel.Progress`), stage by stage: :data:`CLEANING` and
+:data:`SENTENCES` count articles, :data:`TONE` sentences and
+:data:`COMPARING` the steps of the analysis that follow. Reporting never
+changes a result.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from framing.analysis.features import (
     score_frames,
     term_coverage_checker,
 )
+from framing.analysis.over_time import frames_over_time
 from framing.analysis.prominence import score_prominence
 from framing.analysis.quotes import (
     Quotations,
@@ -72,9 +79,23 @@ from framing.model import (
     SkippedInput,
     SourcesSummary,
 )
-from framing.parallel import cyclic_gc_paused, default_jobs, map_chunks
+from framing.model.time import PERIODS, OverTime
+from framing.parallel import (
+    Progress,
+    StepProgress,
+    cyclic_gc_paused,
+    default_jobs,
+    map_chunks,
+    stage_progress,
+)
 from framing.text.clean import clean_corpus
 from framing.text.segment import SentencePiece, build_sentences, sentence_pieces
+
+#: The stages reported to a ``progress`` callback, in order.
+CLEANING = "Cleaning"
+SENTENCES = "Segmenting"
+TONE = "Tone"
+COMPARING = "Comparing"
 
 
 def build_outlet_ids(names: Iterable[str]) -> dict[str, str]:
@@ -126,6 +147,7 @@ def prepare_sentences(
     jobs: int | None = None,
     lexicons: LexiconSet | None = None,
     quotes: bool = False,
+    progress: Progress | None = None,
 ) -> PreparedCorpus:
     """Clean and segment a corpus, as :func:`analyse` and ``framing lexicon`` do.
 
@@ -137,18 +159,28 @@ def prepare_sentences(
     terms (and, with ``quotes``, extracts their quotations), so that this work
     runs where the sentences are made. Raises
     :class:`~framing.errors.InputError` when no document has any sentence
-    left.
+    left. ``progress``, if given, hears how many articles are cleaned and
+    segmented (:data:`CLEANING`, :data:`SENTENCES`).
     """
-    clean = corpus if isinstance(corpus, CleanCorpus) else clean_corpus(corpus)
+    if isinstance(corpus, CleanCorpus):
+        clean = corpus
+    else:
+        # clean_corpus reports no progress of its own: the stage starts, then is done
+        cleaned = stage_progress(progress, CLEANING, len(corpus.documents))
+        clean = clean_corpus(corpus)
+        if cleaned is not None:
+            cleaned(len(corpus.documents))
     outlet_ids = build_outlet_ids(d.outlet for d in clean.documents)
     jobs = default_jobs() if jobs is None else jobs
+    n_documents = len(clean.documents)
+    done = stage_progress(progress, SENTENCES, n_documents)
     if lexicons is None:
-        segmented = map_chunks(_segment_chunk, clean.documents, jobs=jobs)
+        segmented = map_chunks(_segment_chunk, clean.documents, jobs=jobs, progress=done)
         pieces = [doc_pieces for chunk in segmented for doc_pieces in chunk]
         chunks: list[_ChunkResult] = []
     else:
         work = partial(_chunk_work, lexicons=lexicons, outlet_ids=outlet_ids, quotes=quotes)
-        chunks = map_chunks(work, clean.documents, jobs=jobs)
+        chunks = map_chunks(work, clean.documents, jobs=jobs, progress=done)
         pieces = [p for chunk in chunks for p in chunk.pieces]
     sentences = build_sentences(clean.documents, pieces, outlet_ids=outlet_ids)
     with_text = {s.document for s in sentences}
@@ -177,27 +209,40 @@ def analyse(
     lexicons: LexiconSet,
     *,
     options: AnalysisOptions | None = None,
+    progress: Progress | None = None,
 ) -> Analysis:
     """Clean, segment, match, score, compare and pick evidence.
 
     ``corpus`` may be a raw :class:`Corpus` (cleaned here) or an already
     cleaned :class:`CleanCorpus`. Raises :class:`~framing.errors.InputError`
-    when no document has any sentence left to analyse.
+    when no document has any sentence left to analyse, and ``ValueError``
+    when ``options.by`` is not a period. ``progress``, if given, hears how
+    far the analysis has got (see the module's docstring); the result never
+    depends on it.
     """
     options = options or AnalysisOptions()
+    if options.by is not None and options.by not in (*PERIODS, "none"):
+        raise ValueError(f"unknown period {options.by!r}; expected one of {', '.join(PERIODS)}")
     with cyclic_gc_paused():
-        return _analyse(corpus, lexicons, options)
+        return _analyse(corpus, lexicons, options, progress)
 
 
 def _analyse(
-    corpus: Corpus | CleanCorpus, lexicons: LexiconSet, options: AnalysisOptions
+    corpus: Corpus | CleanCorpus,
+    lexicons: LexiconSet,
+    options: AnalysisOptions,
+    progress: Progress | None,
 ) -> Analysis:
     jobs = options.jobs if options.jobs is not None else default_jobs()
-    prepared = prepare_sentences(corpus, jobs=jobs, lexicons=lexicons, quotes=options.depth)
+    prepared = prepare_sentences(
+        corpus, jobs=jobs, lexicons=lexicons, quotes=options.depth, progress=progress
+    )
     clean, outlet_ids, sentences = prepared.clean, prepared.outlet_ids, prepared.sentences
     hits, quotations = prepared.hits, prepared.quotations
     documents = _document_summaries(clean, outlet_ids, sentences)
     outlets = _outlet_summaries(documents, outlet_ids)
+    n_steps = _N_STEPS + (_N_DEPTH_STEPS if options.depth else 0)
+    step = StepProgress(progress, COMPARING, total=n_steps)
 
     scores = score_frames(
         sentences,
@@ -207,6 +252,7 @@ def _analyse(
         n_bootstrap=options.n_bootstrap,
         seed=options.seed,
     )
+    step()
     divergences = compare_outlets(
         scores,
         outlets=outlets,
@@ -214,7 +260,9 @@ def _analyse(
         n_bootstrap=options.n_bootstrap,
         seed=options.seed,
     )
+    step()
     tfidf = build_tfidf(sentences, outlet_ids=[o.id for o in outlets], counts=prepared.counts)
+    step()
     invoked = invoked_frames(hits)
     candidates = lexicon_candidates(
         tfidf,
@@ -231,12 +279,18 @@ def _analyse(
         outlet_ids=[o.id for o in outlets],
         n=options.n_distinctive,
     )
+    step()
     prominence = score_prominence(sentences, invoked, outlets=outlets, lexicons=lexicons)
     evidence, denials = select_evidence_and_denials(
         sentences, hits, outlets=outlets, lexicons=lexicons, per_cell=options.evidence_per_cell
     )
+    step()
+    over_time = _over_time(sentences, hits, documents, outlets, lexicons, options.by)
+    step()
     depth = (
-        _in_depth(sentences, hits, invoked, outlets, lexicons, options, jobs, quotations)
+        _in_depth(
+            sentences, hits, invoked, outlets, lexicons, options, jobs, quotations, progress, step
+        )
         if quotations is not None
         else {}
     )
@@ -262,7 +316,25 @@ def _analyse(
         frame_mix=frame_mix_divergence(scores, outlets=outlets, lexicons=lexicons),
         log_odds=log_odds,
         caveat=small_sample_caveat(outlets),
+        over_time=over_time,
         **depth,
+    )
+
+
+def _over_time(
+    sentences: Sequence[Sentence],
+    hits: Sequence[Hit],
+    documents: Sequence[DocumentSummary],
+    outlets: Sequence[OutletSummary],
+    lexicons: LexiconSet,
+    by: str | None,
+) -> OverTime | None:
+    """The frames over time, by ``by`` (None chooses; ``"none"`` leaves them out)."""
+    if by == "none":
+        return None
+    period = next((p for p in PERIODS if p == by), None)  # by as a By (analyse checked it)
+    return frames_over_time(
+        sentences, hits, documents, outlets=outlets, lexicons=lexicons, by=period
     )
 
 
@@ -275,19 +347,30 @@ def _in_depth(
     options: AnalysisOptions,
     jobs: int,
     quotations: Quotations,
+    progress: Progress | None,
+    step: StepProgress,
 ) -> dict[str, Any]:
     """The analyses that ``options.depth`` switches: pairwise tests, tone, shared copy, quotes.
 
     ``quotations`` were extracted with the per-document work (:func:`_chunk_work`).
+    Each of the :data:`_N_DEPTH_STEPS` steps is reported to ``step``, and
+    the sentences scored for tone to ``progress``.
     """
     by_id = {s.id: s for s in sentences}
     scored = tone_sample(invoked, {i: s.outlet for i, s in by_id.items()}, seed=options.seed)
     texts = [by_id[i].text for i in scored]
+    tone_done = stage_progress(progress, TONE, len(texts))
     compound = dict(
-        zip(scored, chain.from_iterable(map_chunks(compound_scores, texts, jobs=jobs)), strict=True)
+        zip(
+            scored,
+            chain.from_iterable(map_chunks(compound_scores, texts, jobs=jobs, progress=tone_done)),
+            strict=True,
+        )
     )
+    step()
     speakers = speaker_table(quotations, sentences)
     shared = align_shared(sentences)
+    step()
     names = {o.id: o.name for o in outlets}
     labels = {f.id: f.label for f in lexicons.frames}
     sources = SourcesSummary(
@@ -311,16 +394,19 @@ def _in_depth(
             speakers=speakers,
         ),
     )
+    step()
+    pairs = compare_pairs(
+        sentences,
+        hits,
+        outlets=outlets,
+        lexicons=lexicons,
+        n_bootstrap=options.n_bootstrap,
+        n_permutations=options.n_permutations,
+        seed=options.seed,
+    )
+    step()
     return {
-        "pairs": compare_pairs(
-            sentences,
-            hits,
-            outlets=outlets,
-            lexicons=lexicons,
-            n_bootstrap=options.n_bootstrap,
-            n_permutations=options.n_permutations,
-            seed=options.seed,
-        ),
+        "pairs": pairs,
         "tone": score_tone(sentences, invoked, compound, outlets=outlets, lexicons=lexicons),
         "shared": shared,
         "quotations": quotations,
@@ -328,6 +414,12 @@ def _in_depth(
         "speakers": speakers,
         "voices": frames_by_voice(quotations, sentences, hits),
     }
+
+
+#: Steps of the analysis after the sentences are made (:data:`COMPARING`), without and
+#: with the in-depth analyses.
+_N_STEPS = 6
+_N_DEPTH_STEPS = 4
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ so ``framing --help`` starts instantly.
 from __future__ import annotations
 
 import json
+from contextlib import nullcontext
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -40,6 +42,16 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+class _By(StrEnum):
+    """``--by``: the periods of the "Over time" section (framing.model.time.PERIODS, or none)."""
+
+    day = "day"
+    week = "week"
+    month = "month"
+    quarter = "quarter"
+    none = "none"
 
 
 def _version(value: bool) -> None:
@@ -126,8 +138,8 @@ def report_command(
         Path | None,
         typer.Option(
             "--tables",
-            help="Also write sentences.csv, documents.csv and outlets.csv (every sentence's "
-            "reading) into this folder.",
+            help="Also write sentences.csv, documents.csv, outlets.csv and over_time.csv "
+            "(every sentence's reading, shares per period) into this folder.",
             show_default=False,
         ),
     ] = None,
@@ -137,6 +149,24 @@ def report_command(
             "--coded",
             help="A coding sheet (docs/validation.md): add a section saying how well the "
             "lexicon agrees with this human coding.",
+            show_default=False,
+        ),
+    ] = None,
+    by: Annotated[
+        _By | None,
+        typer.Option(
+            "--by",
+            help="Periods of the 'Over time' section: day, week, month or quarter ('none' "
+            "leaves it out). Default: chosen from the span of the articles' dates.",
+            show_default=False,
+        ),
+    ] = None,
+    progress: Annotated[
+        bool | None,
+        typer.Option(
+            "--progress/--no-progress",
+            help="Draw progress bars on stderr. Default: only when stderr is a terminal "
+            "and without --quiet.",
             show_default=False,
         ),
     ] = None,
@@ -151,6 +181,7 @@ def report_command(
       framing report a.txt b.txt --lexicons my_frames/ --out out/ab.html
     """
     from framing.analysis.pipeline import analyse
+    from framing.cli.progress import terminal_progress, wants_progress
     from framing.io.corpus import load_corpus
     from framing.io.files import write_texts_atomic
     from framing.lexicons.importers import import_lexicon
@@ -158,9 +189,10 @@ def report_command(
     from framing.report import TABLE_NAMES, render_html, render_json, render_tables
     from framing.resources import default_lexicons, seeds_dir
 
-    with user_errors():
+    with user_errors(), terminal_progress(wants_progress(progress, quiet=quiet)) as bars:
         paths = list(inputs) if inputs else [seeds_dir()]
-        corpus = load_corpus(paths, name=None if inputs else "seeds")
+        with bars.waiting("Reading") if bars else nullcontext():
+            corpus = load_corpus(paths, name=None if inputs else "seeds")
         imported = import_lexicon(lexicons or default_lexicons())
         lexicon_set = imported.lexicons
         for warning in imported.warnings:
@@ -185,7 +217,9 @@ def report_command(
                 n_permutations=bootstrap,
                 evidence_per_cell=evidence,
                 depth=not quick,
+                by=None if by is None else by.value,
             ),
+            progress=bars,
         )
         for skipped in analysis.skipped[len(corpus.skipped) :]:
             _warn(f"skipped {skipped.source}: {skipped.reason}")

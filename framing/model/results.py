@@ -19,6 +19,7 @@ from framing.model.depth import (
     Tone,
 )
 from framing.model.lexicons import Frame, Hit, LexiconSet
+from framing.model.time import OverTime
 
 #: The seed of every bootstrap and permutation stream, unless the user sets one.
 DEFAULT_SEED = 20220310
@@ -160,6 +161,9 @@ class AnalysisOptions:
     depth: bool = True
     #: Processes for per-document work; None picks one per CPU (results never depend on it).
     jobs: int | None = None
+    #: Periods of the frames over time: "day", "week", "month" or "quarter"; None chooses
+    #: from the span of the articles' dates; "none" leaves the frames over time out.
+    by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -197,7 +201,9 @@ class Analysis:
     from :mod:`framing.analysis.shared`; ``quotations``, ``speakers`` (per outlet) and
     ``voices`` (per outlet and frame: own voice or quoted) from
     :mod:`framing.analysis.quotes`. All of these are empty when
-    ``options.depth`` is False.
+    ``options.depth`` is False. ``over_time`` (each outlet's share of each
+    frame per period, :mod:`framing.analysis.over_time`) is None only when
+    ``options.by`` is ``"none"``.
     """
 
     name: str
@@ -228,6 +234,7 @@ class Analysis:
     speakers: Mapping[str, tuple[SpeakerStat, ...]] = field(default_factory=dict)
     voices: Mapping[tuple[str, str], FrameVoice] = field(default_factory=dict)
     sources: SourcesSummary | None = None
+    over_time: OverTime | None = None
 
     @property
     def frames(self) -> tuple[Frame, ...]:

@@ -15,6 +15,7 @@ from framing import __version__
 from framing.analysis.features import invoked_frames
 from framing.model import HEADLINE, Analysis, Divergence, Evidence, Sentence
 from framing.model.coding import Evaluation
+from framing.model.time import OverTime
 
 SCHEMA_VERSION = "1.2"
 
@@ -86,6 +87,7 @@ def _build_json(analysis: Analysis) -> dict[str, Any]:
         "divergence": [_divergence_json(analysis, d) for d in analysis.divergences],
         **_significance_json(analysis),
         **_sources_json(analysis),
+        "over_time": _over_time_json(analysis.over_time),
         "evidence": [_evidence_json(e, analysis) for e in analysis.evidence],
         "denials": [_evidence_json(e, analysis) for e in analysis.denials],
         "distinctive_terms": {
@@ -140,6 +142,54 @@ def _divergence_json(analysis: Analysis, d: Divergence) -> dict[str, Any]:
 
 def _opt(value: float | None) -> float | None:
     return None if value is None else _r(value)
+
+
+def _over_time_json(over_time: OverTime | None) -> dict[str, Any] | None:
+    """Shares per outlet, frame and period, and the readings of their changes."""
+    if over_time is None:
+        return None
+    return {
+        "by": over_time.by,
+        "auto": over_time.auto,
+        "min_sentences": over_time.min_sentences,
+        "message": over_time.message,
+        "periods": [
+            {"key": p.key, "label": p.label, "start": p.start, "end": p.end}
+            for p in over_time.periods
+        ],
+        "shares": [
+            {
+                "outlet": s.outlet,
+                "frame": s.frame,
+                "period": s.period,
+                "documents": s.n_documents,
+                "sentences": s.n_sentences,
+                "support": s.n_support,
+                "share": _opt(s.share),
+                "ci95": None if s.ci95 is None else [_r(s.ci95[0]), _r(s.ci95[1])],
+                "too_few": s.too_few,
+            }
+            for s in over_time.shares
+        ],
+        "changes": [
+            {
+                "outlet": c.outlet,
+                "frame": c.frame,
+                "changed": c.changed,
+                "before": c.before,
+                "after": c.after,
+                "share_before": _opt(c.share_before),
+                "share_after": _opt(c.share_after),
+                "p_value": _opt(c.p_value),
+                "reading": c.reading,
+            }
+            for c in over_time.changes
+        ],
+        "undated": {
+            outlet: {"documents": n_docs, "sentences": n_sentences}
+            for outlet, (n_docs, n_sentences) in over_time.undated.items()
+        },
+    }
 
 
 def _significance_json(analysis: Analysis) -> dict[str, Any]:

@@ -3,7 +3,8 @@
 The report is a *view*: every number in it is read from the ``Analysis`` and
 only formatted here. One view module per section (:mod:`~framing.report.summary`,
 :mod:`~framing.report.charts`, :mod:`~framing.report.explorer`,
-:mod:`~framing.report.divergence`, :mod:`~framing.report.depth`,
+:mod:`~framing.report.over_time`, :mod:`~framing.report.divergence`,
+:mod:`~framing.report.depth`,
 :mod:`~framing.report.vocabulary`, :mod:`~framing.report.audit`,
 :mod:`~framing.report.method`, :mod:`~framing.report.classroom`) builds small,
 plain view models (strings, tuples and frozen dataclasses); this module hands
@@ -50,6 +51,7 @@ from framing.report.depth import holds_up_view, log_odds_lists, prominence_view,
 from framing.report.divergence import divergence_view
 from framing.report.explorer import explorer_view
 from framing.report.method import method_view
+from framing.report.over_time import over_time_view
 from framing.report.summary import summary_view
 from framing.report.validation import validation_view
 from framing.report.vocabulary import vocabulary_view
@@ -100,6 +102,7 @@ def build_context(analysis: Analysis) -> dict[str, Any]:
         "name": analysis.name,
         "summary": summary_view(analysis),
         "charts": chart_views(analysis),
+        "over_time": over_time_view(analysis),
         "explorer": explorer_view(analysis),
         "divergences": tuple(
             divergence_view(analysis, d, i, docs) for i, d in enumerate(analysis.divergences, 1)

@@ -1,6 +1,6 @@
 """``--tables DIR``: the analysis as CSV tables, for pandas, R or a spreadsheet.
 
-Three tables, one row per unit (layout in docs/validation.md):
+Four tables, one row per unit (layout in docs/validation.md):
 
 * ``sentences.csv``: every analysed sentence, with its document, outlet,
   date, position, part and text, and per frame the lexicon's reading
@@ -9,7 +9,11 @@ Three tables, one row per unit (layout in docs/validation.md):
 * ``documents.csv``: per document, its metadata, sentence count and per
   frame the number of sentences read as support and as deny;
 * ``outlets.csv``: per outlet, its size and per frame the share of its
-  sentences read as support, with the 95% interval, and the counts.
+  sentences read as support, with the 95% interval, and the counts;
+* ``over_time.csv``: per outlet, frame and period, the sentences, those
+  read as support, the share with its 95% Wilson interval, and whether the
+  period has too few sentences to read (:mod:`framing.analysis.over_time`);
+  only the header when the articles have no dates or fall in one period.
 
 The report and the JSON show the strongest evidence; these tables hold the
 reading of every sentence, which is what a researcher's own models need.
@@ -26,7 +30,7 @@ from framing.lexicons.reading import frame_readings, frame_terms
 from framing.model import Analysis, Hit
 from framing.model.coding import DENY, SUPPORT
 
-TABLE_NAMES = ("sentences.csv", "documents.csv", "outlets.csv")
+TABLE_NAMES = ("sentences.csv", "documents.csv", "outlets.csv", "over_time.csv")
 
 
 def render_tables(analysis: Analysis) -> dict[str, str]:
@@ -42,6 +46,7 @@ def render_tables(analysis: Analysis) -> dict[str, str]:
         "sentences.csv": _sentences(analysis, frames, readings, hits_by_sentence),
         "documents.csv": _documents(analysis, frames, readings),
         "outlets.csv": _outlets(analysis, frames, readings),
+        "over_time.csv": _over_time(analysis),
     }
 
 
@@ -132,4 +137,32 @@ def _outlets(analysis: Analysis, frames: Sequence[str], readings: dict[int, dict
                 denied[(o.id, f)],
             ]
         rows.append(row)
+    return _csv(header, rows)
+
+
+def _over_time(analysis: Analysis) -> str:
+    header = ["outlet", "frame", "period", "start", "end", "n_documents", "n_sentences"]
+    header += ["n_support", "share", "ci95_low", "ci95_high", "too_few"]
+    over_time = analysis.over_time
+    if over_time is None:
+        return _csv(header, [])
+    names = {o.id: o.name for o in analysis.outlets}
+    periods = {p.key: p for p in over_time.periods}
+    rows = (
+        [
+            names.get(s.outlet, s.outlet),
+            s.frame,
+            s.period,
+            periods[s.period].start,
+            periods[s.period].end,
+            s.n_documents,
+            s.n_sentences,
+            s.n_support,
+            "" if s.share is None else f"{s.share:.6f}",
+            "" if s.ci95 is None else f"{s.ci95[0]:.6f}",
+            "" if s.ci95 is None else f"{s.ci95[1]:.6f}",
+            "true" if s.too_few else "false",
+        ]
+        for s in over_time.shares
+    )
     return _csv(header, rows)
