@@ -63,6 +63,52 @@ def test_captions_with_credits_are_removed() -> None:
     )
 
 
+def test_unbracketed_agency_credits_are_captions_and_story_credits_are_not() -> None:
+    text = (
+        "Harbour reopens after storm\n"
+        "\n"
+        "Fishing boats return to the harbour on Tuesday. Jane Doe/Getty Images\n"
+        "Crews repair the sea wall. AFP via Getty Images\n"
+        "The harbour master said the port would reopen to ferries next month.\n"
+        "A crane lifts a damaged boat. REUTERS/John Smith\n"
+        "Volunteers sort donated clothes. Ann Lee/AFP via Getty Images\n"
+        "Image source, Getty Images\n"
+        "Image caption, Volunteers sort donated clothes at the town hall\n"
+        "Most boats were insured, the harbour master told Reuters.\n"
+        "A Reuters/Ipsos poll found most residents want a higher sea wall\n"
+        "Pictures, videos and messages from the storm flooded social media.\n"
+        "Residents watch the waves from the promenade. Getty Images\n"
+    )
+    doc, removed = clean_one(text)
+    assert [(line, reason) for line, reason, _ in removed] == [
+        (3, REASON_CAPTION),
+        (4, REASON_CAPTION),
+        (6, REASON_CAPTION),
+        (7, REASON_CAPTION),
+        (8, REASON_CAPTION),
+        (9, REASON_CAPTION),
+        (13, REASON_CAPTION),
+    ]
+    assert doc.paragraphs == (
+        "The harbour master said the port would reopen to ferries next month.",
+        "Most boats were insured, the harbour master told Reuters.",
+        "A Reuters/Ipsos poll found most residents want a higher sea wall",
+        "Pictures, videos and messages from the storm flooded social media.",
+    )
+
+
+def test_a_caption_goes_in_every_outlet_whatever_its_credit_looks_like() -> None:
+    # The same picture, captioned with a frame-bearing sentence, in three
+    # outlets that print the credit three ways: removed from all three.
+    caption = "Volunteers who came to help the town fill sandbags on Sunday."
+    body = "The harbour master said the port would reopen to ferries next month.\n"
+    credits = ("(AP Photo/Jane Doe)", "Jane Doe/AP", "Photo: Jane Doe/AP")
+    for credit in credits:
+        doc, removed = clean_one(f"Harbour reopens after storm\n\n{caption} {credit}\n{body}")
+        assert removed == [(3, REASON_CAPTION, f"{caption} {credit}")], credit
+        assert doc.paragraphs == (body.strip(),)
+
+
 # --------------------------------------------------------------------------
 # Rule 2: related links
 # --------------------------------------------------------------------------
