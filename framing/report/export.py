@@ -15,6 +15,7 @@ from framing import __version__
 from framing.analysis.features import invoked_frames
 from framing.model import HEADLINE, Analysis, Evidence, Sentence
 from framing.model.coding import Evaluation
+from framing.report.audit import removed_json
 
 SCHEMA_VERSION = "1.1"
 
@@ -118,10 +119,7 @@ def _build_json(analysis: Analysis) -> dict[str, Any]:
             for f in frames
         },
         "documents": _documents_json(analysis),
-        "removed": [
-            {"document": r.document, "line": r.line, "reason": r.reason, "text": r.text}
-            for r in analysis.removed
-        ],
+        "removed": removed_json(analysis),
         "skipped": [{"source": s.source, "reason": s.reason} for s in analysis.skipped],
         "notes": list(analysis.notes),
     }
