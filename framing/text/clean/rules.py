@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 
 from framing.text.clean.dates import _DATE_ONLY_RE, _TIME_WORD_RE, _iso_from_match, find_date
-from framing.text.clean.lines import _Line, _title_key
+from framing.text.clean.lines import _Line, _parse_lines, _title_key
 
 REASON_CAPTION = "photo caption"
 REASON_RELATED = "related-link line"
@@ -36,6 +36,10 @@ REASON_FURNITURE = "page furniture"
 REASON_BYLINE = "byline or contact line"
 REASON_DATE = "date line"
 REASON_REPEATED = "repeated line"
+
+#: What blind mode (:mod:`framing.io.blind`) puts in place of a byline or
+#: contact line; rule 4 removes it as the line it stands for.
+BYLINE_PLACEHOLDER = "[byline removed]"
 
 # --------------------------------------------------------------------------
 # Patterns (compiled once)
@@ -206,8 +210,20 @@ def _is_time_stamp(rest: str) -> bool:
     return bool(_TIME_WORD_RE.search(rest))
 
 
+def is_byline(line: str) -> bool:
+    """Whether rule 4 takes one line of a page for a byline or contact line.
+
+    The line is trimmed and a leading bullet dropped, as the cleaner does;
+    blind mode uses this to find the lines it must hide.
+    """
+    parsed = _parse_lines(line)
+    return len(parsed) == 1 and _is_byline(parsed[0].text, parsed[0].key, parsed[0].n_words)
+
+
 def _is_byline(text: str, key: str, n_words: int) -> bool:
     """Rule 4: a byline, an author's contact details, or agency credits."""
+    if text == BYLINE_PLACEHOLDER:
+        return True
     if n_words <= _BYLINE_MAX_WORDS and key.startswith("by ") and _BYLINE_RE.match(text):
         return True
     if "can be reached" in key and _REACHED_RE.match(text):

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from framing.text.clean.rules import (
+    BYLINE_PLACEHOLDER,
     REASON_BYLINE,
     REASON_CAPTION,
     REASON_DATE,
     REASON_FURNITURE,
     REASON_RELATED,
     REASON_REPEATED,
+    is_byline,
 )
 from tests.text.clean.conftest import clean_one
 
@@ -221,6 +223,32 @@ def test_bylines_and_contact_lines_are_removed() -> None:
     assert doc.paragraphs == (
         "By the end of the week, the water in the harbour had fallen by a metre.",
         "Follow the money, investigators told the council.",
+    )
+
+
+def test_is_byline_judges_a_line_as_the_cleaner_does() -> None:
+    assert is_byline("  - By Jane Doe")  # trimmed, bullet dropped
+    assert is_byline("Follow Jane on Twitter")
+    assert is_byline("-- Jane Doe can be reached at jane@example.com")
+    assert not is_byline("By the end of the week, the water had fallen.")
+    assert not is_byline("Follow the money, investigators told the council.")
+    assert not is_byline("")
+
+
+def test_blind_mode_placeholder_is_removed_as_a_byline() -> None:
+    text = (
+        "Harbour reopens after storm\n\n"
+        f"{BYLINE_PLACEHOLDER}\n\n"
+        "The harbour master said the port would reopen to ferries next month.\n"
+        f"    {BYLINE_PLACEHOLDER}\n"
+    )
+    doc, removed = clean_one(text)
+    assert removed == [
+        (3, REASON_BYLINE, BYLINE_PLACEHOLDER),
+        (6, REASON_BYLINE, BYLINE_PLACEHOLDER),
+    ]
+    assert doc.paragraphs == (
+        "The harbour master said the port would reopen to ferries next month.",
     )
 
 
