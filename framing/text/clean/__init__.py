@@ -17,7 +17,11 @@ and the reason each removal is recorded with:
 ``"photo caption"``
     A line ending in a parenthesised credit naming an agency or a picture
     ("(AP Photo/Name)", "(File/AFP)", "(Reuters)", "(Getty Images)"), a line
-    ending in "Photo: ..."/"Credit: ..."/"Photo by ...", or starting "Photo:".
+    ending in "Photo: ..."/"Credit: ..."/"Photo by ...", or in an agency's
+    credit without brackets ("Name/Getty Images", "REUTERS/Name", "AFP via
+    Getty Images"), or starting "Photo:"/"Image source,". Captions never
+    count as an outlet's text, in any outlet (see
+    :mod:`framing.text.clean.rules` for why).
 ``"related-link line"``
     A line starting "Read Next:", "Read more:", "Related:", "See also:",
     "More:", "Recommended:", "Watch:", "Also read:" and the like.
@@ -28,7 +32,8 @@ and the reason each removal is recorded with:
 ``"byline or contact line"``
     "By Name and Name", "-- Name can be reached at ...", "Follow him on
     Twitter ...", a bare e-mail address or @handle, "Contact the author ...",
-    "Reporting by ...", "Editing by ...".
+    "Reporting by ...", "Editing by ...", and the "[byline removed]" that
+    blind mode (:mod:`framing.io.blind`) puts in place of such a line.
 ``"date line"``
     A line that is only a date, or a date (optionally labelled "date") in
     front of the headline; the rest of such a line is kept as a deck line.
