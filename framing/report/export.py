@@ -16,6 +16,7 @@ from framing.analysis.features import invoked_frames
 from framing.model import HEADLINE, Analysis, Divergence, Evidence, Sentence
 from framing.model.coding import Evaluation
 from framing.model.time import OverTime
+from framing.report.audit import removed_json
 
 SCHEMA_VERSION = "1.2"
 
@@ -109,10 +110,7 @@ def _build_json(analysis: Analysis) -> dict[str, Any]:
             for f in frames
         },
         "documents": _documents_json(analysis),
-        "removed": [
-            {"document": r.document, "line": r.line, "reason": r.reason, "text": r.text}
-            for r in analysis.removed
-        ],
+        "removed": removed_json(analysis),
         "skipped": [{"source": s.source, "reason": s.reason} for s in analysis.skipped],
         "notes": list(analysis.notes),
     }

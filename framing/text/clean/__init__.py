@@ -17,7 +17,11 @@ and the reason each removal is recorded with:
 ``"photo caption"``
     A line ending in a parenthesised credit naming an agency or a picture
     ("(AP Photo/Name)", "(File/AFP)", "(Reuters)", "(Getty Images)"), a line
-    ending in "Photo: ..."/"Credit: ..."/"Photo by ...", or starting "Photo:".
+    ending in "Photo: ..."/"Credit: ..."/"Photo by ...", or in an agency's
+    credit without brackets ("Name/Getty Images", "REUTERS/Name", "AFP via
+    Getty Images"), or starting "Photo:"/"Image source,". Captions never
+    count as an outlet's text, in any outlet (see
+    :mod:`framing.text.clean.rules` for why).
 ``"related-link line"``
     A line starting "Read Next:", "Read more:", "Related:", "See also:",
     "More:", "Recommended:", "Watch:", "Also read:" and the like.
@@ -28,7 +32,8 @@ and the reason each removal is recorded with:
 ``"byline or contact line"``
     "By Name and Name", "-- Name can be reached at ...", "Follow him on
     Twitter ...", a bare e-mail address or @handle, "Contact the author ...",
-    "Reporting by ...", "Editing by ...".
+    "Reporting by ...", "Editing by ...", and the "[byline removed]" that
+    blind mode (:mod:`framing.io.blind`) puts in place of such a line.
 ``"date line"``
     A line that is only a date, or a date (optionally labelled "date") in
     front of the headline; the rest of such a line is kept as a deck line.
@@ -38,11 +43,12 @@ and the reason each removal is recorded with:
     printed once without its credit, summary bullets repeating the first
     words of a body paragraph). When that longer line was itself removed,
     the shorter one takes the longer one's reason instead.
-``"appended unrelated story (cosine A to this article, B to the rest of the corpus)"``
-    Everything from a title-like line to the end of the document, when its
-    TF-IDF vector is dissimilar both to the text before it and to the rest
-    of the corpus (see :data:`APPENDED_STORY_MAX_COSINE`). With a single
-    document the reason ends "(cosine A to this article; no other documents)".
+``"appended unrelated story (relative similarity S to the article before it; cosine C)"``
+    Everything from a title-like line to the end of the document, when it is
+    long and unlike the text before it: its cosine with that text, taken
+    relative to how alike each part is to itself, is below
+    :data:`APPENDED_STORY_MAX_SIMILARITY`. Only the document itself decides,
+    so a page is cleaned the same way whatever else is analysed with it.
 
 Dates found in "Updated ..." stamps and date lines (before any appended
 story) become the document's date when the manifest gives none.
@@ -64,7 +70,7 @@ The package, in the order a document goes through it:
 
 from __future__ import annotations
 
-from framing.text.clean.appended import APPENDED_STORY_MAX_COSINE, APPENDED_STORY_MIN_WORDS
+from framing.text.clean.appended import APPENDED_STORY_MAX_SIMILARITY, APPENDED_STORY_MIN_WORDS
 from framing.text.clean.corpus import SKIP_REASON, clean_corpus
 from framing.text.clean.dates import find_date
 from framing.text.clean.rules import (
@@ -77,7 +83,7 @@ from framing.text.clean.rules import (
 )
 
 __all__ = [
-    "APPENDED_STORY_MAX_COSINE",
+    "APPENDED_STORY_MAX_SIMILARITY",
     "APPENDED_STORY_MIN_WORDS",
     "REASON_BYLINE",
     "REASON_CAPTION",

@@ -1,7 +1,7 @@
 """Cleaning a corpus: every rule applied to every document, and the audit collected.
 
 :func:`clean_corpus` scans each document (the single-line rules and the
-appended-story candidates), detects appended stories across the corpus,
+appended-story candidates), detects appended stories (each document on its own),
 then removes repeats, cuts date prefixes, lays out headline, deck and
 paragraphs and records every removal as a :class:`~framing.model.RemovedSpan`.
 """

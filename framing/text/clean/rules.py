@@ -6,6 +6,20 @@ furniture and time stamps, bylines and contact lines, lines that are only a
 date. Rule 6 (:func:`_mark_repeats`) compares a document's lines with each
 other: later copies of a line, and lines that are the beginning of a longer
 one. Each removal is recorded with one of the ``REASON_*`` strings.
+
+Photo captions never count as an outlet's text, in any outlet. A caption
+describes a picture, is often the picture agency's wording rather than the
+outlet's, and whether a saved page kept it depends on how the page was
+saved; counting captions would make an outlet's shares depend on that. So
+every line that carries a picture credit goes, whatever it says, and so does
+a caption printed again without its credit (rule 6); the audit lists each
+one, and the report warns when one held a frame's terms. The credit may be
+in parentheses ("(AP Photo/Name)", "(File/AFP)"), after a label ("Photo:
+Name", "Image source, Agency") or at the end of the line in the agencies'
+own shape ("Name/Getty Images", "REUTERS/Name", "Name/AFP via Getty
+Images"). A story credit ("... , sources told Reuters.") is not a picture
+credit, and a caption printed with no credit and not repeated cannot be told
+from a paragraph: it stays.
 """
 
 from __future__ import annotations
@@ -14,7 +28,7 @@ import re
 from collections.abc import Sequence
 
 from framing.text.clean.dates import _DATE_ONLY_RE, _TIME_WORD_RE, _iso_from_match, find_date
-from framing.text.clean.lines import _Line, _title_key
+from framing.text.clean.lines import _Line, _parse_lines, _title_key
 
 REASON_CAPTION = "photo caption"
 REASON_RELATED = "related-link line"
@@ -23,10 +37,16 @@ REASON_BYLINE = "byline or contact line"
 REASON_DATE = "date line"
 REASON_REPEATED = "repeated line"
 
+#: What blind mode (:mod:`framing.io.blind`) puts in place of a byline or
+#: contact line; rule 4 removes it as the line it stands for.
+BYLINE_PLACEHOLDER = "[byline removed]"
+
 # --------------------------------------------------------------------------
 # Patterns (compiled once)
 # --------------------------------------------------------------------------
 
+# Picture and news agencies whose name marks a photo credit.
+_AGENCY = r"(?:(?-i:AP|AFP|EPA)|reuters|getty|shutterstock|alamy|xinhua|associated press)"
 # A credit in parentheses either names a picture agency anywhere ("(AP Photo/
 # Name)", "(File/AFP)", "(Reuters)") or starts with a picture word followed by
 # a separator or nothing ("(Photo: Name)", "(Courtesy of ...)", "(File)").
@@ -35,7 +55,7 @@ _CREDIT_CONTENT_RE = re.compile(
     r"(?:[\w.'&-]+\s+){0,3}"  # an optional owner: "Ledger Photo/Staff"
     r"(?:photos?|photograph|pictures?|images?|file|courtesy|credit|handout|pool)"
     r"\b(?:\s*(?:[:/|]|by\b|of\b)|\s*$)"
-    r"|.*\b(?:(?-i:AP|AFP|EPA)|reuters|getty|shutterstock|alamy|xinhua|associated press)\b",
+    rf"|.*\b{_AGENCY}\b",
     re.IGNORECASE,
 )
 _CREDIT_MAX_WORDS = 8
@@ -45,8 +65,28 @@ _TEXT_CREDIT_RE = re.compile(
     re.IGNORECASE,
 )
 _TEXT_CREDIT_WINDOW = 100
+# An unbracketed credit ending the line, in the shape agencies print it:
+# capitalised names joined by a slash ("Sean Gallup/Getty Images",
+# "REUTERS/Jane Doe", "AP Photo/Jane Doe") or "via" ("AFP via Getty Images"),
+# or a picture library's name alone ("Getty Images"), after a sentence's end
+# or alone on its line. No final period: a sentence ending "... told
+# Reuters." is a story's source, not a picture's.
+_CREDIT_WORD = r"[A-Z][\w.'’&-]*"
+_CREDIT_NAMES = rf"{_CREDIT_WORD}(?:\s+{_CREDIT_WORD}){{0,4}}"
+_TRAILING_CREDIT_RE = re.compile(
+    rf"(?:^|(?<=[.!?\"”’)])\s+)"
+    rf"(?P<credit>{_CREDIT_NAMES}(?:\s*/\s*{_CREDIT_NAMES})?(?:\s+via\s+{_CREDIT_NAMES})?)\s*$"
+)
+_AGENCY_RE = re.compile(rf"\b{_AGENCY}\b", re.IGNORECASE)
+_PICTURE_LIBRARY_RE = re.compile(r"(?:getty images|shutterstock|alamy)", re.IGNORECASE)
+_TRAILING_CREDIT_HINTS = ("/", " via ", "getty", "shutterstock", "alamy")
 _CAPTION_PREFIXES = ("photo", "picture", "image", "caption")
-_CAPTION_START_RE = re.compile(r"(?:photo|picture|image|caption)s?\s*:", re.IGNORECASE)
+# "Photo: ...", "Caption: ...", and the two-word labels some sites print with
+# a comma ("Image source, Agency", "Image caption, Soldiers at ...").
+_CAPTION_START_RE = re.compile(
+    r"(?:(?:photo|picture|image|caption)s?\s*:|(?:image|photo) (?:source|caption|credit)\s*[:,])",
+    re.IGNORECASE,
+)
 
 _RELATED_RE = re.compile(
     r"(?:read next|read more|read also|also read|more|see also|recommended(?: reading)?"
@@ -136,7 +176,20 @@ def _is_caption(text: str, key: str) -> bool:
         "photo" in end or "credit" in end or "image" in end or "picture" in end
     ) and _TEXT_CREDIT_RE.search(text):
         return True
+    if any(hint in end for hint in _TRAILING_CREDIT_HINTS) and _has_trailing_credit(text):
+        return True
     return key.startswith(_CAPTION_PREFIXES) and bool(_CAPTION_START_RE.match(text))
+
+
+def _has_trailing_credit(text: str) -> bool:
+    """Whether the line ends in an unbracketed picture credit (see ``_TRAILING_CREDIT_RE``)."""
+    match = _TRAILING_CREDIT_RE.search(text)
+    if match is None:
+        return False
+    credit = match.group("credit")
+    if len(credit.split()) > _CREDIT_MAX_WORDS or not _AGENCY_RE.search(credit):
+        return False
+    return "/" in credit or " via " in credit or bool(_PICTURE_LIBRARY_RE.fullmatch(credit))
 
 
 def _furniture(text: str, key: str, n_words: int) -> tuple[bool, str | None]:
@@ -157,8 +210,20 @@ def _is_time_stamp(rest: str) -> bool:
     return bool(_TIME_WORD_RE.search(rest))
 
 
+def is_byline(line: str) -> bool:
+    """Whether rule 4 takes one line of a page for a byline or contact line.
+
+    The line is trimmed and a leading bullet dropped, as the cleaner does;
+    blind mode uses this to find the lines it must hide.
+    """
+    parsed = _parse_lines(line)
+    return len(parsed) == 1 and _is_byline(parsed[0].text, parsed[0].key, parsed[0].n_words)
+
+
 def _is_byline(text: str, key: str, n_words: int) -> bool:
     """Rule 4: a byline, an author's contact details, or agency credits."""
+    if text == BYLINE_PLACEHOLDER:
+        return True
     if n_words <= _BYLINE_MAX_WORDS and key.startswith("by ") and _BYLINE_RE.match(text):
         return True
     if "can be reached" in key and _REACHED_RE.match(text):

@@ -14,11 +14,8 @@ from tests.conftest import REPO
 
 DATA = REPO / "tests" / "data" / "clean"
 APPENDED = re.compile(
-    r"appended unrelated story \(cosine (\d\.\d\d) to this article, "
-    r"(\d\.\d\d) to the rest of the corpus\)"
-)
-APPENDED_ALONE = re.compile(
-    r"appended unrelated story \(cosine (\d\.\d\d) to this article; no other documents\)"
+    r"appended unrelated story \(relative similarity (\d\.\d\d) to the article before it; "
+    r"cosine (\d\.\d\d)\)"
 )
 
 

@@ -8,7 +8,7 @@ from framing.text.clean import appended, corpus, dates, rules
 
 def test_public_names_are_re_exported_from_the_package() -> None:
     assert clean.__all__ == [
-        "APPENDED_STORY_MAX_COSINE",
+        "APPENDED_STORY_MAX_SIMILARITY",
         "APPENDED_STORY_MIN_WORDS",
         "REASON_BYLINE",
         "REASON_CAPTION",
@@ -21,7 +21,7 @@ def test_public_names_are_re_exported_from_the_package() -> None:
         "find_date",
     ]
     homes = {
-        "APPENDED_STORY_MAX_COSINE": appended,
+        "APPENDED_STORY_MAX_SIMILARITY": appended,
         "APPENDED_STORY_MIN_WORDS": appended,
         "SKIP_REASON": corpus,
         "clean_corpus": corpus,

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from framing.text.clean.rules import (
+    BYLINE_PLACEHOLDER,
     REASON_BYLINE,
     REASON_CAPTION,
     REASON_DATE,
     REASON_FURNITURE,
     REASON_RELATED,
     REASON_REPEATED,
+    is_byline,
 )
 from tests.text.clean.conftest import clean_one
 
@@ -61,6 +63,52 @@ def test_captions_with_credits_are_removed() -> None:
         "The harbour master said the port would reopen to ferries next month.",
         "Most visitors paid by card (credit cards were accepted everywhere).",
     )
+
+
+def test_unbracketed_agency_credits_are_captions_and_story_credits_are_not() -> None:
+    text = (
+        "Harbour reopens after storm\n"
+        "\n"
+        "Fishing boats return to the harbour on Tuesday. Jane Doe/Getty Images\n"
+        "Crews repair the sea wall. AFP via Getty Images\n"
+        "The harbour master said the port would reopen to ferries next month.\n"
+        "A crane lifts a damaged boat. REUTERS/John Smith\n"
+        "Volunteers sort donated clothes. Ann Lee/AFP via Getty Images\n"
+        "Image source, Getty Images\n"
+        "Image caption, Volunteers sort donated clothes at the town hall\n"
+        "Most boats were insured, the harbour master told Reuters.\n"
+        "A Reuters/Ipsos poll found most residents want a higher sea wall\n"
+        "Pictures, videos and messages from the storm flooded social media.\n"
+        "Residents watch the waves from the promenade. Getty Images\n"
+    )
+    doc, removed = clean_one(text)
+    assert [(line, reason) for line, reason, _ in removed] == [
+        (3, REASON_CAPTION),
+        (4, REASON_CAPTION),
+        (6, REASON_CAPTION),
+        (7, REASON_CAPTION),
+        (8, REASON_CAPTION),
+        (9, REASON_CAPTION),
+        (13, REASON_CAPTION),
+    ]
+    assert doc.paragraphs == (
+        "The harbour master said the port would reopen to ferries next month.",
+        "Most boats were insured, the harbour master told Reuters.",
+        "A Reuters/Ipsos poll found most residents want a higher sea wall",
+        "Pictures, videos and messages from the storm flooded social media.",
+    )
+
+
+def test_a_caption_goes_in_every_outlet_whatever_its_credit_looks_like() -> None:
+    # The same picture, captioned with a frame-bearing sentence, in three
+    # outlets that print the credit three ways: removed from all three.
+    caption = "Volunteers who came to help the town fill sandbags on Sunday."
+    body = "The harbour master said the port would reopen to ferries next month.\n"
+    credits = ("(AP Photo/Jane Doe)", "Jane Doe/AP", "Photo: Jane Doe/AP")
+    for credit in credits:
+        doc, removed = clean_one(f"Harbour reopens after storm\n\n{caption} {credit}\n{body}")
+        assert removed == [(3, REASON_CAPTION, f"{caption} {credit}")], credit
+        assert doc.paragraphs == (body.strip(),)
 
 
 # --------------------------------------------------------------------------
@@ -175,6 +223,32 @@ def test_bylines_and_contact_lines_are_removed() -> None:
     assert doc.paragraphs == (
         "By the end of the week, the water in the harbour had fallen by a metre.",
         "Follow the money, investigators told the council.",
+    )
+
+
+def test_is_byline_judges_a_line_as_the_cleaner_does() -> None:
+    assert is_byline("  - By Jane Doe")  # trimmed, bullet dropped
+    assert is_byline("Follow Jane on Twitter")
+    assert is_byline("-- Jane Doe can be reached at jane@example.com")
+    assert not is_byline("By the end of the week, the water had fallen.")
+    assert not is_byline("Follow the money, investigators told the council.")
+    assert not is_byline("")
+
+
+def test_blind_mode_placeholder_is_removed_as_a_byline() -> None:
+    text = (
+        "Harbour reopens after storm\n\n"
+        f"{BYLINE_PLACEHOLDER}\n\n"
+        "The harbour master said the port would reopen to ferries next month.\n"
+        f"    {BYLINE_PLACEHOLDER}\n"
+    )
+    doc, removed = clean_one(text)
+    assert removed == [
+        (3, REASON_BYLINE, BYLINE_PLACEHOLDER),
+        (6, REASON_BYLINE, BYLINE_PLACEHOLDER),
+    ]
+    assert doc.paragraphs == (
+        "The harbour master said the port would reopen to ferries next month.",
     )
 
 
