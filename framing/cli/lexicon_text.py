@@ -19,6 +19,7 @@ from framing.cli.common import plural, printable
 if TYPE_CHECKING:
     from framing.lexicon_tools import (
         Coverage,
+        ExplainedMatch,
         Explanation,
         FrameDetail,
         Problem,
@@ -192,13 +193,29 @@ def _match_lines(explanation: Explanation) -> list[str]:
     headers = ["tokens", "frame", "entry", "surface", ""]
     rows = []
     for m in explanation.matches:
-        status = f'negated by "{m.cue}" (token {m.cue_index})' if m.negated else "counts"
+        status = _status(m)
         weight = f", weight {m.weight:g}" if m.weight != 1 else ""
         rows.append([_span(range(m.start, m.end)), m.frame, m.term, m.surface, status + weight])
     if not rows:
         return []
     widths = _widths(headers, rows)
     return [_row(r, widths, indent="  ") for r in [headers, *rows]]
+
+
+def _status(m: ExplainedMatch) -> str:
+    """What a match counts as, and the cue that decided it."""
+    at = f" (token {m.cue_index})" if m.cue_index is not None else ""
+    if m.reading == "deny":
+        return f'negated by "{m.cue}"{at}' if m.cue else "against the frame"
+    if m.reading == "rebut":
+        return f'rebutted or attributed: "{m.cue}"'
+    if m.reading == "uncertain":
+        return f'uncertain: "{m.cue}"'
+    if m.reading == "other":
+        return "about someone else, not counted"
+    if m.cue:
+        return f'counts: its negation by "{m.cue}"{at} is the frame'
+    return "counts"
 
 
 def _frame_lines(explanation: Explanation) -> list[str]:
@@ -211,9 +228,9 @@ def _frame_lines(explanation: Explanation) -> list[str]:
                 f"  {f.frame} ({f.label}): invoked, score {f.score:g} ({', '.join(f.terms)})"
             )
         else:
-            out.append(f"  {f.frame} ({f.label}): not invoked, every hit is negated")
+            out.append(f"  {f.frame} ({f.label}): not invoked, no hit counts")
         if f.negated_terms:
-            out.append(f"    negated, not counted: {', '.join(f.negated_terms)}")
+            out.append(f"    not counted: {', '.join(f.negated_terms)}")
     return out
 
 

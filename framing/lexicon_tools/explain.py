@@ -60,6 +60,7 @@ class ExplainedMatch:
     negated: bool
     cue: str | None
     cue_index: int | None
+    reading: str = "support"
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,8 @@ def explain_sentence(text: str, lexicons: LexiconSet) -> Explanation:
             weight=h.weight,
             negated=h.negated,
             cue=h.cue,
-            cue_index=scope[h.start] if h.negated else None,
+            cue_index=scope[h.start] if h.cue is not None else None,
+            reading=h.reading,
         )
         for h in hits
     )
@@ -166,7 +168,7 @@ def _frame_outcomes(lexicons: LexiconSet, hits: Sequence[Hit]) -> tuple[FrameOut
     outcomes = []
     for frame in lexicons.frames:
         counted = [h for h in hits if h.frame == frame.id and h.counts]
-        negated = [h for h in hits if h.frame == frame.id and h.negated]
+        negated = [h for h in hits if h.frame == frame.id and not h.counts]
         if not counted and not negated:
             continue
         outcomes.append(
