@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import framing.io.corpus as corpus_module
+import framing.io.manifest as manifest_module
 from framing.errors import InputError
 from framing.io.corpus import MAX_DOCUMENT_BYTES, decode_text, load_corpus
 from tests.conftest import REPO
@@ -123,8 +123,8 @@ def test_file_not_in_manifest_is_skipped_not_dropped(write, tmp_path):
 
 
 def test_unsupported_explicit_file_is_an_error(write):
-    with pytest.raises(InputError, match=r"page\.html: not a \.txt or \.md file"):
-        load_corpus([write("page.html", "<p>x</p>")])
+    with pytest.raises(InputError, match=r"notes\.pdf: not a file framing reads; pass \.txt"):
+        load_corpus([write("notes.pdf", "%PDF")])
 
 
 # --------------------------------------------------------------------------
@@ -192,7 +192,7 @@ def test_manifest_row_must_name_a_text_file(write, tmp_path):
     manifest = write("in/manifest.csv", "file,outlet\nnotes.pdf,A\n")
     write("in/notes.pdf", "%PDF")
     assert str(_error([tmp_path / "in"])) == (
-        f"{manifest}:2: names 'notes.pdf', which is not a .txt or .md file"
+        f"{manifest}:2: names 'notes.pdf', which is not a file framing reads"
     )
 
 
@@ -258,10 +258,12 @@ def test_fifo_in_a_folder_is_skipped_and_listed_unopened(write, tmp_path, opened
     fifo = tmp_path / "in" / "pipe.txt"
     os.mkfifo(fifo)
     os.mkfifo(tmp_path / "in" / "pipe.csv")
+    os.mkfifo(tmp_path / "in" / "pipe.pdf")
     corpus = finishes(lambda: load_corpus([tmp_path / "in"]), fifo=fifo)
     assert [d.id for d in corpus.documents] == ["a"]
     assert _skipped(corpus) == [
-        ("pipe.csv", "not a .txt or .md file"),
+        ("pipe.pdf", "not a file framing reads"),
+        ("pipe.csv", "not a regular file (a FIFO)"),
         ("pipe.txt", "not a regular file (a FIFO)"),
     ]
     assert opened == [os.path.realpath(tmp_path / "in" / "a.txt")]
@@ -336,12 +338,12 @@ def test_the_limit_per_document_can_be_set(write, tmp_path):
 def test_manifest_over_its_limit_is_an_error(write, tmp_path, monkeypatch, opened):
     manifest = write("in/manifest.csv", "file,outlet\n" + "a.txt,A\n" * 20)
     write("in/a.txt", "A.")
-    monkeypatch.setattr(corpus_module, "MAX_MANIFEST_BYTES", 100)
+    monkeypatch.setattr(manifest_module, "MAX_MANIFEST_BYTES", 100)
     assert str(_error([tmp_path / "in"])) == (
         f"{manifest}: larger than the 100 bytes limit for a manifest (172 bytes)"
     )
     assert opened == []
-    assert corpus_module.MAX_MANIFEST_BYTES == 100
+    assert manifest_module.MAX_MANIFEST_BYTES == 100
 
 
 @pytest.mark.parametrize("codec", ["utf-16", "utf-32"])
