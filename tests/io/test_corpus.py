@@ -410,3 +410,55 @@ def test_invalid_csv_spanning_lines_names_the_line_it_starts_on(write, tmp_path)
         f"{path}:2: the row starting here runs on to line 4 and is not valid CSV "
         "(field larger than field limit (20)); is a quote left unclosed?"
     )
+
+
+# --------------------------------------------------------------------------
+# Formats: folders mixing them, an explicit format, ids across files
+# --------------------------------------------------------------------------
+
+
+def test_a_folder_may_mix_formats(write, tmp_path):
+    write("in/a.txt", "Text article.")
+    write("in/b.csv", "outlet,text\nB Daily,CSV article.\n")
+    write("in/c.jsonl", '{"outlet": "C Weekly", "text": "JSON article."}\n')
+    write("in/d.tsv", "outlet\ttext\nD Times\tTSV article.\n")
+    write("in/e.pdf", "%PDF")
+    corpus = load_corpus([tmp_path / "in"])
+    assert [(d.id, d.outlet, d.text) for d in corpus.documents] == [
+        ("a", "a", "Text article."),
+        ("b-2", "B Daily", "CSV article."),
+        ("c-1", "C Weekly", "JSON article."),
+        ("d-2", "D Times", "TSV article."),
+    ]
+    assert _skipped(corpus) == [("e.pdf", "not a file framing reads")]
+
+
+def test_an_explicit_format_reads_a_file_whatever_its_name(write):
+    path = write("export.dat", "outlet,text\nA,Read as CSV.\n")
+    with pytest.raises(InputError, match=r"export\.dat: not a file framing reads; pass"):
+        load_corpus([path])
+    assert [d.text for d in load_corpus([path], format="CSV").documents] == ["Read as CSV."]
+    with pytest.raises(ValueError, match="unknown format 'xls'"):
+        load_corpus([path], format="xls")
+
+
+def test_ids_stay_unique_across_rows_and_files(write, tmp_path):
+    write("in/story.txt", "A file.")
+    write("in/story.csv", "id,text\nstory,Row one.\nstory,Row two.\n,Row three.\n")
+    corpus = load_corpus([tmp_path / "in"])
+    assert [d.id for d in corpus.documents] == ["story", "story-2", "story-4", "story-3"]
+    assert len({d.id for d in corpus.documents}) == 4
+
+
+def test_a_table_that_cannot_be_read_among_others_is_skipped_and_listed(write, tmp_path):
+    write("in/a.txt", "A.")
+    write("in/meta.csv", "id,title\n1,T\n")
+    corpus = load_corpus([tmp_path / "in"])
+    assert [d.id for d in corpus.documents] == ["a"]
+    assert _skipped(corpus) == [
+        (
+            "meta.csv",
+            "no text column found among its columns: 'id', 'title'; name the one that holds "
+            "the articles' text with --text-column (text_column= in Python)",
+        )
+    ]

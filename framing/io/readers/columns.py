@@ -60,10 +60,19 @@ _LISTED_NAMES = 30
 
 @dataclass(frozen=True)
 class Columns:
-    """The position of each role's column among a table's names (``None``: absent)."""
+    """The position of each role's column among a table's names (``None``: absent).
+
+    ``unfound`` holds the roles whose column was named explicitly but is not
+    among the names.
+    """
 
     names: tuple[str, ...]
     positions: tuple[int | None, ...]
+    unfound: tuple[str, ...] = ()
+
+    @property
+    def has_text(self) -> bool:
+        return self.positions[0] is not None
 
     @property
     def has_outlet(self) -> bool:
@@ -74,36 +83,50 @@ class Columns:
         return [None if i is None else self.names[i] for i in self.positions]
 
 
-def find_columns(names: Sequence[str], options: ReadOptions, *, kind: str = "column") -> Columns:
-    """Find each role's column among ``names`` (a header, or a JSON object's keys).
+def find_columns(names: Sequence[str], options: ReadOptions) -> Columns:
+    """Find each role's column among a table's header ``names``.
 
-    ``kind`` is ``"column"`` or ``"field"``, for messages. Raises
-    :class:`BadFile` when no text column is found, or when a column named in
-    ``options`` does not exist; the message lists the columns.
+    Raises :class:`BadFile` when no text column is found, or when a column
+    named in ``options`` does not exist; the message lists the columns.
     """
+    columns = match_columns(names, options)
+    if columns.unfound:
+        role = columns.unfound[0]
+        raise BadFile(
+            f"has no column {getattr(options, f'{role}_column')!r} (given for the {role}); "
+            f"its columns are: {listing(names)}"
+        )
+    if not columns.has_text:
+        raise BadFile(no_text(names, "column"))
+    return columns
+
+
+def match_columns(names: Sequence[str], options: ReadOptions) -> Columns:
+    """Each role's column among ``names`` (a header, or a JSON object's keys), as far as found."""
     keys: dict[str, int] = {}
     for i, name in enumerate(names):
         keys.setdefault(_key(str(name)), i)
     positions: list[int | None] = []
+    unfound: list[str] = []
     for role in ROLES:
         explicit: str | None = getattr(options, f"{role}_column")
         if explicit is not None:
             position = keys.get(_key(explicit))
             if position is None:
-                raise BadFile(
-                    f"has no {kind} {explicit!r} (given for the {role}); "
-                    f"its {kind}s are: {_listing(names)}"
-                )
+                unfound.append(role)
         else:
             position = next((keys[n] for n in COLUMN_NAMES[role] if n in keys), None)
         positions.append(position)
-    if positions[0] is None:
-        raise BadFile(
-            f"no text {kind} found among its {kind}s: {_listing(names)}; "
-            f"name the one that holds the articles' text with --text-column "
-            f"(text_column= in Python)"
-        )
-    return Columns(tuple(str(n) for n in names), tuple(positions))
+    return Columns(tuple(str(n) for n in names), tuple(positions), tuple(unfound))
+
+
+def no_text(names: Sequence[str], kind: str) -> str:
+    """The message for a table (``kind`` "column") or object ("field") without text."""
+    return (
+        f"no text {kind} found among its {kind}s: {listing(names)}; "
+        f"name the one that holds the articles' text with --text-column "
+        f"(text_column= in Python)"
+    )
 
 
 def _key(name: str) -> str:
@@ -111,7 +134,7 @@ def _key(name: str) -> str:
     return _SEPARATORS_RE.sub("_", name.strip().lower())
 
 
-def _listing(names: Sequence[str]) -> str:
+def listing(names: Sequence[str]) -> str:
     """The names, quoted, at most :data:`_LISTED_NAMES` of them."""
     if not names:
         return "(none)"

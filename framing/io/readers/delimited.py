@@ -7,16 +7,20 @@ row can run over several lines; a row's number is the line it starts on.
 
 * The separator of a ``.csv`` file is the comma, unless the header holds no
   comma but semicolons (as spreadsheets write CSV where the comma is the
-  decimal mark) or tabs; a ``.tsv`` file's is the tab. Quoting follows
-  :mod:`csv`'s default, as spreadsheets write it.
+  decimal mark) or tabs; a ``.tsv`` file's is the tab. A cell holding the
+  separator, a line break or a quote is quoted, its quotes doubled, as
+  spreadsheets write it; the file is read strictly by that rule, so a row
+  that breaks it (text after a closing quote, a quote not doubled) is not
+  read into a wrong article but listed.
 * Blank lines are passed over. A row with more or fewer cells than the
   header is skipped and listed: its cells cannot be told apart (most often
   a comma in an unquoted cell, or a quote left unclosed).
 * A row that is not valid CSV is skipped and listed when it is on one line.
   When it runs over several lines (a quote left unclosed swallows the rows
-  after it), the rest of the file cannot be told apart and is not read; the
-  entry names the line the row starts on. The same for a line, or a cell,
-  longer than four times the limit per document.
+  after it, up to the end of the file), the rest of the file cannot be told
+  apart and is not read; the entry names the line the row starts on. The
+  same for a line, or a cell, longer than four times the limit per
+  document.
 * Gzipped files are read as they are (``stories.csv.gz``); the text is
   UTF-8 (a byte-order mark allowed), else UTF-16 or UTF-32 with a mark, and
   a line that is not valid UTF-8 is decoded as Windows-1252, with a note.
@@ -49,7 +53,7 @@ def read_delimited(entry: Entry, options: ReadOptions) -> Iterator[Item]:
             raise BadFile(exc.reason, line=exc.number) from None
         delimiter = "\t" if entry.format == "tsv" else _delimiter(first)
         with _field_limit(options.line_limit):
-            reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
+            reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter, strict=True)
             rows = _rows(reader, what)
             _, _, header = next(rows, (1, 1, []))
             if isinstance(header, str):
@@ -104,15 +108,16 @@ def _rows(reader: Iterator[list[str]], what: str) -> Iterator[tuple[int, int, li
             raise BadFile(
                 f"{exc.reason}; the rest of the file is not read", line=exc.number
             ) from None
-        except csv.Error as exc:
+        except csv.Error as error:
+            problem = str(error).replace("'\t'", "a tab")
             line = getattr(reader, "line_num", start)
             if line > start:
                 raise BadFile(
                     f"the row starting here runs on to line {line} and is not valid {what} "
-                    f"({exc}); is a quote left unclosed? The rest of the file is not read",
+                    f"({problem}); is a quote left unclosed? The rest of the file is not read",
                     line=start,
                 ) from None
-            cells = f"is not valid {what} ({exc})"
+            cells = f"is not valid {what} ({problem})"
         end = getattr(reader, "line_num", start)
         yield start, end, cells
 

@@ -3,7 +3,9 @@
 A saved page is mostly not the article: navigation, scripts, styles,
 advertisements, related links, comments, a footer. Read as text, all of it
 would become evidence. :func:`extract_page` hands the page to trafilatura,
-which finds the article's text and its metadata: the title, the date of
+set to favour precision over recall (a line of page furniture read as the
+article would count as the outlet's words; the cleaner removes what little
+passes), which finds the article's text and its metadata: the title, the date of
 publication (from the page's metadata and markup: ``<meta>``, JSON-LD,
 ``<time>``; a date is not searched for in the text, which the cleaner does
 itself), the site's name and the page's URL.
@@ -105,6 +107,7 @@ def extract_page(data: bytes) -> Page | None:
             tree,
             with_metadata=True,
             include_comments=False,
+            favor_precision=True,
             include_images=False,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )

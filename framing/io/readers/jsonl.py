@@ -1,10 +1,12 @@
 """Read a JSON Lines (NDJSON) file of articles: one JSON object, one article, a line.
 
 The fields are found as a table's columns are (:mod:`framing.io.readers.columns`),
-from the keys of the first object in the file; later objects are read by the
-same keys, and one without the text field is an article with empty text.
-Only top-level fields are read.
+in each object (objects may leave out fields they have no value for); only
+top-level fields are read.
 
+* An object without a text field is skipped and listed, with the fields it
+  has; a field named explicitly (``text_column=`` and the like) that no
+  object has is noted.
 * A line that is not valid JSON, or not a JSON object, is skipped and listed
   with its line and the parser's message; the next line is read as usual.
   So is a line longer than four times the limit per document.
@@ -21,7 +23,7 @@ import json
 from collections.abc import Iterator
 
 from framing.io.readers.base import BadFile, Entry, Item, ReadOptions
-from framing.io.readers.columns import Columns, find_columns
+from framing.io.readers.columns import Columns, match_columns, no_text
 from framing.io.readers.rows import RowReader
 from framing.io.readers.streams import Lines, LineTooLong, open_stream, refuse_binary
 
@@ -43,7 +45,7 @@ def read_jsonl(entry: Entry, options: ReadOptions) -> Iterator[Item]:
 def _articles(table: RowReader, lines: Lines, options: ReadOptions) -> Iterator[Item | None]:
     """Each line's document or skipped entry (``None`` when the skip is only counted)."""
     columns: Columns | None = None
-    keys: list[str | None] = []
+    known: dict[tuple[str, ...], Columns] = {}
     seen_any = False
     while True:
         try:
@@ -59,7 +61,7 @@ def _articles(table: RowReader, lines: Lines, options: ReadOptions) -> Iterator[
             continue
         seen_any = True
         try:
-            value = json.loads(line)
+            value = json.loads(line.rstrip("\r\n"))
         except json.JSONDecodeError as exc:
             if number == 1 and line.lstrip().startswith("["):
                 raise BadFile(_ARRAY_HINT, line=1) from None
@@ -72,14 +74,16 @@ def _articles(table: RowReader, lines: Lines, options: ReadOptions) -> Iterator[
                 raise BadFile(_ARRAY_HINT, line=1)
             yield table.skip(number, f"not a JSON object but {_kind(value)}")
             continue
-        if columns is None:
-            try:
-                columns = find_columns(list(value), options, kind="field")
-            except BadFile as exc:
-                raise BadFile(exc.reason, line=number) from None
+        fields = tuple(value)
+        if columns is None or fields != columns.names:
+            if fields not in known:
+                known[fields] = match_columns(fields, options)
+            columns = known[fields]
             table.use(columns)
-            keys = columns.chosen()
-        yield table.row(number, [None if k is None else value.get(k) for k in keys])
+        if not columns.has_text:
+            yield table.skip(number, no_text(fields, "field"), kind="no text field")
+            continue
+        yield table.row(number, [None if k is None else value[k] for k in columns.chosen()])
     if not seen_any:
         raise BadFile("is empty")
 

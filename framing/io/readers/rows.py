@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from framing.io.dates import DateNotUnderstood, iso_date
 from framing.io.readers.base import BadFile, Entry, Item, Note, ReadOptions
-from framing.io.readers.columns import Columns
+from framing.io.readers.columns import ROLES, Columns
 from framing.io.safe_read import too_large
 from framing.model import Document, SkippedInput
 
@@ -72,8 +72,11 @@ class RowReader:
         self._listed: dict[str, int] = {}
         self._more: dict[str, _Tally] = {}
         self._notes: list[str] = []
+        # Rows whose outlet cell is empty; rows read without an outlet column.
+        self._empty_outlet: _Tally | None = None
         self._no_outlet: _Tally | None = None
-        self._has_outlet = True
+        self._has_outlet = self._any_outlet = False
+        self._unfound = [r for r in ROLES if getattr(options, f"{r}_column") is not None]
         if entry.title or entry.url:
             self._notes.append(
                 f"{self.display}: the manifest's title and url describe one article; "
@@ -81,29 +84,27 @@ class RowReader:
             )
 
     def use(self, columns: Columns) -> None:
-        """Note the columns found; a table without an outlet column has one outlet."""
+        """Read the rows that follow with these columns (JSON objects may differ in fields)."""
         self._has_outlet = columns.has_outlet
-        if not columns.has_outlet:
-            where = "the manifest's outlet" if self.entry.outlet else "the file's name"
-            self._notes.append(
-                f"{self.display}: no outlet {_column(self.entry)}; every article's outlet "
-                f"is {self.outlet!r} ({where})"
-            )
+        self._any_outlet = self._any_outlet or columns.has_outlet
+        found = {role for role, i in zip(ROLES, columns.positions, strict=True) if i is not None}
+        self._unfound = [role for role in self._unfound if role not in found]
 
     def row(self, number: int, values: Sequence[object]) -> Item | None:
         """The document of row ``number`` (values in :data:`~.columns.ROLES` order),
         or its skipped entry; ``None`` when the skip is only counted."""
         raw_text, raw_outlet, raw_date, raw_title, raw_url, raw_id = values
-        cells: list[str | None] = []
-        for role, value in (("text", raw_text), ("outlet", raw_outlet), ("title", raw_title),
-                            ("url", raw_url), ("id", raw_id)):  # fmt: skip
-            if value is None or isinstance(value, str):
-                cells.append(value)
-            elif isinstance(value, int | float | _dt.date):
-                cells.append(str(value))
-            else:
-                return self.skip(number, f"the {role} is a {type(value).__name__}, not text")
-        text, outlet, title, url, ident = cells
+        try:
+            text, outlet, title, url, ident = (
+                _as_text(role, value)
+                for role, value in zip(
+                    ("text", "outlet", "title", "url", "id"),
+                    (raw_text, raw_outlet, raw_title, raw_url, raw_id),
+                    strict=True,
+                )
+            )
+        except _NotText as exc:
+            return self.skip(number, str(exc))
         if text is None or not text.strip():
             return self.skip(number, "empty text")
         if len(text) * 4 > self.options.max_bytes:  # else it cannot be over the limit
@@ -116,7 +117,9 @@ class RowReader:
         outlet = outlet.strip() if outlet else None
         if not outlet:
             if self._has_outlet:
-                self._count_no_outlet(number)
+                self._empty_outlet = _count(self._empty_outlet, number)
+            else:
+                self._no_outlet = _count(self._no_outlet, number)
             outlet = self.outlet
         ident = ident.strip() if ident else None
         if raw_date is None or (isinstance(raw_date, str) and not raw_date.strip()):
@@ -173,12 +176,7 @@ class RowReader:
                     f"{kind} in {tally.count:,} more rows ({span}); "
                     f"only the first {LISTED_PER_REASON} are listed one by one",
                 )
-        if self._no_outlet is not None:
-            tally = self._no_outlet
-            self._notes.append(
-                f"{self.display}: {tally.count:,} rows have an empty outlet cell "
-                f"(first: {self.unit} {tally.first}); their outlet is {self.outlet!r}"
-            )
+        self._notes.extend(self._outlet_notes())
         if self._encoding_note is not None and (note := self._encoding_note()):
             self._notes.append(note)
         for note in self._notes:
@@ -205,13 +203,51 @@ class RowReader:
             self._more[kind] = _Tally(number)
         return False
 
-    def _count_no_outlet(self, number: int) -> None:
-        if self._no_outlet is None:
-            self._no_outlet = _Tally(number)
-        else:
-            self._no_outlet.add(number)
+    def _outlet_notes(self) -> Iterator[str]:
+        """Notes on rows that took the file's outlet, and on columns named but never found."""
+        column = "field" if self.entry.format == "jsonl" else "column"
+        where = "the manifest's outlet" if self.entry.outlet else "the file's name"
+        for role in self._unfound:
+            name = getattr(self.options, f"{role}_column")
+            yield f"{self.display}: no {column} {name!r} (given for the {role}) in any row"
+        if self._no_outlet is not None:
+            if not self._any_outlet:
+                yield (
+                    f"{self.display}: no outlet {column}; every article's outlet "
+                    f"is {self.outlet!r} ({where})"
+                )
+            else:
+                yield (
+                    f"{self.display}: {_rows_have(self._no_outlet)} no outlet {column} "
+                    f"(first: {self.unit} {self._no_outlet.first}); its outlet is {self.outlet!r}"
+                )
+        if self._empty_outlet is not None:
+            yield (
+                f"{self.display}: {_rows_have(self._empty_outlet)} an empty outlet cell "
+                f"(first: {self.unit} {self._empty_outlet.first}); its outlet is {self.outlet!r}"
+            )
 
 
-def _column(entry: Entry) -> str:
-    """What a table's columns are called: fields in JSON Lines."""
-    return "field" if entry.format == "jsonl" else "column"
+class _NotText(Exception):
+    """A cell that holds a list or a mapping, not text."""
+
+
+def _as_text(role: str, value: object) -> str | None:
+    """A cell's value as text: strings as they are, numbers and dates written out."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int | float | _dt.date):
+        return str(value)
+    raise _NotText(f"the {role} is a {type(value).__name__}, not text")
+
+
+def _count(tally: _Tally | None, number: int) -> _Tally:
+    """``tally`` with row ``number`` counted (a new one for the first)."""
+    if tally is None:
+        return _Tally(number)
+    tally.add(number)
+    return tally
+
+
+def _rows_have(tally: _Tally) -> str:
+    return "1 row has" if tally.count == 1 else f"{tally.count:,} rows have"
