@@ -6,6 +6,7 @@ import pytest
 
 from framing.io.readers.base import BadFile, ReadOptions
 from framing.io.readers.columns import COLUMN_NAMES, ROLES, find_columns
+from tests.conftest import REPO
 
 OPTIONS = ReadOptions(max_bytes=1000)
 
@@ -35,6 +36,12 @@ def test_every_name_is_lower_case_and_each_role_has_names():
     assert set(COLUMN_NAMES) == set(ROLES)
     for names in COLUMN_NAMES.values():
         assert names and all(n == n.lower() and " " not in n for n in names)
+
+
+def test_docs_list_every_name():
+    doc = (REPO / "docs" / "inputs.md").read_text(encoding="utf-8")
+    for role, names in COLUMN_NAMES.items():
+        assert ", ".join(f"`{n}`" for n in names) in doc, role
 
 
 def test_an_explicit_name_wins_over_the_usual_ones():
