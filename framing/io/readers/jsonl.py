@@ -27,6 +27,8 @@ from framing.io.readers.columns import Columns, match_columns, no_text
 from framing.io.readers.rows import RowReader
 from framing.io.readers.streams import Lines, LineTooLong, open_stream, refuse_binary
 
+#: The sets of fields whose columns are kept, to find them once per set.
+_KNOWN_FIELD_SETS = 1000
 _ARRAY_HINT = (
     "holds a JSON array, not JSON Lines (one object a line); convert it with "
     "jq -c '.[]' FILE.json > FILE.jsonl"
@@ -77,6 +79,8 @@ def _articles(table: RowReader, lines: Lines, options: ReadOptions) -> Iterator[
         fields = tuple(value)
         if columns is None or fields != columns.names:
             if fields not in known:
+                if len(known) >= _KNOWN_FIELD_SETS:  # objects of ever new fields
+                    known.clear()
                 known[fields] = match_columns(fields, options)
             columns = known[fields]
             table.use(columns)

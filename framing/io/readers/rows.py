@@ -11,7 +11,10 @@ every table shares:
   no outlet column, takes the manifest's outlet for the file, else the
   file's name without its extension, with a note saying so;
 * the date is read into an ISO date (:mod:`framing.io.dates`); a date that
-  cannot be read is left empty and listed in the notes with its line;
+  cannot be read is left empty and listed in the notes with its line; a
+  row without a date takes the manifest's date for the file, if any;
+* a cell holding a list or a mapping (JSON, Parquet) where text is expected
+  skips the row, saying so;
 * the id is the row's id cell, else the file's name and the row's number
   (``stories-17``); the loader makes ids unique across the corpus;
 * the source is ``file:N``, where N is the line the row starts on (CSV and
@@ -41,7 +44,7 @@ _DATE_KIND = "date not understood"
 
 
 class _Tally:
-    """Rows of one kind beyond those listed: how many, and their first and last number."""
+    """Rows of one kind: how many, and their first and last number."""
 
     def __init__(self, number: int) -> None:
         self.count, self.first, self.last = 1, number, number

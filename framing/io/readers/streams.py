@@ -62,6 +62,8 @@ def open_stream(entry: Entry) -> Iterator[BinaryIO]:
     with contextlib.ExitStack() as stack:
         raw: BinaryIO
         if entry.is_stdin:
+            if sys.stdin is None:
+                raise BadFile("standard input is closed")
             stdin = sys.stdin.buffer
             # A replaced standard input (as in tests) may not be able to peek.
             if not hasattr(stdin, "peek"):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from framing.io.readers.formats import check_format, file_stem, format_of
+from tests.conftest import REPO
 
 
 @pytest.mark.parametrize(
@@ -44,3 +47,22 @@ def test_formats_are_named_loosely_and_checked():
 def test_file_stem_drops_gz():
     assert file_stem(Path("a/stories.csv.gz")) == "stories"
     assert file_stem(Path("-")) == "stdin"
+
+
+LIGHT_CHECK = """
+import sys
+import framing.cli
+from framing.io.corpus import load_corpus
+from framing.resources import seeds_dir
+load_corpus([seeds_dir()])
+libraries = ("trafilatura", "lxml", "dateutil", "pyarrow", "htmldate")
+print(",".join(sorted(m for m in libraries if m in sys.modules)) or "light")
+"""
+
+
+def test_the_readers_libraries_load_only_when_needed():
+    """``import framing.cli`` and reading text files with ISO dates import none of them."""
+    out = subprocess.run(
+        [sys.executable, "-c", LIGHT_CHECK], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert out.stdout.strip() == "light", out.stderr
