@@ -6,7 +6,9 @@ before opening it and never opens a FIFO, socket or device (reading one can
 block forever or never end); once the file is open it checks again with
 ``os.fstat`` (the same file, still regular), so one swapped in meanwhile is
 refused too; and it reads at most one byte more than its limit, so a file
-that grows while being read cannot exhaust memory. Every refusal is a
+that grows while being read cannot exhaust memory. :func:`open_regular_file`
+makes the same checks for a file read as a stream (a table of many
+articles), whose reader bounds what it holds at once. Every refusal is a
 :class:`NotReadable` whose message is the one-line reason shown to the user.
 
 :func:`decode_text` turns the bytes into text: a UTF-8, UTF-16 or UTF-32
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import io
 import os
 import stat
 from pathlib import Path
@@ -57,16 +60,8 @@ def read_regular_file(path: Path, limit: int, per: str) -> bytes:
     """
     before = _stat_regular(path)
     if before.st_size > limit:
-        raise NotReadable(_too_large(limit, per, before.st_size))
-    try:
-        fd = os.open(path, _OPEN_FLAGS)
-    except OSError as exc:
-        raise NotReadable(f"cannot be read ({exc.strerror or exc})") from exc
-    with os.fdopen(fd, "rb") as handle:
-        now = os.fstat(handle.fileno())
-        same = (now.st_dev, now.st_ino) == (before.st_dev, before.st_ino)
-        if not (same and stat.S_ISREG(now.st_mode)):
-            raise NotReadable("was replaced while being opened; not read")
+        raise NotReadable(too_large(limit, per, before.st_size))
+    with _open_checked(path, before) as handle:
         try:
             # One byte beyond the size seen tells whether the file grew; if
             # it did, read on to one byte beyond the limit, never further.
@@ -77,8 +72,34 @@ def read_regular_file(path: Path, limit: int, per: str) -> bytes:
         except OSError as exc:
             raise NotReadable(f"cannot be read ({exc.strerror or exc})") from exc
     if len(data) > limit:
-        raise NotReadable(f"{_too_large(limit, per, None)} (it grew while being read)")
+        raise NotReadable(f"{too_large(limit, per, None)} (it grew while being read)")
     return data
+
+
+def open_regular_file(path: Path) -> io.BufferedReader:
+    """Open the regular file ``path`` for reading in binary, with the checks of
+    :func:`read_regular_file` but no limit on its size.
+
+    For files read as a stream (a CSV or JSON Lines file of many articles),
+    where the reader bounds what it holds at once; the caller closes the
+    file. Raises :class:`NotReadable` as :func:`read_regular_file` does.
+    """
+    return _open_checked(path, _stat_regular(path))
+
+
+def _open_checked(path: Path, before: os.stat_result) -> io.BufferedReader:
+    """Open ``path``, seen as ``before``; refuse it if it is no longer that regular file."""
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as exc:
+        raise NotReadable(f"cannot be read ({exc.strerror or exc})") from exc
+    handle = os.fdopen(fd, "rb")
+    now = os.fstat(handle.fileno())
+    same = (now.st_dev, now.st_ino) == (before.st_dev, before.st_ino)
+    if not (same and stat.S_ISREG(now.st_mode)):
+        handle.close()
+        raise NotReadable("was replaced while being opened; not read")
+    return handle
 
 
 def decode_text(data: bytes) -> tuple[str, str | None]:
@@ -165,7 +186,7 @@ def _file_kind(mode: int) -> str:
     return "an unknown kind of file"
 
 
-def _too_large(limit: int, per: str, size: int | None) -> str:
+def too_large(limit: int, per: str, size: int | None) -> str:
     """``larger than the 5 MB limit per document (12.3 MB)``; ``size`` may be unknown."""
     message = f"larger than the {_human_size(limit)} limit {per}"
     if size is None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import framing.io.corpus as corpus_module
+import framing.io.manifest as manifest_module
 from framing.errors import InputError
 from framing.io.corpus import MAX_DOCUMENT_BYTES, decode_text, load_corpus
 from tests.conftest import REPO
@@ -123,8 +123,8 @@ def test_file_not_in_manifest_is_skipped_not_dropped(write, tmp_path):
 
 
 def test_unsupported_explicit_file_is_an_error(write):
-    with pytest.raises(InputError, match=r"page\.html: not a \.txt or \.md file"):
-        load_corpus([write("page.html", "<p>x</p>")])
+    with pytest.raises(InputError, match=r"notes\.pdf: not a file framing reads; pass \.txt"):
+        load_corpus([write("notes.pdf", "%PDF")])
 
 
 # --------------------------------------------------------------------------
@@ -192,7 +192,7 @@ def test_manifest_row_must_name_a_text_file(write, tmp_path):
     manifest = write("in/manifest.csv", "file,outlet\nnotes.pdf,A\n")
     write("in/notes.pdf", "%PDF")
     assert str(_error([tmp_path / "in"])) == (
-        f"{manifest}:2: names 'notes.pdf', which is not a .txt or .md file"
+        f"{manifest}:2: names 'notes.pdf', which is not a file framing reads"
     )
 
 
@@ -258,10 +258,12 @@ def test_fifo_in_a_folder_is_skipped_and_listed_unopened(write, tmp_path, opened
     fifo = tmp_path / "in" / "pipe.txt"
     os.mkfifo(fifo)
     os.mkfifo(tmp_path / "in" / "pipe.csv")
+    os.mkfifo(tmp_path / "in" / "pipe.pdf")
     corpus = finishes(lambda: load_corpus([tmp_path / "in"]), fifo=fifo)
     assert [d.id for d in corpus.documents] == ["a"]
     assert _skipped(corpus) == [
-        ("pipe.csv", "not a .txt or .md file"),
+        ("pipe.pdf", "not a file framing reads"),
+        ("pipe.csv", "not a regular file (a FIFO)"),
         ("pipe.txt", "not a regular file (a FIFO)"),
     ]
     assert opened == [os.path.realpath(tmp_path / "in" / "a.txt")]
@@ -336,12 +338,12 @@ def test_the_limit_per_document_can_be_set(write, tmp_path):
 def test_manifest_over_its_limit_is_an_error(write, tmp_path, monkeypatch, opened):
     manifest = write("in/manifest.csv", "file,outlet\n" + "a.txt,A\n" * 20)
     write("in/a.txt", "A.")
-    monkeypatch.setattr(corpus_module, "MAX_MANIFEST_BYTES", 100)
+    monkeypatch.setattr(manifest_module, "MAX_MANIFEST_BYTES", 100)
     assert str(_error([tmp_path / "in"])) == (
         f"{manifest}: larger than the 100 bytes limit for a manifest (172 bytes)"
     )
     assert opened == []
-    assert corpus_module.MAX_MANIFEST_BYTES == 100
+    assert manifest_module.MAX_MANIFEST_BYTES == 100
 
 
 @pytest.mark.parametrize("codec", ["utf-16", "utf-32"])
@@ -408,3 +410,55 @@ def test_invalid_csv_spanning_lines_names_the_line_it_starts_on(write, tmp_path)
         f"{path}:2: the row starting here runs on to line 4 and is not valid CSV "
         "(field larger than field limit (20)); is a quote left unclosed?"
     )
+
+
+# --------------------------------------------------------------------------
+# Formats: folders mixing them, an explicit format, ids across files
+# --------------------------------------------------------------------------
+
+
+def test_a_folder_may_mix_formats(write, tmp_path):
+    write("in/a.txt", "Text article.")
+    write("in/b.csv", "outlet,text\nB Daily,CSV article.\n")
+    write("in/c.jsonl", '{"outlet": "C Weekly", "text": "JSON article."}\n')
+    write("in/d.tsv", "outlet\ttext\nD Times\tTSV article.\n")
+    write("in/e.pdf", "%PDF")
+    corpus = load_corpus([tmp_path / "in"])
+    assert [(d.id, d.outlet, d.text) for d in corpus.documents] == [
+        ("a", "a", "Text article."),
+        ("b-2", "B Daily", "CSV article."),
+        ("c-1", "C Weekly", "JSON article."),
+        ("d-2", "D Times", "TSV article."),
+    ]
+    assert _skipped(corpus) == [("e.pdf", "not a file framing reads")]
+
+
+def test_an_explicit_format_reads_a_file_whatever_its_name(write):
+    path = write("export.dat", "outlet,text\nA,Read as CSV.\n")
+    with pytest.raises(InputError, match=r"export\.dat: not a file framing reads; pass"):
+        load_corpus([path])
+    assert [d.text for d in load_corpus([path], format="CSV").documents] == ["Read as CSV."]
+    with pytest.raises(ValueError, match="unknown format 'xls'"):
+        load_corpus([path], format="xls")
+
+
+def test_ids_stay_unique_across_rows_and_files(write, tmp_path):
+    write("in/story.txt", "A file.")
+    write("in/story.csv", "id,text\nstory,Row one.\nstory,Row two.\n,Row three.\n")
+    corpus = load_corpus([tmp_path / "in"])
+    assert [d.id for d in corpus.documents] == ["story", "story-2", "story-4", "story-3"]
+    assert len({d.id for d in corpus.documents}) == 4
+
+
+def test_a_table_that_cannot_be_read_among_others_is_skipped_and_listed(write, tmp_path):
+    write("in/a.txt", "A.")
+    write("in/meta.csv", "id,title\n1,T\n")
+    corpus = load_corpus([tmp_path / "in"])
+    assert [d.id for d in corpus.documents] == ["a"]
+    assert _skipped(corpus) == [
+        (
+            "meta.csv",
+            "no text column found among its columns: 'id', 'title'; name the one that holds "
+            "the articles' text with --text-column (text_column= in Python)",
+        )
+    ]
