@@ -28,6 +28,75 @@ if TYPE_CHECKING:
 
 REPORTS_DIR = Path("reports")
 
+
+class _Format(StrEnum):
+    """``--format``: framing.io.readers.formats.FORMATS, named here so that
+    ``framing --help`` does not import the readers (a test keeps them equal)."""
+
+    text = "text"
+    html = "html"
+    csv = "csv"
+    tsv = "tsv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+TextColumn = Annotated[
+    str | None,
+    typer.Option(
+        metavar="NAME",
+        help="The column (or JSON field) holding each article's text; default: found by "
+        "its common names (docs/inputs.md).",
+        show_default=False,
+    ),
+]
+OutletColumn = Annotated[
+    str | None,
+    typer.Option(
+        metavar="NAME",
+        help="The column (or JSON field) holding each article's outlet; default: found by "
+        "its common names (docs/inputs.md).",
+        show_default=False,
+    ),
+]
+DateColumn = Annotated[
+    str | None,
+    typer.Option(
+        metavar="NAME",
+        help="The column (or JSON field) holding each article's date; default: found by "
+        "its common names (docs/inputs.md).",
+        show_default=False,
+    ),
+]
+TitleColumn = Annotated[
+    str | None,
+    typer.Option(
+        metavar="NAME",
+        help="The column (or JSON field) holding each article's title; default: found by "
+        "its common names (docs/inputs.md).",
+        show_default=False,
+    ),
+]
+UrlColumn = Annotated[
+    str | None,
+    typer.Option(
+        metavar="NAME",
+        help="The column (or JSON field) holding each article's URL; default: found by "
+        "its common names (docs/inputs.md).",
+        show_default=False,
+    ),
+]
+IdColumn = Annotated[
+    str | None,
+    typer.Option(
+        metavar="NAME",
+        help="The column (or JSON field) holding each article's id; default: found by "
+        "its common names (docs/inputs.md).",
+        show_default=False,
+    ),
+]
+
+
 app = typer.Typer(
     name="framing",
     help=(
@@ -76,8 +145,9 @@ def report_command(
         list[Path] | None,
         typer.Argument(
             metavar="INPUT",
-            help="Article files (.txt/.md) or folders of them, optionally with a manifest.csv "
-            "(columns file,outlet[,title,date,url]). Default: the bundled seed articles.",
+            help="Articles (.txt, .md, saved .html pages), tables of articles (.csv, .tsv, "
+            ".jsonl, .parquet, also .gz), folders of them (optionally with a manifest.csv), "
+            "or - for standard input; see docs/inputs.md. Default: the bundled seed articles.",
             show_default=False,
         ),
     ] = None,
@@ -170,6 +240,24 @@ def report_command(
             show_default=False,
         ),
     ] = None,
+    input_format: Annotated[
+        _Format | None,
+        typer.Option(
+            "--format",
+            help="Read the named files (and -) as this format instead of by their suffix.",
+            show_default=False,
+        ),
+    ] = None,
+    dayfirst: Annotated[
+        bool,
+        typer.Option("--dayfirst", help="Read ambiguous dates such as 03/04/2022 as day first."),
+    ] = False,
+    text_column: TextColumn = None,
+    outlet_column: OutletColumn = None,
+    date_column: DateColumn = None,
+    title_column: TitleColumn = None,
+    url_column: UrlColumn = None,
+    id_column: IdColumn = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
 ) -> None:
     """Analyse articles and write an HTML report and a JSON export.
@@ -192,7 +280,18 @@ def report_command(
     with user_errors(), terminal_progress(wants_progress(progress, quiet=quiet)) as bars:
         paths = list(inputs) if inputs else [seeds_dir()]
         with bars.waiting("Reading") if bars else nullcontext():
-            corpus = load_corpus(paths, name=None if inputs else "seeds")
+            corpus = load_corpus(
+                paths,
+                name=None if inputs else "seeds",
+                format=None if input_format is None else input_format.value,
+                dayfirst=dayfirst,
+                text_column=text_column,
+                outlet_column=outlet_column,
+                date_column=date_column,
+                title_column=title_column,
+                url_column=url_column,
+                id_column=id_column,
+            )
         imported = import_lexicon(lexicons or default_lexicons())
         lexicon_set = imported.lexicons
         for warning in imported.warnings:

@@ -331,12 +331,14 @@ class _Context:
                 return " ".join(tokens[cue_start:cue_end])
         for cue_start, cue_end in self.rebuttals:
             if cue_end <= start:
-                gap = self._words_between(cue_end, start)
+                a, b = cue_end, start
             elif cue_start >= end:
-                gap = self._words_between(end, cue_start)
+                a, b = end, cue_start
             else:
                 continue
-            if gap <= STANCE_WINDOW_WORDS:
+            # A comma or a quotation mark between them starts another phrase.
+            apart = any(t == "," or t in QUOTE_TOKENS for t in tokens[a:b])
+            if not apart and self._words_between(a, b) <= STANCE_WINDOW_WORDS:
                 return " ".join(tokens[cue_start:cue_end])
         if self._scare_quoted(start, end):
             return "scare quotes"

@@ -385,9 +385,7 @@ def test_explain_underlines_the_negation_scope():
     assert match.split()[:4] == ["3", "possible_extremists", "mercenar*", "mercenaries"]
     assert match.endswith('negated by "not" (token 2)')
     frames = lines[lines.index("Frames:") + 1 :]
-    assert frames[0] == (
-        "  possible_extremists (Possible extremists): not invoked, no hit counts"
-    )
+    assert frames[0] == ("  possible_extremists (Possible extremists): not invoked, no hit counts")
     assert frames[1].startswith("    not counted: mercenar*")
 
 

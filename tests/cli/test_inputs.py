@@ -1,0 +1,45 @@
+"""framing report reads tables of articles, with its --format and column options."""
+
+import json
+
+from typer.testing import CliRunner
+
+from framing.cli import app
+from framing.cli.app import _Format
+from framing.io.readers.formats import FORMATS
+
+runner = CliRunner()
+
+
+def test_format_choices_are_the_readers_formats():
+    assert tuple(f.value for f in _Format) == FORMATS
+
+
+def test_a_csv_with_named_columns_and_day_first_dates(tmp_path):
+    table = tmp_path / "export.csv"
+    table.write_text(
+        "story,paper,when,body\n"
+        '1,Daily,03/04/2022,"They came to fight for freedom. They are heroes to many."\n'
+        '2,Ledger,05/04/2022,"They are not mercenaries, officials said. Prices rose."\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.html"
+    args = ["report", str(table), "--out", str(out), "--quick", "--quiet", "--dayfirst"]
+    args += ["--text-column", "body", "--outlet-column", "paper", "--date-column", "when"]
+    args += ["--id-column", "story"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    assert [o["name"] for o in data["outlets"]] == ["Daily", "Ledger"]
+    assert {d["date"] for d in data["documents"]} == {"2022-04-03", "2022-04-05"}
+
+
+def test_a_missing_text_column_names_the_columns(tmp_path):
+    table = tmp_path / "export.csv"
+    table.write_text("id,paper,words\n1,Daily,Some text here.\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["report", str(table), "--quick", "--out", str(tmp_path / "r.html")]
+    )
+    assert result.exit_code == 2
+    assert "words" in result.stderr and "text" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
