@@ -104,11 +104,10 @@ class Matcher:
         self._negation_cues = frozenset(lexicons.negation_cues)
         self._scope_breakers = frozenset(lexicons.scope_breakers)
         self._uncertainty_cues = frozenset(lexicons.uncertainty_cues)
-        self._rebuttals = _cue_patterns(lexicons.rebuttal_cues)
-        self._distancing = _cue_patterns(lexicons.distancing_cues)
-        self._entitlements = _cue_patterns(lexicons.entitlement_cues)
-        self._subjects = _cue_patterns(lexicons.subjects)
-        self._stance = bool(self._rebuttals or self._distancing)
+        self._rebuttals = _Cues(lexicons.rebuttal_cues)
+        self._distancing = _Cues(lexicons.distancing_cues)
+        self._entitlements = _Cues(lexicons.entitlement_cues)
+        self._subjects = _Cues(lexicons.subjects)
         exact: dict[str, list[Pattern]] = defaultdict(list)
         prefixed: dict[str, list[Pattern]] = defaultdict(list)
         for frame in lexicons.frames:
@@ -219,39 +218,68 @@ class Matcher:
         return hits
 
 
-def _cue_patterns(cues: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-    """Cue phrases as token tuples (a trailing ``*`` in a word matches any ending)."""
-    patterns = []
-    for cue in cues:
-        words = []
-        for word in cue.split():
-            wild = word.endswith("*")
-            parts = tokenize(word.rstrip("*"))
-            if wild and parts:
-                parts[-1] += "*"
-            words += parts
-        if words:
-            patterns.append(tuple(words))
-    return tuple(patterns)
+class _Cues:
+    """Cue phrases indexed by their first word, so a sentence is scanned once.
+
+    A word ending in ``*`` matches any ending. "a few" and "a little" are
+    not minimizers, so "few" and "little" after "a" or "quite" are skipped.
+    """
+
+    def __init__(self, cues: Sequence[str]) -> None:
+        self.exact: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        #: Wildcard cues by the first three letters of their prefix ("" if shorter).
+        self.prefixed: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+        for cue in cues:
+            words: list[str] = []
+            for word in cue.split():
+                parts = tokenize(word.rstrip("*"))
+                if word.endswith("*") and parts:
+                    parts[-1] += "*"
+                words += parts
+            if not words:
+                continue
+            if words[0].endswith("*"):
+                prefix = words[0][:-1]
+                head = prefix[:3] if len(prefix) >= 3 else ""
+                self.prefixed[head].append((prefix, tuple(words)))
+            else:
+                self.exact[words[0]].append(tuple(words))
+        self._firsts = frozenset(self.exact)
+        self._heads = frozenset(h for h in self.prefixed if h)
+
+    def __bool__(self) -> bool:
+        return bool(self.exact or self.prefixed)
+
+    def find(self, tokens: Sequence[str]) -> list[tuple[int, int]]:
+        """Token spans where a cue occurs, in order."""
+        firsts, heads, short = self._firsts, self._heads, "" in self.prefixed
+        starts = [
+            i for i, token in enumerate(tokens) if token in firsts or token[:3] in heads or short
+        ]
+        spans = []
+        for i in starts:
+            token = tokens[i]
+            candidates = list(self.exact.get(token, ()))
+            for head in (token[:3], ""):
+                for prefix, cue in self.prefixed.get(head, ()):
+                    if token.startswith(prefix) and is_word(token):
+                        candidates.append(cue)
+            for cue in candidates:
+                end = i + len(cue)
+                if end > len(tokens):
+                    continue
+                if not all(_token_is(tokens[i + k], c) for k, c in enumerate(cue[1:], 1)):
+                    continue
+                if cue[0] in ("few", "little") and i > 0 and tokens[i - 1] in ("a", "quite"):
+                    continue
+                spans.append((i, end))
+        return spans
 
 
 def _token_is(token: str, cue: str) -> bool:
     if cue.endswith("*"):
         return token.startswith(cue[:-1]) and is_word(token)
     return token == cue
-
-
-def _occurrences(tokens: Sequence[str], cues: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:
-    """Token spans where one of ``cues`` occurs; "a few" and "a little" are not minimizers."""
-    spans = []
-    for i in range(len(tokens)):
-        for cue in cues:
-            end = i + len(cue)
-            if end <= len(tokens) and all(_token_is(tokens[i + k], c) for k, c in enumerate(cue)):
-                if cue[0] in ("few", "little") and i > 0 and tokens[i - 1] in ("a", "quite"):
-                    continue
-                spans.append((i, end))
-    return spans
 
 
 class _Context:
@@ -273,9 +301,9 @@ class _Context:
             self.scope: list[tuple[int, bool] | None] = [None] * len(tokens)
         else:
             self.scope = scopes(tokens, cues, matcher._scope_breakers, uncertain)
-        self.rebuttals = _occurrences(tokens, matcher._rebuttals) if matcher._stance else []
-        self.distancing = _occurrences(tokens, matcher._distancing) if matcher._stance else []
-        self.entitlements = _occurrences(tokens, matcher._entitlements)
+        self.rebuttals = matcher._rebuttals.find(tokens)
+        self.distancing = matcher._distancing.find(tokens)
+        self.entitlements = matcher._entitlements.find(tokens)
         self.text = text
         self.part = part
         self._subjects: bool | None = None
@@ -388,9 +416,7 @@ class _Context:
             return True
         if self._subjects is None:
             cues = self.matcher._subjects
-            self._subjects = bool(_occurrences(self.tokens, cues)) or bool(
-                _occurrences(self._previous, cues)
-            )
+            self._subjects = bool(cues.find(self.tokens)) or bool(cues.find(self._previous))
         return self._subjects
 
     def _in_a_name(self, start: int, end: int) -> bool:
