@@ -202,7 +202,7 @@ def test_a_matched_term_shows_its_frame_and_lexicon_entry_on_focus(browser, tmp_
         "el => getComputedStyle(el, '::after').content", mark.element_handle()
     ) in ("none", "normal")
     # Server-rendered evidence (the divergences) carries the same descriptions.
-    negated = page.locator("#divergence blockquote mark.negated").first
+    negated = page.locator("#divergence blockquote mark.negated[data-reading=deny]").first
     assert negated.get_attribute("aria-description").startswith("Negated, not counted · ")
     assert problems == []
     page.close()
