@@ -46,7 +46,7 @@ LONG_REMOVED = "Related coverage: " + " ".join(f"headline number {i}." for i in 
 RIOT_SENTENCE = "Police said the rioters were not peaceful protesters at all."
 # Offsets of the two matches in RIOT_SENTENCE.
 RIOT = MatchSpan("riot*", "rioters", 16, 23, False)
-PEACEFUL = MatchSpan("peaceful protesters", "peaceful protesters", 33, 52, True)
+PEACEFUL = MatchSpan("peaceful protesters", "peaceful protesters", 33, 52, True, "deny")
 
 
 def _span(text: str, sentence: str, term: str, negated: bool = False) -> MatchSpan:

@@ -7,13 +7,13 @@ def test_evidence_highlights_the_right_substring(page_without_js: str) -> None:
     # Each match is focusable and described by its frame and lexicon entry.
     frame = "Rioters &lt;b&gt;bold&lt;/b&gt; &amp; co"
     assert (
-        'Police said the <mark class="hit" tabindex="0" '
+        'Police said the <mark class="hit" data-reading="support" tabindex="0" '
         f'aria-description="{frame} · lexicon entry: riot*">rioters</mark> were not '
-        '<mark class="hit negated" tabindex="0" aria-description="Negated, not counted · '
+        '<mark class="hit negated" data-reading="deny" tabindex="0" aria-description="Negated, not counted · '
         f'{frame} · lexicon entry: peaceful protesters">peaceful protesters</mark> at all.'
     ) in page_without_js
     assert (
-        f'<mark class="hit" tabindex="0" aria-description="{frame} · lexicon entry: riot*">'
+        f'<mark class="hit" data-reading="support" tabindex="0" aria-description="{frame} · lexicon entry: riot*">'
         "riot</mark> line."
     ) in page_without_js
 
