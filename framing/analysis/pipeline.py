@@ -62,6 +62,7 @@ from framing.analysis.significance import (
     log_odds_terms,
     small_sample_caveat,
 )
+from framing.analysis.significance.gaps import build_readings
 from framing.analysis.tone import compound_scores, score_tone, tone_sample
 from framing.errors import InputError
 from framing.lexicons.match import Matcher
@@ -294,6 +295,15 @@ def _analyse(
         if quotations is not None
         else {}
     )
+    frame_mix = frame_mix_divergence(scores, outlets=outlets, lexicons=lexicons)
+    readings = build_readings(
+        divergences,
+        scores=scores,
+        outlets=outlets,
+        lexicons=lexicons,
+        pairs=depth.get("pairs", ()),
+        frame_mix=frame_mix,
+    )
     return Analysis(
         name=clean.name,
         outlets=outlets,
@@ -313,10 +323,11 @@ def _analyse(
         options=options,
         denials=denials,
         prominence=prominence,
-        frame_mix=frame_mix_divergence(scores, outlets=outlets, lexicons=lexicons),
+        frame_mix=frame_mix,
         log_odds=log_odds,
         caveat=small_sample_caveat(outlets),
         over_time=over_time,
+        readings=readings,
         **depth,
     )
 

@@ -297,3 +297,45 @@ class FrameVoice:
     n_sentences_own_voice: int
     n_sentences_quoted: int
     top_speakers: tuple[tuple[str, int], ...]
+
+
+#: What a divergence amounts to: a gap that holds, one that could still be
+#: chance, no clear difference (its interval includes zero), or none at all
+#: (every outlet has the same share, or there is one outlet).
+Finding = Literal["gap", "could_be_chance", "no_clear_difference", "no_difference"]
+
+
+@dataclass(frozen=True)
+class DivergenceReading:
+    """A divergence in words: ``before`` + the frame's label + ``after``, then ``verdict``.
+
+    The label is left out so the report can set it apart (in ``<em>``);
+    :meth:`text` joins the parts. ``most`` and ``least`` are the ids of the
+    outlets tied at the highest and at the lowest share, the divergence's
+    own first. ``finding`` says what the divergence amounts to.
+    """
+
+    before: str
+    after: str
+    verdict: str
+    finding: Finding
+    most: tuple[str, ...]
+    least: tuple[str, ...]
+
+    def text(self, label: str) -> str:
+        """The whole reading as plain text."""
+        return f"{self.before}{label}{self.after}{' ' + self.verdict if self.verdict else ''}"
+
+
+@dataclass(frozen=True)
+class Readings:
+    """The analysis' plain-language readings, written once for the report and the JSON.
+
+    ``divergences`` maps frame id to its divergence's reading; ``pairs`` has
+    one reading per pairwise difference, in the order of ``Analysis.pairs``;
+    ``frame_mix`` reads the Jensen-Shannon distances (``None`` without them).
+    """
+
+    divergences: Mapping[str, DivergenceReading]
+    pairs: tuple[str, ...] = ()
+    frame_mix: str | None = None

@@ -13,6 +13,7 @@ from framing.model.depth import (
     PairDifference,
     Prominence,
     Quotations,
+    Readings,
     SharedCopy,
     SmallSampleCaveat,
     SpeakerStat,
@@ -234,6 +235,7 @@ class Analysis:
     speakers: Mapping[str, tuple[SpeakerStat, ...]] = field(default_factory=dict)
     voices: Mapping[tuple[str, str], FrameVoice] = field(default_factory=dict)
     sources: SourcesSummary | None = None
+    readings: Readings | None = None
     over_time: OverTime | None = None
 
     @property

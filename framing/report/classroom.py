@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from framing.analysis.significance.gaps import describe_divergence
+from framing.analysis.significance.gaps import readings_of
 from framing.analysis.significance.references import join_references, refer_all
 from framing.model import Analysis, Evidence
 from framing.report.common import EvidenceView, documents_by_id, evidence_view
@@ -53,9 +53,7 @@ def classroom_view(analysis: Analysis) -> ClassroomView:
 
     questions: list[Question] = []
     for d in analysis.divergences[:QUESTIONS_FROM_DIVERGENCES]:
-        reading = describe_divergence(
-            d, scores=analysis.scores, outlets=analysis.outlets, pairs=analysis.pairs
-        )
+        reading = readings_of(analysis).divergences[d.frame]
         if reading.finding == "no_difference":
             continue
         label = labels[d.frame]

@@ -235,8 +235,10 @@ class HoldsUpView:
 
 def holds_up_view(analysis: Analysis) -> HoldsUpView:
     """Pairwise differences (strongest evidence first), the caveat, and frame-mix distances."""
-    from framing.analysis.significance import describe_frame_mix, describe_pair, is_clear
+    from framing.analysis.significance import is_clear
+    from framing.analysis.significance.gaps import readings_of
 
+    written = readings_of(analysis)
     label = {f.id: f.label for f in analysis.lexicons.frames}
     readings = sorted(
         (
@@ -247,7 +249,7 @@ def holds_up_view(analysis: Analysis) -> HoldsUpView:
                 index,
                 PairReading(
                     label.get(p.frame, p.frame),
-                    describe_pair(p, outlets=analysis.outlets, lexicons=analysis.lexicons),
+                    written.pairs[index],
                     is_clear(p),
                 ),
             )
@@ -270,7 +272,7 @@ def holds_up_view(analysis: Analysis) -> HoldsUpView:
         n_pairs=len(readings),
         n_significant=sum(1 for p in analysis.pairs if is_clear(p)),
         unit_note=unit_note,
-        mix_reading=describe_frame_mix(mix, outlets=analysis.outlets) if mix else "",
+        mix_reading=written.frame_mix or "",
         mix_table=_mix_table(analysis) if mix else None,
         independence=independence_note(analysis.outlets) if analysis.pairs else None,
     )

@@ -118,11 +118,9 @@ def _build_json(analysis: Analysis) -> dict[str, Any]:
 
 def _divergence_json(analysis: Analysis, d: Divergence) -> dict[str, Any]:
     """One frame's divergence, the outlets tied at either end, and its reading."""
-    from framing.analysis.significance.gaps import describe_divergence
+    from framing.analysis.significance.gaps import readings_of
 
-    reading = describe_divergence(
-        d, scores=analysis.scores, outlets=analysis.outlets, pairs=analysis.pairs
-    )
+    reading = readings_of(analysis).divergences[d.frame]
     return {
         "frame": d.frame,
         "most": d.most,
@@ -192,9 +190,9 @@ def _over_time_json(over_time: OverTime | None) -> dict[str, Any] | None:
 
 def _significance_json(analysis: Analysis) -> dict[str, Any]:
     """Pairwise differences, frame-mix distances, log-odds terms and the sample caveat."""
-    from framing.analysis.significance import describe_frame_mix, describe_pair
+    from framing.analysis.significance.gaps import readings_of
 
-    outlets, lexicons = analysis.outlets, analysis.lexicons
+    readings = readings_of(analysis)
     data: dict[str, Any] = {
         "pairs": [
             {
@@ -208,9 +206,9 @@ def _significance_json(analysis: Analysis) -> dict[str, Any]:
                 "p_value": _r(p.p_value),
                 "q_value": _r(p.q_value),
                 "unit": p.unit,
-                "reading": describe_pair(p, outlets=outlets, lexicons=lexicons),
+                "reading": readings.pairs[index],
             }
-            for p in analysis.pairs
+            for index, p in enumerate(analysis.pairs)
         ]
     }
     mix = analysis.frame_mix
@@ -220,7 +218,7 @@ def _significance_json(analysis: Analysis) -> dict[str, Any]:
         else {
             "outlets": list(mix.outlets),
             "jensen_shannon_distance": [[_opt(v) for v in row] for row in mix.distance],
-            "reading": describe_frame_mix(mix, outlets=outlets),
+            "reading": readings.frame_mix,
         }
     )
     log_odds = analysis.log_odds
@@ -234,7 +232,7 @@ def _significance_json(analysis: Analysis) -> dict[str, Any]:
                     {"term": t.term, "z": _r(t.z), "delta": _r(t.delta), "count": t.count}
                     for t in log_odds.terms.get(o.id, ())
                 ]
-                for o in outlets
+                for o in analysis.outlets
             },
         }
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from framing.analysis.significance.caveat import independence_note
-from framing.analysis.significance.gaps import describe_divergence
+from framing.analysis.significance.gaps import readings_of
 from framing.analysis.significance.references import join_references, refer_all
 from framing.model import Analysis, Divergence
 from framing.report.common import FrameView, Table, cell_score, cell_share, frame_view
@@ -70,9 +70,7 @@ class SummaryView:
 
 def divergence_line(analysis: Analysis, d: Divergence) -> DivergenceLine:
     """Format one divergence: its outlets (ties named), shares and reading."""
-    reading = describe_divergence(
-        d, scores=analysis.scores, outlets=analysis.outlets, pairs=analysis.pairs
-    )
+    reading = readings_of(analysis).divergences[d.frame]
     references = refer_all(analysis.outlets)
 
     def ties(ids: tuple[str, ...], named: str) -> str:

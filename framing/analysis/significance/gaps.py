@@ -21,8 +21,6 @@ the sentence the report's summary shows and the JSON's
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Literal
 
 from framing.analysis.compare import tied_outlets
 from framing.analysis.significance.caveat import _join
@@ -35,41 +33,17 @@ from framing.analysis.significance.readings import (
 from framing.analysis.significance.references import join_references, refer_all
 from framing.model import (
     SIGNIFICANCE_LEVEL,
+    Analysis,
     Divergence,
     FrameScore,
+    LexiconSet,
     OutletSummary,
     PairDifference,
 )
-
-#: What a divergence amounts to: a gap that holds, one that could still be
-#: chance, no clear difference (its interval includes zero), or none at all
-#: (every outlet has the same share, or there is one outlet).
-Finding = Literal["gap", "could_be_chance", "no_clear_difference", "no_difference"]
+from framing.model.depth import DivergenceReading, Finding, FrameMixDivergence, Readings
 
 #: Tied outlets are named with their counts up to this many; beyond, counted and named.
 TIES_WITH_COUNTS = 3
-
-
-@dataclass(frozen=True)
-class DivergenceReading:
-    """A divergence in words: ``before`` + the frame's label + ``after``, then ``verdict``.
-
-    The label is left out so the report can set it apart (in ``<em>``);
-    :meth:`text` joins the parts. ``most`` and ``least`` are the ids of the
-    outlets tied at the highest and at the lowest share, the divergence's
-    own first. ``finding`` says what the divergence amounts to.
-    """
-
-    before: str
-    after: str
-    verdict: str
-    finding: Finding
-    most: tuple[str, ...]
-    least: tuple[str, ...]
-
-    def text(self, label: str) -> str:
-        """The whole reading as plain text."""
-        return f"{self.before}{label}{self.after}{' ' + self.verdict if self.verdict else ''}"
 
 
 def matching_pair(
@@ -203,4 +177,41 @@ def _verdict(
     return (
         f"A gap of {size} ({interval}), unlikely to be chance "
         f"(adjusted p {_format_p(test.q_value)})."
+    )
+
+
+def build_readings(
+    divergences: Sequence[Divergence],
+    *,
+    scores: Mapping[tuple[str, str], FrameScore],
+    outlets: Sequence[OutletSummary],
+    lexicons: LexiconSet,
+    pairs: Sequence[PairDifference] = (),
+    frame_mix: FrameMixDivergence | None = None,
+) -> Readings:
+    """Every plain-language reading of an analysis, written once (see :class:`Readings`)."""
+    from framing.analysis.significance.readings import describe_frame_mix, describe_pair
+
+    return Readings(
+        divergences={
+            d.frame: describe_divergence(d, scores=scores, outlets=outlets, pairs=pairs)
+            for d in divergences
+        },
+        pairs=tuple(describe_pair(p, outlets=outlets, lexicons=lexicons) for p in pairs),
+        frame_mix=None if frame_mix is None else describe_frame_mix(frame_mix, outlets=outlets),
+    )
+
+
+def readings_of(analysis: Analysis) -> Readings:
+    """The analysis' readings: those the pipeline wrote, or, for an analysis built by
+    hand without them, written now from its results."""
+    if analysis.readings is not None:
+        return analysis.readings
+    return build_readings(
+        analysis.divergences,
+        scores=analysis.scores,
+        outlets=analysis.outlets,
+        lexicons=analysis.lexicons,
+        pairs=analysis.pairs,
+        frame_mix=analysis.frame_mix,
     )
