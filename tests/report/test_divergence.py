@@ -9,11 +9,13 @@ def test_evidence_highlights_the_right_substring(page_without_js: str) -> None:
     assert (
         'Police said the <mark class="hit" data-reading="support" tabindex="0" '
         f'aria-description="{frame} · lexicon entry: riot*">rioters</mark> were not '
-        '<mark class="hit negated" data-reading="deny" tabindex="0" aria-description="Negated, not counted · '
+        '<mark class="hit negated" data-reading="deny" tabindex="0" '
+        'aria-description="Negated, not counted · '
         f'{frame} · lexicon entry: peaceful protesters">peaceful protesters</mark> at all.'
     ) in page_without_js
     assert (
-        f'<mark class="hit" data-reading="support" tabindex="0" aria-description="{frame} · lexicon entry: riot*">'
+        '<mark class="hit" data-reading="support" tabindex="0" '
+        f'aria-description="{frame} · lexicon entry: riot*">'
         "riot</mark> line."
     ) in page_without_js
 
