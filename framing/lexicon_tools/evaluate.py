@@ -63,14 +63,15 @@ def read_sheet(sheet: CodingSheet, lexicons: LexiconSet) -> tuple[SentenceReadin
     matcher = Matcher(lexicons)
     frame_ids = [f.id for f in lexicons.frames]
     readings = []
-    previous: dict[str | None, list[str]] = {}
+    previous: dict[tuple[str | None, str | None], list[str]] = {}
     for row in sheet.rows:
         tokens = tokenize(row.text)
-        # Rows of one document, in file order, are each other's context; a
-        # sheet without documents gives every row only itself.
-        context = previous.get(row.document, []) if row.document is not None else []
+        # Rows of one document (and one coder), in file order, are each other's
+        # context; a sheet without documents gives every row only itself.
+        key = (row.document, row.coder)
+        context = previous.get(key, []) if row.document is not None else []
         hits = matcher.match_tokens(tokens, previous=context, text=row.text, part=row.part)
-        previous[row.document] = tokens
+        previous[key] = tokens
         readings.append(
             SentenceReading(
                 line=row.line,
