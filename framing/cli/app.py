@@ -187,6 +187,7 @@ def report_command(
     from framing.lexicons.importers import import_lexicon
     from framing.model import AnalysisOptions
     from framing.report import TABLE_NAMES, render_html, render_json, render_tables
+    from framing.report.paths import key_for_display
     from framing.resources import default_lexicons, seeds_dir
 
     with user_errors(), terminal_progress(wants_progress(progress, quiet=quiet)) as bars:
@@ -236,19 +237,25 @@ def report_command(
         html_path = out or REPORTS_DIR / f"{analysis.name}.html"
         json_out = json_path or html_path.with_suffix(".json")
         key_path = html_path.with_suffix(".key.json")
+        # Paths in the outputs are shown relative to what the user gave.
+        given = [*paths, *([coded] if coded is not None else [])]
         # Render everything before writing anything, then write the files as a
         # set, so a failure leaves no partial output and no mix of old and new.
         outputs = [
-            ("--out", html_path, render_html(analysis, classroom=classroom, validation=validation)),
-            ("--json", json_out, render_json(analysis, validation=validation)),
+            (
+                "--out",
+                html_path,
+                render_html(analysis, classroom=classroom, validation=validation, inputs=given),
+            ),
+            ("--json", json_out, render_json(analysis, validation=validation, inputs=given)),
         ]
         if answer_key is not None:
-            key_text = json.dumps(answer_key.to_json(), ensure_ascii=False, indent=2)
+            shown_key = key_for_display(answer_key, given)
+            key_text = json.dumps(shown_key.to_json(), ensure_ascii=False, indent=2)
             outputs.append(("the answer key", key_path, key_text + "\n"))
         if tables is not None:
-            outputs += [
-                ("--tables", tables / n, text) for n, text in render_tables(analysis).items()
-            ]
+            rendered = render_tables(analysis, inputs=given)
+            outputs += [("--tables", tables / n, text) for n, text in rendered.items()]
         _check_outputs([(label, path) for label, path, _ in outputs])
         write_texts_atomic({path: text for _, path, text in outputs})
     if not quiet:

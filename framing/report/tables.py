@@ -25,16 +25,22 @@ import csv
 import io
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from framing.lexicons.reading import frame_readings, frame_terms
 from framing.model import Analysis, Hit
 from framing.model.coding import DENY, SUPPORT
+from framing.report.paths import for_display
 
 TABLE_NAMES = ("sentences.csv", "documents.csv", "outlets.csv", "over_time.csv")
 
 
-def render_tables(analysis: Analysis) -> dict[str, str]:
-    """File name -> CSV text, for each of :data:`TABLE_NAMES`."""
+def render_tables(analysis: Analysis, *, inputs: Sequence[str | Path] = ()) -> dict[str, str]:
+    """File name -> CSV text, for each of :data:`TABLE_NAMES`.
+
+    Sources are given relative to ``inputs`` (:mod:`framing.report.paths`).
+    """
+    analysis = for_display(analysis, inputs)
     frames = [f.id for f in analysis.frames]
     hits_by_sentence: dict[int, list[Hit]] = defaultdict(list)
     for hit in analysis.hits:
