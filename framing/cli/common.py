@@ -43,6 +43,12 @@ def printable(text: str) -> str:
 _QUIET: ContextVar[bool] = ContextVar("framing_quiet", default=False)
 
 
+def note(message: str) -> None:
+    """Print ``note: message`` on stderr (what a command chose for the user), unless quiet."""
+    if not _QUIET.get():
+        typer.echo(f"note: {printable(message)}", err=True)
+
+
 def warn(message: str) -> None:
     """Print ``warning: message`` on stderr, terminal-safe, unless ``--quiet`` was given."""
     if not _QUIET.get():
@@ -80,9 +86,9 @@ def user_errors() -> Iterator[None]:
         raise typer.Exit(70) from None
 
 
-def plural(n: int, word: str) -> str:
-    """``1 frame``, ``2 frames``."""
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``1 frame``, ``2 frames``; ``many`` for an irregular plural (``matches``)."""
+    return f"{n} {word}" if n == 1 else f"{n} {many or word + 's'}"
 
 
 # --------------------------------------------------------------------------

@@ -12,12 +12,22 @@ framing/cli/app.py mounts it with ``app.add_typer(lexicon_app, name="lexicon")``
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from framing.cli.common import Command, plural, printable, quiet_warnings, user_errors, warn
+from framing.cli.common import (
+    Command,
+    note,
+    plural,
+    printable,
+    quiet_warnings,
+    user_errors,
+    warn,
+)
+from framing.cli.lexicon_author import kwic_command, new_command
 from framing.cli.lexicon_options import (
     Format,
     FormatOption,
@@ -183,7 +193,7 @@ def coverage_command(
 
     \b
     Examples:
-      framing lexicon coverage                    # the bundled seeds
+      framing lexicon coverage                    # the bundled seeds (a note says so)
       framing lexicon coverage articles/ --lexicons my_frames/
       framing lexicon coverage articles/ --format json
     """
@@ -215,7 +225,17 @@ def suggest_command(
             "--add",
             metavar="TERM",
             help="Append TERM to the frame's file (repeatable), keeping its comments and "
-            "layout, instead of ranking suggestions.",
+            "layout, instead of ranking suggestions. Needs --lexicons (your set) or --copy-to.",
+            show_default=False,
+        ),
+    ] = None,
+    copy_to: Annotated[
+        Path | None,
+        typer.Option(
+            "--copy-to",
+            metavar="DIR",
+            help="With --add and no --lexicons: copy the bundled set to DIR (a new folder) "
+            "and add the terms there; the installed package is never edited.",
             show_default=False,
         ),
     ] = None,
@@ -234,19 +254,42 @@ def suggest_command(
     FRAME and the others, as z-scores; terms the frame already matches are
     left out. Each comes with an example sentence. --add writes chosen terms
     into the frame's .toml file (refusing a term it already has, or cannot
-    parse), then checks that the file still loads.
+    parse), then checks that the file still loads. It never writes into the
+    bundled set, which belongs to the installed package: name your own set
+    with --lexicons, or copy the bundled one with --copy-to DIR.
 
     \b
     Examples:
-      framing lexicon suggest possible_extremists
+      framing lexicon suggest possible_extremists articles/
       framing lexicon suggest heroic articles/ --lexicons my_frames/ --top 30
       framing lexicon suggest heroic --lexicons my_frames/ --add "brave" --add "sacrifice*"
+      framing lexicon suggest goodwill_fighters --add "aid workers" --copy-to my_volunteers/
     """
+    from framing.errors import InputError
     from framing.lexicon_tools import add_terms, find_frame, suggest_terms, to_json
+    from framing.lexicon_tools.start import copy_set
     from framing.lexicons.match import match_sentences
+    from framing.resources import default_lexicons
 
     with user_errors(), quiet_warnings(quiet):
         as_json = wants_json(fmt, as_json)
+        if copy_to is not None and (lexicons is not None or not add):
+            raise InputError(
+                "--copy-to copies the bundled set before --add writes to it; "
+                "it goes with --add and without --lexicons"
+            )
+        if add and lexicons is None:
+            if copy_to is None:
+                raise InputError(
+                    "--add writes into a lexicon set's files, and the bundled set belongs to "
+                    "the installed package: add --lexicons DIR (your own set) or --copy-to DIR "
+                    "(to copy the bundled set there first)"
+                )
+            lexicons = copy_set(default_lexicons(), copy_to)
+            note(
+                f"copied the bundled set to {copy_to}; "
+                f"from now on pass --lexicons {shlex.quote(str(copy_to))}"
+            )
         lexicon_set = load_lexicons(lexicons)
         frame_file = Path(find_frame(lexicon_set, frame).source)
         if add:
@@ -265,7 +308,12 @@ def suggest_command(
             terms = ", ".join(repr(term) for term in added)
             typer.echo(printable(f"Added {terms} to {written}"))
         return
-    typer.echo(to_json(result) if as_json else suggestions_text(result, lexicon_set))
+    if lexicons is None:
+        where = f"--copy-to {shlex.quote('my_' + lexicon_set.name)}/"
+    else:
+        where = f"--lexicons {shlex.quote(str(lexicons))}"
+    hint = f"framing lexicon suggest {shlex.quote(frame)} --add TERM {where}"
+    typer.echo(to_json(result) if as_json else suggestions_text(result, lexicon_set, hint))
 
 
 # --------------------------------------------------------------------------
@@ -348,7 +396,9 @@ def import_command(
         typer.echo(f"wrote {printable(str(path))}")
     frames = plural(len(written), "frame file")
     typer.echo(
-        f"{frames} in {printable(str(out))}; check them with: framing lexicon validate {out}"
+        printable(
+            f"{frames} in {out}; check them with: framing lexicon validate {shlex.quote(str(out))}"
+        )
     )
 
 
@@ -481,4 +531,15 @@ def sample_command(
     )
     typer.echo(f"wrote {printable(str(out))}: {plural(len(sample.rows), 'sentence')} ({counts})")
     typer.echo(f"wrote {printable(str(key))} (keep it from the coder)")
-    typer.echo(f"once coded: framing lexicon evaluate {printable(str(out))}")
+    evaluate = f"framing lexicon evaluate {shlex.quote(str(out))}"
+    if lexicons is not None:
+        evaluate += f" --lexicons {shlex.quote(str(lexicons))}"
+    typer.echo(printable(f"once coded: {evaluate}"))
+
+
+# --------------------------------------------------------------------------
+# new, kwic (framing/cli/lexicon_author.py)
+# --------------------------------------------------------------------------
+
+lexicon_app.command(cls=Command, name="kwic")(kwic_command)
+lexicon_app.command(cls=Command, name="new")(new_command)

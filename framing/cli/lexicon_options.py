@@ -1,7 +1,7 @@
 """What the ``framing lexicon`` commands share: the group, its options, loading.
 
-The commands themselves are in :mod:`framing.cli.lexicon`. Nothing heavy is
-imported here.
+The commands themselves are in :mod:`framing.cli.lexicon` and
+:mod:`framing.cli.lexicon_author`. Nothing heavy is imported here.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from framing.cli.common import warn
+from framing.cli.common import note, warn
 
 if TYPE_CHECKING:
     from framing.lexicon_tools import CorpusSentences
@@ -24,8 +24,9 @@ lexicon_app = typer.Typer(
     help=(
         "Write, check and improve a lexicon.\n\n"
         "List a set's frames, show one, validate the files, measure each term's coverage "
-        "on a corpus, suggest new terms, explain why a sentence counts for a frame, and "
-        "import dictionaries (LIWC, Lexicoder, YAML, word lists).\n\n"
+        "on a corpus, suggest new terms, show a term's matches in context (kwic), explain "
+        "why a sentence counts for a frame, start a new set, and import dictionaries (LIWC, "
+        "Lexicoder, YAML, word lists).\n\n"
         "Example: framing lexicon validate my_frames/"
     ),
     no_args_is_help=True,
@@ -78,7 +79,7 @@ InputsArgument = Annotated[
     typer.Argument(
         metavar="INPUT",
         help="Article files (.txt/.md) or folders of them, optionally with a manifest.csv. "
-        "Default: the bundled seed articles.",
+        "Default: the bundled seed articles (a note says so).",
         show_default=False,
     ),
 ]
@@ -108,15 +109,24 @@ def load_lexicons(path: Path | None) -> LexiconSet:
 
 
 def load_corpus(inputs: Sequence[Path] | None) -> CorpusSentences:
-    """Load, clean and segment the articles (default: the seeds); warn about skipped ones."""
+    """Load, clean and segment the articles; warn about skipped ones.
+
+    Without inputs the bundled seed articles are used, and a note on stderr
+    says so: a command never studies a corpus the user did not name silently.
+    """
     from framing.lexicon_tools import load_sentences
     from framing.resources import seeds_dir
 
+    if not inputs:
+        note(
+            "no INPUT given, so this uses the bundled seed articles (bundled:seeds); "
+            "name your own articles or folders to study them"
+        )
     corpus = load_sentences(
         list(inputs) if inputs else [seeds_dir()], name=None if inputs else "seeds"
     )
     for skipped in corpus.skipped:
         warn(f"skipped {skipped.source}: {skipped.reason}")
-    for note in corpus.notes:
-        warn(note)
+    for remark in corpus.notes:
+        warn(remark)
     return corpus

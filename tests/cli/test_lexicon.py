@@ -239,7 +239,8 @@ def test_validate_refuses_two_different_targets_and_a_missing_one(tmp_path):
 def seeds_coverage():
     result = run("coverage", "--format", "json")
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    assert "note: no INPUT given, so this uses the bundled seed articles" in result.stderr
+    return json.loads(result.stdout)
 
 
 def test_coverage_json_on_the_seeds(seeds_coverage):
@@ -267,7 +268,7 @@ def test_coverage_json_on_the_seeds(seeds_coverage):
 def test_coverage_table(seeds_coverage):
     result = run("coverage")
     assert result.exit_code == 0
-    lines = result.output.splitlines()
+    lines = result.stdout.splitlines()
     assert lines[0] == "Coverage of volunteers on seeds: 3 documents, " + (
         f"{seeds_coverage['n_sentences']} sentences"
     )
@@ -300,11 +301,11 @@ def test_coverage_of_given_inputs_warns_about_skipped_files(write, tmp_path):
 def test_suggest_table_and_json_on_the_seeds():
     result = run("suggest", "goodwill_fighters", "--top", "3")
     assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
+    lines = result.stdout.splitlines()
     assert lines[0].startswith("Terms for goodwill_fighters (Goodwill fighters) on seeds:")
     assert "Monroe" in lines[1]
     assert sum(1 for line in lines if line.lstrip().startswith("e.g. ")) == 3
-    data = json.loads(run("suggest", "goodwill_fighters", "--top", "3", "--format", "json").output)
+    data = json.loads(run("suggest", "goodwill_fighters", "--top", "3", "--format", "json").stdout)
     assert len(data["suggestions"]) == 3
     assert data["alpha0"] > 0 and data["frame_sentences"] > 0
     first = data["suggestions"][0]
