@@ -49,6 +49,7 @@ from framing.analysis.features import (
     score_frames,
     term_coverage_checker,
 )
+from framing.analysis.names import not_vocabulary
 from framing.analysis.over_time import frames_over_time
 from framing.analysis.prominence import score_prominence
 from framing.analysis.quotes import (
@@ -291,6 +292,9 @@ def _analyse(
         lexicons=lexicons,
         covered=term_coverage_checker(lexicons),
         n=options.n_candidates,
+        exclude=not_vocabulary(
+            sentences, (q.speaker for q in quotations.quotes) if quotations else ()
+        ),
     )
     log_odds = log_odds_terms(
         tfidf.counts,
