@@ -105,6 +105,16 @@ def report_command(
             show_default=False,
         ),
     ] = None,
+    title: Annotated[
+        str | None,
+        typer.Option(
+            "--title",
+            metavar="TEXT",
+            help="The report's title. Default: the lexicon set's description (up to its "
+            "first colon), else 'How N outlets frame the story'.",
+            show_default=False,
+        ),
+    ] = None,
     seed: Annotated[int, typer.Option(help="Seed of the bootstrap intervals.")] = DEFAULT_SEED,
     bootstrap: Annotated[
         int, typer.Option(min=100, help="Number of bootstrap resamples for intervals.")
@@ -187,6 +197,7 @@ def report_command(
       framing report                      # the bundled seeds -> reports/seeds.html, .json
       framing report articles/            # a folder with a manifest.csv
       framing report a.txt b.txt --lexicons my_frames/ --out out/ab.html
+      framing report articles/ --title "Coverage of the bus strike, May 2025"
       framing report articles/ --json - | jq '.outlets[].name'
     """
     from framing.analysis.pipeline import analyse
@@ -260,7 +271,13 @@ def report_command(
             (
                 "--out",
                 html_path,
-                render_html(analysis, classroom=classroom, validation=validation, inputs=given),
+                render_html(
+                    analysis,
+                    classroom=classroom,
+                    validation=validation,
+                    inputs=given,
+                    title=title,
+                ),
             )
         ]
         if not to_stdout:

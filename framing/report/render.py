@@ -56,6 +56,7 @@ from framing.report.method import method_view
 from framing.report.over_time import over_time_view
 from framing.report.paths import evaluation_for_display, for_display
 from framing.report.summary import summary_view
+from framing.report.title import title_view
 from framing.report.validation import validation_view
 from framing.report.vocabulary import vocabulary_view
 
@@ -80,6 +81,7 @@ def render_html(
     classroom: bool = False,
     validation: Evaluation | None = None,
     inputs: Sequence[str | Path] = (),
+    title: str | None = None,
 ) -> str:
     """Return the complete report for ``analysis`` as one HTML document.
 
@@ -92,17 +94,18 @@ def render_html(
     reads (:mod:`framing.report.validation`). File paths are shown relative
     to ``inputs`` (the files and folders the user gave), bundled data as
     ``bundled:`` (:mod:`framing.report.paths`), never as absolute paths.
+    ``title`` replaces the default title (:mod:`framing.report.title`).
     """
     analysis = for_display(analysis, inputs)
     validation = evaluation_for_display(validation, inputs)
-    context = build_context(analysis)
+    context = build_context(analysis, title=title)
     context["classroom"] = classroom_view(analysis) if classroom else None
     context["validation"] = validation_view(analysis, validation)
     template = _environment().get_template("base.html")
     return template.render(**context, plotly_js=Markup(plotly_js()))
 
 
-def build_context(analysis: Analysis) -> dict[str, Any]:
+def build_context(analysis: Analysis, *, title: str | None = None) -> dict[str, Any]:
     """Build every view model the templates need, keyed by template variable.
 
     Kept separate from :func:`render_html` so tests and notebooks can inspect
@@ -111,6 +114,7 @@ def build_context(analysis: Analysis) -> dict[str, Any]:
     docs = documents_by_id(analysis.documents)
     return {
         "name": analysis.name,
+        "title": title_view(analysis, title),
         "summary": summary_view(analysis),
         "charts": chart_views(analysis),
         "over_time": over_time_view(analysis),
