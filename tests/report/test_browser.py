@@ -315,3 +315,34 @@ def test_blind_report_shows_no_outlet_name(browser, tmp_path):
     )
     assert problems == []
     page.close()
+
+
+def test_title_print_colour_and_a_match_cue_beyond_colour(browser, tmp_path):
+    page, problems, _ = _open(browser, _report(tmp_path, "--quick", "--title", "Week 3"))
+    expect(page.locator("h1")).to_have_text("Week 3")
+    assert page.title() == "Week 3 — framing report"
+    mark = page.locator("mark.hit:not(.negated)").first
+    style = "(el, p) => getComputedStyle(el).getPropertyValue(p)"
+    assert "underline" in mark.evaluate(style, "text-decoration-line")
+    assert mark.evaluate(style, "print-color-adjust") == "economy"  # on screen: the default
+    page.emulate_media(media="print")
+    for selector in ("mark.hit", ".swatch"):
+        element = page.locator(selector).first
+        assert element.evaluate(style, "print-color-adjust") == "exact", selector
+    negated = page.locator("mark.hit.negated").first
+    assert "line-through" in negated.evaluate(style, "text-decoration-line")
+    assert problems == []
+    page.close()
+
+
+def test_a_table_wider_than_a_phone_scrolls_with_a_visible_cue(browser, tmp_path):
+    page, problems, _ = _open(
+        browser, _report(tmp_path, "--quick"), viewport={"width": 375, "height": 812}
+    )
+    wrap = page.locator("#summary .table-wrap").first
+    sizes = wrap.evaluate("el => [el.scrollWidth, el.clientWidth]")
+    assert sizes[0] > sizes[1]  # the share table is wider than the phone: it scrolls
+    attachment = wrap.evaluate("el => getComputedStyle(el).backgroundAttachment")
+    assert attachment == "local, local, scroll, scroll"  # the shadows that show it
+    assert problems == []
+    page.close()
