@@ -346,3 +346,28 @@ def test_a_table_wider_than_a_phone_scrolls_with_a_visible_cue(browser, tmp_path
     assert attachment == "local, local, scroll, scroll"  # the shadows that show it
     assert problems == []
     page.close()
+
+
+def test_the_heatmap_stays_readable_at_phone_width(browser, tmp_path):
+    path = _report(tmp_path, "--quick")
+    overlapping = """() => {
+      const boxes = Array.from(document.querySelectorAll('#chart-heatmap .heatmap-label text'))
+        .map(t => t.getBoundingClientRect()).filter(b => b.width > 0);
+      let n = 0;
+      boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) n++;
+      }));
+      return [boxes.length, n];
+    }"""
+    scale = "document.getElementById('chart-heatmap')._fullData[0].showscale"
+    page, problems, _ = _open(browser, path, viewport={"width": 375, "height": 812})
+    page.wait_for_function(f"{scale} === false")  # the colour scale folds away on a phone
+    n_labels, n_overlapping = page.evaluate(overlapping)
+    assert n_overlapping == 0
+    assert n_labels in (0, 9)  # every cell's percentage, or none (the tooltip has them)
+    page.close()
+    page, problems_wide, _ = _open(browser, path)
+    page.wait_for_function(f"{scale} === true")
+    assert page.evaluate(overlapping) == [9, 0]
+    assert problems == [] and problems_wide == []
+    page.close()
