@@ -371,3 +371,16 @@ def test_the_heatmap_stays_readable_at_phone_width(browser, tmp_path):
     assert page.evaluate(overlapping) == [9, 0]
     assert problems == [] and problems_wide == []
     page.close()
+
+
+def test_the_first_screen_shows_the_finding_and_the_heatmap(browser, tmp_path):
+    page, problems, _ = _open(
+        browser, _report(tmp_path, "--quick"), viewport={"width": 1280, "height": 900}
+    )
+    headline = page.locator("#summary .headline")
+    expect(headline).to_have_text(_starting("The clearest difference: "))
+    for element in (headline, page.locator("#chart-heatmap .main-svg").first):
+        box = element.bounding_box()
+        assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 900
+    assert problems == []
+    page.close()
