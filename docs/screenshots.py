@@ -37,10 +37,12 @@ def main() -> None:
         executable = os.environ.get("FRAMING_CHROMIUM", "/usr/bin/chromium")
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=executable, args=ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 1600})
+            # The first screen of a 1280x900 display: the finding and the heatmap.
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(report.as_uri())
             page.wait_for_selector("#chart-bars .main-svg")
             page.screenshot(path=str(out / "report-desktop.png"))
+            page.set_viewport_size({"width": 1280, "height": 1600})
             page.locator("#divergence article").first.screenshot(
                 path=str(out / "report-evidence.png")
             )
@@ -56,11 +58,16 @@ def main() -> None:
             page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
             page.emulate_media(media="print")
             page.set_viewport_size({"width": 688, "height": 973})  # A4 less 14/15 mm margins
-            page.evaluate("window.scrollTo(0, document.getElementById('charts').offsetTop)")
+            page.evaluate("window.scrollTo(0, document.getElementById('summary').offsetTop)")
             page.screenshot(path=str(out / "report-print.png"))
             phone = browser.new_page(viewport={"width": 375, "height": 740})
             phone.goto(report.as_uri())
             phone.wait_for_selector("#chart-bars .main-svg")
+            # The heatmap refits a phone's width (_charts.js): its colour scale folds away.
+            phone.wait_for_function(
+                "document.getElementById('chart-heatmap')._fullData[0].showscale === false"
+            )
+            phone.evaluate("window.scrollTo(0, document.getElementById('summary').offsetTop)")
             phone.screenshot(path=str(out / "report-phone.png"))
             browser.close()
     for name in ("desktop", "evidence", "explorer", "print", "phone"):

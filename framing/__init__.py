@@ -9,6 +9,7 @@ The library API, in pipeline order (the CLI only wraps these)::
     analysis = analyse(corpus, lexicons)          # clean, segment, match, score, compare
     write_html(analysis, "reports/articles.html")
     write_json(analysis, "reports/articles.json")
+    tables = to_dataframes(analysis)              # pandas: sentences, documents, scores
 
 Names are imported lazily, so ``import framing`` (and ``framing --help``)
 stays fast: scikit-learn and nltk load only when a stage needs them.
@@ -40,6 +41,7 @@ _EXPORTS = {
     "build_json": "framing.report",
     "write_html": "framing.report",
     "write_json": "framing.report",
+    "to_dataframes": "framing.report.dataframes",
     "seeds_dir": "framing.resources",
     "default_lexicons": "framing.resources",
     "AnalysisOptions": "framing.model",
@@ -65,6 +67,7 @@ __all__ = [
     "seeds_dir",
     "segment_corpus",
     "split_sentences",
+    "to_dataframes",
     "tokenize",
     "write_html",
     "write_json",
@@ -79,6 +82,7 @@ if TYPE_CHECKING:
     from framing.lexicons.match import match_sentences
     from framing.model import Analysis, AnalysisOptions
     from framing.report import build_json, render_html, render_json, write_html, write_json
+    from framing.report.dataframes import to_dataframes
     from framing.resources import default_lexicons, seeds_dir
     from framing.text.clean import clean_corpus
     from framing.text.segment import segment_corpus, split_sentences, tokenize

@@ -47,7 +47,9 @@ def test_transit_strike_example_validates_and_explains():
     assert result.exit_code == 0, result.output
     assert "error" not in result.output.lower().replace("0 errors", "")
     sentence = "Union leaders said the walkout was not about causing chaos but about fair wages."
-    result = runner.invoke(app, ["lexicon", "explain", sentence, "--lexicons", lexicons, "--json"])
+    result = runner.invoke(
+        app, ["lexicon", "explain", sentence, "--lexicons", lexicons, "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     explanation = json.loads(result.output)
     matches = {(m["term"], m["negated"]) for m in explanation["matches"]}

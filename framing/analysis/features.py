@@ -22,7 +22,7 @@ stop word or punctuation mark.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress, pairwise
 from operator import and_
@@ -338,6 +338,7 @@ def lexicon_candidates(
     covered: Callable[[str, str], bool],
     n: int,
     min_sentences: int = 2,
+    exclude: Collection[str] = frozenset(),
 ) -> dict[str, tuple[Candidate, ...]]:
     """Per frame, corpus terms most associated with its sentences that its lexicon lacks.
 
@@ -345,7 +346,9 @@ def lexicon_candidates(
     sentence invokes the frame, kept only where the term is more frequent in
     the frame's sentences than elsewhere and occurs in at least
     ``min_sentences`` of them. ``covered(frame_id, term)`` says whether the
-    frame's lexicon already matches the term.
+    frame's lexicon already matches the term. A term with a word in
+    ``exclude`` (names, titles and abbreviations, see
+    :func:`framing.analysis.names.not_vocabulary`) is left out.
     """
     import numpy as np
     from sklearn.feature_selection import chi2
@@ -377,6 +380,8 @@ def lexicon_candidates(
             if len(chosen) == n:
                 break
             term = features.vocabulary[j]
+            if exclude and any(word in exclude for word in term.split()):
+                continue
             if eligible[j] and not covered(frame.id, term):
                 chosen.append(
                     Candidate(

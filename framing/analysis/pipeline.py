@@ -5,6 +5,13 @@
 >>> [o.name for o in analysis.outlets]
 ['Military.com', 'Arab News', 'People']
 
+The lexicons may also be given as a path, which is loaded with
+:func:`~framing.lexicons.load.load_lexicons`:
+
+>>> analysis = analyse(load_corpus([seeds_dir()]), default_lexicons())
+>>> round(analysis.score("Arab News", "Goodwill fighters").share, 2)
+0.15
+
 Each step is also a public function of its own module, so a notebook user can
 stop after any of them and look at the intermediate data.
 
@@ -24,6 +31,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain
+from os import PathLike
+from pathlib import Path
 from typing import Any
 
 from framing.analysis.compare import compare_outlets
@@ -40,6 +49,7 @@ from framing.analysis.features import (
     score_frames,
     term_coverage_checker,
 )
+from framing.analysis.names import not_vocabulary
 from framing.analysis.over_time import frames_over_time
 from framing.analysis.prominence import score_prominence
 from framing.analysis.quotes import (
@@ -65,6 +75,7 @@ from framing.analysis.significance import (
 from framing.analysis.significance.gaps import build_readings
 from framing.analysis.tone import compound_scores, score_tone, tone_sample
 from framing.errors import InputError
+from framing.lexicons.load import load_lexicons
 from framing.lexicons.match import Matcher
 from framing.model import (
     Analysis,
@@ -207,7 +218,7 @@ def prepare_sentences(
 
 def analyse(
     corpus: Corpus | CleanCorpus,
-    lexicons: LexiconSet,
+    lexicons: LexiconSet | str | PathLike[str],
     *,
     options: AnalysisOptions | None = None,
     progress: Progress | None = None,
@@ -215,12 +226,22 @@ def analyse(
     """Clean, segment, match, score, compare and pick evidence.
 
     ``corpus`` may be a raw :class:`Corpus` (cleaned here) or an already
-    cleaned :class:`CleanCorpus`. Raises :class:`~framing.errors.InputError`
-    when no document has any sentence left to analyse, and ``ValueError``
+    cleaned :class:`CleanCorpus`. ``lexicons`` is a loaded
+    :class:`LexiconSet`, or the path of one (a set folder, a frame file or a
+    dictionary, as :func:`~framing.lexicons.load.load_lexicons` reads; a
+    :class:`~framing.errors.LexiconError` names a bad one). Raises
+    :class:`~framing.errors.InputError` when no document has any sentence
+    left to analyse, and ``ValueError``
     when ``options.by`` is not a period. ``progress``, if given, hears how
     far the analysis has got (see the module's docstring); the result never
     depends on it.
     """
+    if isinstance(lexicons, (str, PathLike)):
+        lexicons = load_lexicons(Path(lexicons))
+    elif not isinstance(lexicons, LexiconSet):
+        raise TypeError(
+            f"lexicons must be a LexiconSet or the path of one, not {type(lexicons).__name__}"
+        )
     options = options or AnalysisOptions()
     if options.by is not None and options.by not in (*PERIODS, "none"):
         raise ValueError(f"unknown period {options.by!r}; expected one of {', '.join(PERIODS)}")
@@ -272,6 +293,9 @@ def _analyse(
         lexicons=lexicons,
         covered=term_coverage_checker(lexicons),
         n=options.n_candidates,
+        exclude=not_vocabulary(
+            sentences, (q.speaker for q in quotations.quotes) if quotations else ()
+        ),
     )
     log_odds = log_odds_terms(
         tfidf.counts,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from framing import __version__
-from framing.cli.common import printable, user_errors
+from framing.cli.common import EXIT_CODES, Command, printable, quiet_warnings, user_errors
 from framing.cli.common import warn as _warn
 from framing.cli.lexicon import LexiconsOption, lexicon_app
 from framing.errors import OutputError
@@ -106,8 +106,10 @@ app = typer.Typer(
         "(with the outlets' own sentences as evidence) and a JSON export.\n\n"
         "Example: framing report articles/ --out reports/articles.html"
     ),
+    epilog="\b\nExit status:\n"
+    + "\n".join(f"  {code:>3}  {meaning}" for code, meaning in EXIT_CODES.items()),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -133,13 +135,15 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Compare how news outlets frame the people in a story."""
 
 
-@app.command("report")
+@app.command("report", cls=Command)
 def report_command(
     inputs: Annotated[
         list[Path] | None,
@@ -165,7 +169,19 @@ def report_command(
         Path | None,
         typer.Option(
             "--json",
-            help="Where to write the JSON export. Default: the report's path with .json.",
+            metavar="PATH",
+            help="Where to write the JSON export; '-' writes it to standard output, and "
+            "nothing else goes there (pipe it into jq). Default: the report's path with .json.",
+            show_default=False,
+        ),
+    ] = None,
+    title: Annotated[
+        str | None,
+        typer.Option(
+            "--title",
+            metavar="TEXT",
+            help="The report's title. Default: the lexicon set's description (up to its "
+            "first colon), else 'How N outlets frame the story'.",
             show_default=False,
         ),
     ] = None,
@@ -258,7 +274,9 @@ def report_command(
     title_column: TitleColumn = None,
     url_column: UrlColumn = None,
     id_column: IdColumn = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only errors: no summary, no warnings.")
+    ] = False,
 ) -> None:
     """Analyse articles and write an HTML report and a JSON export.
 
@@ -267,6 +285,8 @@ def report_command(
       framing report                      # the bundled seeds -> reports/seeds.html, .json
       framing report articles/            # a folder with a manifest.csv
       framing report a.txt b.txt --lexicons my_frames/ --out out/ab.html
+      framing report articles/ --title "Coverage of the bus strike, May 2025"
+      framing report articles/ --json - | jq '.outlets[].name'
     """
     from framing.analysis.pipeline import analyse
     from framing.cli.progress import terminal_progress, wants_progress
@@ -275,9 +295,15 @@ def report_command(
     from framing.lexicons.importers import import_lexicon
     from framing.model import AnalysisOptions
     from framing.report import TABLE_NAMES, render_html, render_json, render_tables
+    from framing.report.paths import key_for_display
     from framing.resources import default_lexicons, seeds_dir
 
-    with user_errors(), terminal_progress(wants_progress(progress, quiet=quiet)) as bars:
+    to_stdout = json_path is not None and str(json_path) == "-"
+    with (
+        user_errors(),
+        quiet_warnings(quiet),
+        terminal_progress(wants_progress(progress, quiet=quiet)) as bars,
+    ):
         paths = list(inputs) if inputs else [seeds_dir()]
         with bars.waiting("Reading") if bars else nullcontext():
             corpus = load_corpus(
@@ -333,30 +359,50 @@ def report_command(
                     _warn(f"{coded}: no column for frame {frame!r}; it is not evaluated")
             validation = evaluate_sheet(sheet, lexicon_set, seed=seed, n_bootstrap=bootstrap)
         html_path = out or REPORTS_DIR / f"{analysis.name}.html"
-        json_out = json_path or html_path.with_suffix(".json")
+        json_out = html_path.with_suffix(".json") if json_path is None else json_path
         key_path = html_path.with_suffix(".key.json")
+        # Paths in the outputs are shown relative to what the user gave.
+        given = [*paths, *([coded] if coded is not None else [])]
         # Render everything before writing anything, then write the files as a
         # set, so a failure leaves no partial output and no mix of old and new.
+        json_text = render_json(analysis, validation=validation, inputs=given)
         outputs = [
-            ("--out", html_path, render_html(analysis, classroom=classroom, validation=validation)),
-            ("--json", json_out, render_json(analysis, validation=validation)),
+            (
+                "--out",
+                html_path,
+                render_html(
+                    analysis,
+                    classroom=classroom,
+                    validation=validation,
+                    inputs=given,
+                    title=title,
+                ),
+            )
         ]
+        if not to_stdout:
+            outputs.append(("--json", json_out, json_text))
         if answer_key is not None:
-            key_text = json.dumps(answer_key.to_json(), ensure_ascii=False, indent=2)
+            shown_key = key_for_display(answer_key, given)
+            key_text = json.dumps(shown_key.to_json(), ensure_ascii=False, indent=2)
             outputs.append(("the answer key", key_path, key_text + "\n"))
         if tables is not None:
-            outputs += [
-                ("--tables", tables / n, text) for n, text in render_tables(analysis).items()
-            ]
+            rendered = render_tables(analysis, inputs=given)
+            outputs += [("--tables", tables / n, text) for n, text in rendered.items()]
         _check_outputs([(label, path) for label, path, _ in outputs])
         write_texts_atomic({path: text for _, path, text in outputs})
+    if to_stdout:
+        # The JSON alone on stdout, so it pipes into jq; what people read goes to stderr.
+        typer.echo(json_text, nl=False)
     if not quiet:
-        typer.echo(_summary(analysis))
-        typer.echo(f"\nReport: {html_path}\nJSON:   {json_out}")
+        where = "standard output" if to_stdout else str(json_out)
+        lines = [_summary(analysis), "", f"Report: {html_path}", f"JSON:   {where}"]
         if answer_key is not None:
-            typer.echo(f"Key:    {key_path} (which outlet is which; keep it from the class)")
+            lines.append(f"Key:    {key_path} (which outlet is which; keep it from the class)")
         if tables is not None:
-            typer.echo(f"Tables: {tables}/ ({', '.join(TABLE_NAMES)})")
+            lines.append(f"Tables: {tables}/ ({', '.join(TABLE_NAMES)})")
+        if out is None:
+            lines.append(f"(written under {REPORTS_DIR}/ in the current folder; choose with --out)")
+        typer.echo("\n".join(lines), err=to_stdout)
 
 
 def _check_outputs(outputs: list[tuple[str, Path]]) -> None:

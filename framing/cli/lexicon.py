@@ -2,7 +2,7 @@
 
 A thin typer layer over :mod:`framing.lexicon_tools`: each command parses
 its options, calls the library, and prints a table (rendered by
-:mod:`framing.cli.lexicon_text`) or JSON with ``--json``. Library errors
+:mod:`framing.cli.lexicon_text`) or JSON with ``--format json``. Library errors
 become one line on stderr and a non-zero exit, as in :mod:`framing.cli`.
 Nothing heavy is imported at module level, so ``framing --help`` stays
 fast; ``list`` and ``validate`` never import scikit-learn.
@@ -12,13 +12,34 @@ framing/cli/app.py mounts it with ``app.add_typer(lexicon_app, name="lexicon")``
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import shlex
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from framing.cli.common import plural, printable, user_errors, warn
+from framing.cli.common import (
+    Command,
+    note,
+    plural,
+    printable,
+    quiet_warnings,
+    user_errors,
+    warn,
+)
+from framing.cli.lexicon_author import kwic_command, new_command
+from framing.cli.lexicon_options import (
+    Format,
+    FormatOption,
+    InputsArgument,
+    JsonOption,
+    LexiconsOption,
+    QuietOption,
+    lexicon_app,
+    load_corpus,
+    load_lexicons,
+    wants_json,
+)
 from framing.cli.lexicon_text import (
     coverage_text,
     evaluation_text,
@@ -30,57 +51,20 @@ from framing.cli.lexicon_text import (
 )
 from framing.model.results import DEFAULT_RESAMPLES, DEFAULT_SEED
 
-if TYPE_CHECKING:
-    from framing.lexicon_tools import CorpusSentences
-    from framing.model import LexiconSet
-
-lexicon_app = typer.Typer(
-    name="lexicon",
-    help=(
-        "Write, check and improve a lexicon.\n\n"
-        "List a set's frames, show one, validate the files, measure each term's coverage "
-        "on a corpus, suggest new terms, explain why a sentence counts for a frame, and "
-        "import dictionaries (LIWC, Lexicoder, YAML, word lists).\n\n"
-        "Example: framing lexicon validate my_frames/"
-    ),
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-
-LexiconsOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--lexicons",
-        "-l",
-        help="A lexicon set (folder of frame .toml files), one frame file, or a dictionary "
-        "(LIWC .dic/.dicx, Lexicoder .lc3, YAML, .txt word list). "
-        "Default: the bundled 'volunteers' set.",
-        show_default=False,
-    ),
-]
-JsonOption = Annotated[
-    bool, typer.Option("--json", help="Print JSON to stdout instead of the table.")
-]
-InputsArgument = Annotated[
-    list[Path] | None,
-    typer.Argument(
-        metavar="INPUT",
-        help="Article files (.txt/.md) or folders of them, optionally with a manifest.csv. "
-        "Default: the bundled seed articles.",
-        show_default=False,
-    ),
-]
-
+__all__ = ["LexiconsOption", "lexicon_app"]
 
 # --------------------------------------------------------------------------
 # list
 # --------------------------------------------------------------------------
 
 
-@lexicon_app.command("list")
-def list_command(lexicons: LexiconsOption = None, as_json: JsonOption = False) -> None:
+@lexicon_app.command(cls=Command, name="list")
+def list_command(
+    lexicons: LexiconsOption = None,
+    fmt: FormatOption = Format.text,
+    as_json: JsonOption = False,
+    quiet: QuietOption = False,
+) -> None:
     """List the frames of a lexicon set.
 
     For each frame: its id, label, number of terms by kind (words, phrases,
@@ -90,12 +74,13 @@ def list_command(lexicons: LexiconsOption = None, as_json: JsonOption = False) -
     Examples:
       framing lexicon list
       framing lexicon list --lexicons my_frames/
-      framing lexicon list --json
+      framing lexicon list --format json
     """
     from framing.lexicon_tools import describe_set, to_json
 
-    with user_errors():
-        summary = describe_set(_load_lexicons(lexicons))
+    with user_errors(), quiet_warnings(quiet):
+        as_json = wants_json(fmt, as_json)
+        summary = describe_set(load_lexicons(lexicons))
     typer.echo(to_json(summary) if as_json else set_text(summary))
 
 
@@ -104,11 +89,13 @@ def list_command(lexicons: LexiconsOption = None, as_json: JsonOption = False) -
 # --------------------------------------------------------------------------
 
 
-@lexicon_app.command("show")
+@lexicon_app.command(cls=Command, name="show")
 def show_command(
     frame: Annotated[str, typer.Argument(metavar="FRAME", help="The frame's id.")],
     lexicons: LexiconsOption = None,
+    fmt: FormatOption = Format.text,
     as_json: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Show one frame's terms, grouped by kind.
 
@@ -119,12 +106,13 @@ def show_command(
     Examples:
       framing lexicon show possible_extremists
       framing lexicon show heroic --lexicons my_frames/
-      framing lexicon show possible_extremists --json
+      framing lexicon show possible_extremists --format json
     """
     from framing.lexicon_tools import describe_frame, to_json
 
-    with user_errors():
-        detail = describe_frame(_load_lexicons(lexicons), frame)
+    with user_errors(), quiet_warnings(quiet):
+        as_json = wants_json(fmt, as_json)
+        detail = describe_frame(load_lexicons(lexicons), frame)
     typer.echo(to_json(detail) if as_json else frame_text(detail))
 
 
@@ -133,7 +121,7 @@ def show_command(
 # --------------------------------------------------------------------------
 
 
-@lexicon_app.command("validate")
+@lexicon_app.command(cls=Command, name="validate")
 def validate_command(
     path: Annotated[
         Path | None,
@@ -145,7 +133,9 @@ def validate_command(
         ),
     ] = None,
     lexicons: LexiconsOption = None,
+    fmt: FormatOption = Format.text,
     as_json: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Check lexicon files and report every problem.
 
@@ -163,13 +153,14 @@ def validate_command(
     Examples:
       framing lexicon validate                    # the bundled set
       framing lexicon validate my_frames/
-      framing lexicon validate my_frames/heroic.toml --json
+      framing lexicon validate my_frames/heroic.toml --format json
     """
     from framing.errors import LexiconError
     from framing.lexicon_tools import count_problems, to_json, validate_path
     from framing.resources import default_lexicons
 
-    with user_errors():
+    with user_errors(), quiet_warnings(quiet):
+        as_json = wants_json(fmt, as_json)
         if path is not None and lexicons is not None and path != lexicons:
             raise LexiconError("give the lexicons to check as PATH or --lexicons, not both")
         target = path or lexicons or default_lexicons()
@@ -185,11 +176,13 @@ def validate_command(
 # --------------------------------------------------------------------------
 
 
-@lexicon_app.command("coverage")
+@lexicon_app.command(cls=Command, name="coverage")
 def coverage_command(
     inputs: InputsArgument = None,
     lexicons: LexiconsOption = None,
+    fmt: FormatOption = Format.text,
     as_json: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Count each term's matches in a corpus.
 
@@ -200,16 +193,17 @@ def coverage_command(
 
     \b
     Examples:
-      framing lexicon coverage                    # the bundled seeds
+      framing lexicon coverage                    # the bundled seeds (a note says so)
       framing lexicon coverage articles/ --lexicons my_frames/
-      framing lexicon coverage articles/ --json
+      framing lexicon coverage articles/ --format json
     """
     from framing.lexicon_tools import measure_coverage, to_json
     from framing.lexicons.match import match_sentences
 
-    with user_errors():
-        lexicon_set = _load_lexicons(lexicons)
-        corpus = _load_corpus(inputs)
+    with user_errors(), quiet_warnings(quiet):
+        as_json = wants_json(fmt, as_json)
+        lexicon_set = load_lexicons(lexicons)
+        corpus = load_corpus(inputs)
         hits = match_sentences(corpus.sentences, lexicon_set)
         coverage = measure_coverage(lexicon_set, corpus.sentences, hits, corpus=corpus.name)
     typer.echo(to_json(coverage) if as_json else coverage_text(coverage, lexicon_set))
@@ -220,7 +214,7 @@ def coverage_command(
 # --------------------------------------------------------------------------
 
 
-@lexicon_app.command("suggest")
+@lexicon_app.command(cls=Command, name="suggest")
 def suggest_command(
     frame: Annotated[str, typer.Argument(metavar="FRAME", help="The frame's id.")],
     inputs: InputsArgument = None,
@@ -231,12 +225,24 @@ def suggest_command(
             "--add",
             metavar="TERM",
             help="Append TERM to the frame's file (repeatable), keeping its comments and "
-            "layout, instead of ranking suggestions.",
+            "layout, instead of ranking suggestions. Needs --lexicons (your set) or --copy-to.",
+            show_default=False,
+        ),
+    ] = None,
+    copy_to: Annotated[
+        Path | None,
+        typer.Option(
+            "--copy-to",
+            metavar="DIR",
+            help="With --add and no --lexicons: copy the bundled set to DIR (a new folder) "
+            "and add the terms there; the installed package is never edited.",
             show_default=False,
         ),
     ] = None,
     lexicons: LexiconsOption = None,
+    fmt: FormatOption = Format.text,
     as_json: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Suggest new terms for a frame from a corpus.
 
@@ -248,24 +254,48 @@ def suggest_command(
     FRAME and the others, as z-scores; terms the frame already matches are
     left out. Each comes with an example sentence. --add writes chosen terms
     into the frame's .toml file (refusing a term it already has, or cannot
-    parse), then checks that the file still loads.
+    parse), then checks that the file still loads. It never writes into the
+    bundled set, which belongs to the installed package: name your own set
+    with --lexicons, or copy the bundled one with --copy-to DIR.
 
     \b
     Examples:
-      framing lexicon suggest possible_extremists
+      framing lexicon suggest possible_extremists articles/
       framing lexicon suggest heroic articles/ --lexicons my_frames/ --top 30
       framing lexicon suggest heroic --lexicons my_frames/ --add "brave" --add "sacrifice*"
+      framing lexicon suggest goodwill_fighters --add "aid workers" --copy-to my_volunteers/
     """
+    from framing.errors import InputError
     from framing.lexicon_tools import add_terms, find_frame, suggest_terms, to_json
+    from framing.lexicon_tools.start import copy_set
     from framing.lexicons.match import match_sentences
+    from framing.resources import default_lexicons
 
-    with user_errors():
-        lexicon_set = _load_lexicons(lexicons)
+    with user_errors(), quiet_warnings(quiet):
+        as_json = wants_json(fmt, as_json)
+        if copy_to is not None and (lexicons is not None or not add):
+            raise InputError(
+                "--copy-to copies the bundled set before --add writes to it; "
+                "it goes with --add and without --lexicons"
+            )
+        if add and lexicons is None:
+            if copy_to is None:
+                raise InputError(
+                    "--add writes into a lexicon set's files, and the bundled set belongs to "
+                    "the installed package: add --lexicons DIR (your own set) or --copy-to DIR "
+                    "(to copy the bundled set there first)"
+                )
+            lexicons = copy_set(default_lexicons(), copy_to)
+            note(
+                f"copied the bundled set to {copy_to}; "
+                f"from now on pass --lexicons {shlex.quote(str(copy_to))}"
+            )
+        lexicon_set = load_lexicons(lexicons)
         frame_file = Path(find_frame(lexicon_set, frame).source)
         if add:
             written = add_terms(frame_file, add)
         else:
-            corpus = _load_corpus(inputs)
+            corpus = load_corpus(inputs)
             hits = match_sentences(corpus.sentences, lexicon_set)
             result = suggest_terms(
                 frame, lexicon_set, corpus.sentences, hits, top=top, corpus=corpus.name
@@ -278,7 +308,12 @@ def suggest_command(
             terms = ", ".join(repr(term) for term in added)
             typer.echo(printable(f"Added {terms} to {written}"))
         return
-    typer.echo(to_json(result) if as_json else suggestions_text(result, lexicon_set))
+    if lexicons is None:
+        where = f"--copy-to {shlex.quote('my_' + lexicon_set.name)}/"
+    else:
+        where = f"--lexicons {shlex.quote(str(lexicons))}"
+    hint = f"framing lexicon suggest {shlex.quote(frame)} --add TERM {where}"
+    typer.echo(to_json(result) if as_json else suggestions_text(result, lexicon_set, hint))
 
 
 # --------------------------------------------------------------------------
@@ -286,11 +321,13 @@ def suggest_command(
 # --------------------------------------------------------------------------
 
 
-@lexicon_app.command("explain")
+@lexicon_app.command(cls=Command, name="explain")
 def explain_command(
     sentence: Annotated[str, typer.Argument(metavar="SENTENCE", help="The sentence, quoted.")],
     lexicons: LexiconsOption = None,
+    fmt: FormatOption = Format.text,
     as_json: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Explain why a sentence counts (or not) for a frame.
 
@@ -303,12 +340,13 @@ def explain_command(
     Examples:
       framing lexicon explain "This is not mercenaries who are coming to earn money"
       framing lexicon explain "They fight for freedom." --lexicons my_frames/
-      framing lexicon explain "No POW status for them." --json
+      framing lexicon explain "No POW status for them." --format json
     """
     from framing.lexicon_tools import explain_sentence, to_json
 
-    with user_errors():
-        explanation = explain_sentence(sentence, _load_lexicons(lexicons))
+    with user_errors(), quiet_warnings(quiet):
+        as_json = wants_json(fmt, as_json)
+        explanation = explain_sentence(sentence, load_lexicons(lexicons))
     typer.echo(to_json(explanation) if as_json else explanation_text(explanation))
 
 
@@ -317,7 +355,7 @@ def explain_command(
 # --------------------------------------------------------------------------
 
 
-@lexicon_app.command("import")
+@lexicon_app.command(cls=Command, name="import")
 def import_command(
     dictionary: Annotated[
         Path,
@@ -334,6 +372,7 @@ def import_command(
     overwrite: Annotated[
         bool, typer.Option("--overwrite", help="Replace frame files that already exist.")
     ] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Convert a dictionary into a lexicon set: one editable .toml frame file per category.
 
@@ -348,16 +387,18 @@ def import_command(
     """
     from framing.lexicons.importers import import_lexicon, write_lexicon_set
 
-    with user_errors():
+    with user_errors(), quiet_warnings(quiet):
         result = import_lexicon(dictionary)
         written = write_lexicon_set(result.lexicons, out, overwrite=overwrite)
-    for warning in result.warnings:
-        warn(warning)
+        for warning in result.warnings:
+            warn(warning)
     for path in written:
         typer.echo(f"wrote {printable(str(path))}")
     frames = plural(len(written), "frame file")
     typer.echo(
-        f"{frames} in {printable(str(out))}; check them with: framing lexicon validate {out}"
+        printable(
+            f"{frames} in {out}; check them with: framing lexicon validate {shlex.quote(str(out))}"
+        )
     )
 
 
@@ -366,7 +407,7 @@ def import_command(
 # --------------------------------------------------------------------------
 
 
-@lexicon_app.command("evaluate")
+@lexicon_app.command(cls=Command, name="evaluate")
 def evaluate_command(
     sheet: Annotated[
         Path,
@@ -378,7 +419,9 @@ def evaluate_command(
         ),
     ],
     lexicons: LexiconsOption = None,
+    fmt: FormatOption = Format.text,
     as_json: JsonOption = False,
+    quiet: QuietOption = False,
     seed: Annotated[
         int, typer.Option(min=0, help="Seed of the bootstrap intervals.")
     ] = DEFAULT_SEED,
@@ -398,14 +441,15 @@ def evaluate_command(
     \b
     Examples:
       framing lexicon evaluate coded.csv
-      framing lexicon evaluate coded.csv --lexicons my_frames/ --json > figures.json
+      framing lexicon evaluate coded.csv --lexicons my_frames/ --format json > figures.json
     """
     from framing.io.coding import load_coding_sheet
     from framing.lexicon_tools.evaluate import evaluate_sheet, evaluation_to_json
     from framing.lexicon_tools.serialize import to_json
 
-    with user_errors():
-        lexicon_set = _load_lexicons(lexicons)
+    with user_errors(), quiet_warnings(quiet):
+        as_json = wants_json(fmt, as_json)
+        lexicon_set = load_lexicons(lexicons)
         coded = load_coding_sheet(sheet, frames=lexicon_set.frame_ids)
         for frame in lexicon_set.frame_ids:
             if frame not in coded.frames:
@@ -422,12 +466,12 @@ def evaluate_command(
 # --------------------------------------------------------------------------
 
 
-@lexicon_app.command("sample")
+@lexicon_app.command(cls=Command, name="sample")
 def sample_command(
     inputs: Annotated[
         list[Path],
         typer.Argument(
-            metavar="INPUT...",
+            metavar="INPUT",
             help="Article files (.txt/.md) or folders of them, optionally with a manifest.csv.",
             show_default=False,
         ),
@@ -448,6 +492,7 @@ def sample_command(
     overwrite: Annotated[
         bool, typer.Option("--overwrite", help="Replace a sheet or key that already exists.")
     ] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Draw sentences for a person to code, stratified by the lexicon's reading.
 
@@ -465,7 +510,7 @@ def sample_command(
     from framing.io.files import write_texts_atomic
     from framing.lexicon_tools.sample import render_key, render_sheet, sample_sentences
 
-    with user_errors():
+    with user_errors(), quiet_warnings(quiet):
         if out.resolve() == key.resolve():
             raise OutputError("--out and --key name the same file", path=out)
         for path in (out, key):
@@ -475,8 +520,8 @@ def sample_command(
                     "choose another name or add --overwrite",
                     path=path,
                 )
-        lexicon_set = _load_lexicons(lexicons)
-        corpus = _load_corpus(inputs)
+        lexicon_set = load_lexicons(lexicons)
+        corpus = load_corpus(inputs)
         sample = sample_sentences(corpus.sentences, lexicon_set, n=n, seed=seed)
         write_texts_atomic(
             {out: render_sheet(sample), key: render_key(sample, outlet_names=corpus.outlet_names)}
@@ -486,40 +531,15 @@ def sample_command(
     )
     typer.echo(f"wrote {printable(str(out))}: {plural(len(sample.rows), 'sentence')} ({counts})")
     typer.echo(f"wrote {printable(str(key))} (keep it from the coder)")
-    typer.echo(f"once coded: framing lexicon evaluate {printable(str(out))}")
+    evaluate = f"framing lexicon evaluate {shlex.quote(str(out))}"
+    if lexicons is not None:
+        evaluate += f" --lexicons {shlex.quote(str(lexicons))}"
+    typer.echo(printable(f"once coded: {evaluate}"))
 
 
 # --------------------------------------------------------------------------
-# Shared helpers
+# new, kwic (framing/cli/lexicon_author.py)
 # --------------------------------------------------------------------------
 
-
-def _load_lexicons(path: Path | None) -> LexiconSet:
-    """Load the set (default: the bundled one); a load error points to ``validate``."""
-    from framing.errors import LexiconError
-    from framing.lexicons.load import load_lexicons
-    from framing.resources import default_lexicons
-
-    source = path or default_lexicons()
-    try:
-        return load_lexicons(source)
-    except LexiconError as exc:
-        if source.is_dir() or source.suffix.lower() == ".toml":
-            hint = f" (run 'framing lexicon validate {source}' to list every problem)"
-            raise type(exc)(exc.detail + hint, path=exc.path, line=exc.line) from None
-        raise
-
-
-def _load_corpus(inputs: Sequence[Path] | None) -> CorpusSentences:
-    """Load, clean and segment the articles (default: the seeds); warn about skipped ones."""
-    from framing.lexicon_tools import load_sentences
-    from framing.resources import seeds_dir
-
-    corpus = load_sentences(
-        list(inputs) if inputs else [seeds_dir()], name=None if inputs else "seeds"
-    )
-    for skipped in corpus.skipped:
-        warn(f"skipped {skipped.source}: {skipped.reason}")
-    for note in corpus.notes:
-        warn(note)
-    return corpus
+lexicon_app.command(cls=Command, name="kwic")(kwic_command)
+lexicon_app.command(cls=Command, name="new")(new_command)

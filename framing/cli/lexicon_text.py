@@ -9,6 +9,7 @@ terminal-safe with :func:`~framing.cli.common.printable`.
 from __future__ import annotations
 
 import re
+import shlex
 import textwrap
 from collections.abc import Sequence, Set
 from pathlib import Path
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
         Suggestions,
         TermInfo,
     )
+    from framing.lexicon_tools.kwic import Concordance
     from framing.model import LexiconSet
     from framing.model.coding import Evaluation
 
@@ -124,8 +126,11 @@ def coverage_text(coverage: Coverage, lexicons: LexiconSet) -> str:
     return "\n".join(printable(line.rstrip()) for line in out)
 
 
-def suggestions_text(result: Suggestions, lexicons: LexiconSet) -> str:
-    """The ranked suggestions, each with an example sentence (``suggest``)."""
+def suggestions_text(result: Suggestions, lexicons: LexiconSet, add_hint: str = "") -> str:
+    """The ranked suggestions, each with an example sentence (``suggest``).
+
+    ``add_hint`` is the exact command that adds a term (``TERM`` stands for it).
+    """
     label = lexicons.frame(result.frame).label
     out = [
         f"Terms for {result.frame} ({label}) on {result.corpus}: "
@@ -150,8 +155,40 @@ def suggestions_text(result: Suggestions, lexicons: LexiconSet) -> str:
     for row, suggestion in zip(rows, result.suggestions, strict=True):
         out.append(_row(row, widths, numeric=numeric))
         out.append(f"        e.g. {_excerpt(suggestion.example, suggestion.term, WIDTH - 13)}")
-    first = result.suggestions[0].term
-    out += ["", f'Add a term with: framing lexicon suggest {result.frame} --add "{first}"']
+    if add_hint:
+        first = result.suggestions[0].term
+        out += ["", "Add a term with:", "  " + add_hint.replace("TERM", shlex.quote(first))]
+    return "\n".join(printable(line.rstrip()) for line in out)
+
+
+def kwic_text(found: Concordance, *, limit: int) -> str:
+    """A term's matches, one per line, its context around it, with the reading (``kwic``)."""
+    where = (
+        f"an entry of {', '.join(found.frames)}"
+        if found.frames
+        else "not in the set: matched on its own"
+    )
+    readings = ", ".join(f"{n} {reading}" for reading, n in found.readings.items())
+    out = [
+        f'"{found.term}" on {found.corpus}: {plural(len(found.lines), "match", "matches")} in '
+        f"{plural(found.n_sentences, 'sentence')} ({readings or 'none'}); {where}"
+    ]
+    if not found.lines:
+        return printable(out[0])
+    shown = found.lines[:limit]
+    outlet_width = min(20, max(len(line.outlet) for line in shown))
+    out.append("")
+    for line in shown:
+        cue = f'  (cue "{line.cue}")' if line.cue else ""
+        frame = f"{line.frame}  " if line.frame and len(found.frames) > 1 else ""
+        left = line.left if len(line.left) <= 40 else "…" + line.left[-39:]
+        right = line.right if len(line.right) <= 40 else line.right[:39] + "…"
+        out.append(
+            f"{line.reading:<9}  {line.outlet[:outlet_width]:<{outlet_width}}  {frame}"
+            f"{left:>40}[{line.match}]{right}{cue}"
+        )
+    if len(found.lines) > limit:
+        out += ["", f"… and {len(found.lines) - limit} more (--limit N shows more)"]
     return "\n".join(printable(line.rstrip()) for line in out)
 
 

@@ -75,6 +75,7 @@ from framing.model.results import (
     MatchSpan,
     OutletSummary,
     SourcesSummary,
+    UnknownKeyError,
     WeightedTerm,
 )
 
@@ -128,6 +129,7 @@ __all__ = [
     "Term",
     "Tone",
     "Unit",
+    "UnknownKeyError",
     "WeightedTerm",
     "is_gap",
 ]

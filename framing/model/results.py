@@ -184,6 +184,17 @@ class SourcesSummary:
     voice_readings: Mapping[str, str]
 
 
+class UnknownKeyError(KeyError):
+    """An outlet or frame the analysis does not have; the message lists those it has.
+
+    A ``KeyError``, as before names were accepted, whose text reads as a
+    sentence rather than as a quoted key.
+    """
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
 @dataclass(frozen=True)
 class Analysis:
     """Everything one run computes; the report and the JSON are views of it.
@@ -242,14 +253,42 @@ class Analysis:
     def frames(self) -> tuple[Frame, ...]:
         return self.lexicons.frames
 
-    def outlet(self, outlet_id: str) -> OutletSummary:
-        for o in self.outlets:
-            if o.id == outlet_id:
-                return o
-        raise KeyError(outlet_id)
+    def outlet(self, outlet: str) -> OutletSummary:
+        """The outlet with this id (``"arab-news"``) or name (``"Arab News"``, in any case).
 
-    def score(self, outlet_id: str, frame_id: str) -> FrameScore:
-        return self.scores[(outlet_id, frame_id)]
+        Raises :class:`UnknownKeyError` (a ``KeyError``) naming the known outlets.
+        """
+        for o in self.outlets:
+            if o.id == outlet:
+                return o
+        wanted = outlet.casefold() if isinstance(outlet, str) else outlet
+        for o in self.outlets:
+            if o.name.casefold() == wanted:
+                return o
+        known = ", ".join(f"{o.name!r} ({o.id})" for o in self.outlets)
+        raise UnknownKeyError(f"unknown outlet {outlet!r}; the outlets are {known}")
+
+    def frame(self, frame: str) -> Frame:
+        """The frame with this id (``"goodwill_fighters"``) or label (any case).
+
+        Raises :class:`UnknownKeyError` (a ``KeyError``) naming the known frames.
+        """
+        for f in self.frames:
+            if f.id == frame:
+                return f
+        wanted = frame.casefold() if isinstance(frame, str) else frame
+        for f in self.frames:
+            if f.label.casefold() == wanted:
+                return f
+        known = ", ".join(f"{f.id!r} ({f.label})" for f in self.frames)
+        raise UnknownKeyError(f"unknown frame {frame!r}; the frames are {known}")
+
+    def score(self, outlet: str, frame: str) -> FrameScore:
+        """How much ``outlet`` uses ``frame``; each by its id, or its name or label."""
+        found = self.scores.get((outlet, frame))
+        if found is not None:
+            return found
+        return self.scores[(self.outlet(outlet).id, self.frame(frame).id)]
 
     def evidence_for(self, outlet_id: str, frame_id: str) -> tuple[Evidence, ...]:
         """Evidence for one outlet and frame, strongest first."""

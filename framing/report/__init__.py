@@ -26,9 +26,11 @@ __all__ = [
 ]
 
 
-def write_html(analysis: Analysis, path: str | Path, *, classroom: bool = False) -> Path:
+def write_html(
+    analysis: Analysis, path: str | Path, *, classroom: bool = False, title: str | None = None
+) -> Path:
     """Render the HTML report and write it atomically to ``path``."""
-    return write_text_atomic(path, render_html(analysis, classroom=classroom))
+    return write_text_atomic(path, render_html(analysis, classroom=classroom, title=title))
 
 
 def write_json(analysis: Analysis, path: str | Path) -> Path:

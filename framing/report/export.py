@@ -9,6 +9,8 @@ has a fixed order, so the same input and options give byte-identical JSON.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from framing import __version__
@@ -17,6 +19,7 @@ from framing.model import HEADLINE, Analysis, Divergence, Evidence, Sentence
 from framing.model.coding import Evaluation
 from framing.model.time import OverTime
 from framing.report.audit import removed_json
+from framing.report.paths import evaluation_for_display, for_display
 
 SCHEMA_VERSION = "1.2"
 
@@ -25,14 +28,22 @@ def _r(value: float) -> float:
     return round(float(value), 6)
 
 
-def build_json(analysis: Analysis, *, validation: Evaluation | None = None) -> dict[str, Any]:
+def build_json(
+    analysis: Analysis,
+    *,
+    validation: Evaluation | None = None,
+    inputs: Sequence[str | Path] = (),
+) -> dict[str, Any]:
     """The analysis as a JSON-ready dict (see docs/json.md).
 
     With ``validation`` (the lexicon measured against a coding sheet), a
     ``validation`` key holds its figures (docs/validation.md), without the
-    per-sentence readings.
+    per-sentence readings. File paths are given relative to ``inputs`` (the
+    files and folders the user gave), bundled data as ``bundled:``
+    (:mod:`framing.report.paths`), never as absolute paths.
     """
-    data = _build_json(analysis)
+    data = _build_json(for_display(analysis, inputs))
+    validation = evaluation_for_display(validation, inputs)
     if validation is not None:
         from framing.lexicon_tools.evaluate import evaluation_to_json
 
@@ -411,7 +422,12 @@ def _evidence_json(e: Evidence, analysis: Analysis) -> dict[str, Any]:
     }
 
 
-def render_json(analysis: Analysis, *, validation: Evaluation | None = None) -> str:
-    """The JSON text: UTF-8, indented, keys in a fixed order."""
-    data = build_json(analysis, validation=validation)
+def render_json(
+    analysis: Analysis,
+    *,
+    validation: Evaluation | None = None,
+    inputs: Sequence[str | Path] = (),
+) -> str:
+    """The JSON text: UTF-8, indented, keys in a fixed order (see :func:`build_json`)."""
+    data = build_json(analysis, validation=validation, inputs=inputs)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -36,6 +36,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -52,7 +54,9 @@ from framing.report.divergence import divergence_view
 from framing.report.explorer import explorer_view
 from framing.report.method import method_view
 from framing.report.over_time import over_time_view
+from framing.report.paths import evaluation_for_display, for_display
 from framing.report.summary import summary_view
+from framing.report.title import title_view
 from framing.report.validation import validation_view
 from framing.report.vocabulary import vocabulary_view
 
@@ -72,7 +76,12 @@ _SCRIPT_BREAKERS = re.compile(r"<(?=/script|script|!--)", re.IGNORECASE)
 
 
 def render_html(
-    analysis: Analysis, *, classroom: bool = False, validation: Evaluation | None = None
+    analysis: Analysis,
+    *,
+    classroom: bool = False,
+    validation: Evaluation | None = None,
+    inputs: Sequence[str | Path] = (),
+    title: str | None = None,
 ) -> str:
     """Return the complete report for ``analysis`` as one HTML document.
 
@@ -82,16 +91,21 @@ def render_html(
     discussion questions and a printable worksheet is added
     (:mod:`framing.report.classroom`). With ``validation`` (the lexicon
     measured against a coding sheet), a section says how well the lexicon
-    reads (:mod:`framing.report.validation`).
+    reads (:mod:`framing.report.validation`). File paths are shown relative
+    to ``inputs`` (the files and folders the user gave), bundled data as
+    ``bundled:`` (:mod:`framing.report.paths`), never as absolute paths.
+    ``title`` replaces the default title (:mod:`framing.report.title`).
     """
-    context = build_context(analysis)
+    analysis = for_display(analysis, inputs)
+    validation = evaluation_for_display(validation, inputs)
+    context = build_context(analysis, title=title)
     context["classroom"] = classroom_view(analysis) if classroom else None
     context["validation"] = validation_view(analysis, validation)
     template = _environment().get_template("base.html")
     return template.render(**context, plotly_js=Markup(plotly_js()))
 
 
-def build_context(analysis: Analysis) -> dict[str, Any]:
+def build_context(analysis: Analysis, *, title: str | None = None) -> dict[str, Any]:
     """Build every view model the templates need, keyed by template variable.
 
     Kept separate from :func:`render_html` so tests and notebooks can inspect
@@ -100,6 +114,7 @@ def build_context(analysis: Analysis) -> dict[str, Any]:
     docs = documents_by_id(analysis.documents)
     return {
         "name": analysis.name,
+        "title": title_view(analysis, title),
         "summary": summary_view(analysis),
         "charts": chart_views(analysis),
         "over_time": over_time_view(analysis),

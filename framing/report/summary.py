@@ -66,6 +66,31 @@ class SummaryView:
     shares: Table
     caveat: str | None = None
     notes: tuple[str, ...] = ()
+    headline: str = ""
+
+
+def headline_finding(lines: tuple[DivergenceLine, ...]) -> str:
+    """The report's finding in one plain sentence, for its first screen.
+
+    The clearest difference (the largest gap whose interval excludes chance),
+    else the largest one, said to be possibly chance. The numbers, intervals
+    and the other frames follow in the summary's paragraph.
+    """
+    if not lines:
+        return ""
+    clear = [line for line in lines if line.finding == "gap"]
+    if clear:
+        c = clear[0]
+        return (
+            f"The clearest difference: {c.most} invokes “{c.frame.label}” in "
+            f"{c.most_share} of its sentences, {c.least} in {c.least_share}."
+        )
+    c = lines[0]
+    return (
+        "No difference between the outlets is clear of chance: the largest, on "
+        f"“{c.frame.label}”, is {c.most} at {c.most_share} against {c.least} "
+        f"at {c.least_share}."
+    )
 
 
 def divergence_line(analysis: Analysis, d: Divergence) -> DivergenceLine:
@@ -128,14 +153,16 @@ def summary_notes(analysis: Analysis) -> tuple[str, ...]:
 
 def summary_view(analysis: Analysis) -> SummaryView:
     """The opening summary: sizes, divergences in order, the notes, and the share table."""
+    lines = tuple(divergence_line(analysis, d) for d in analysis.divergences)
     return SummaryView(
         n_outlets=plural(len(analysis.outlets), "outlet"),
         n_documents=plural(sum(o.n_documents for o in analysis.outlets), "document"),
         n_sentences=plural(sum(o.n_sentences for o in analysis.outlets), "sentence"),
         n_removed=len(analysis.removed),
         n_skipped=len(analysis.skipped),
-        lines=tuple(divergence_line(analysis, d) for d in analysis.divergences),
+        lines=lines,
         shares=share_table(analysis),
         caveat=analysis.caveat.message if analysis.caveat else None,
         notes=summary_notes(analysis),
+        headline=headline_finding(lines),
     )

@@ -25,29 +25,56 @@ import csv
 import io
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from framing.lexicons.reading import frame_readings, frame_terms
 from framing.model import Analysis, Hit
 from framing.model.coding import DENY, SUPPORT
+from framing.report.paths import for_display
 
 TABLE_NAMES = ("sentences.csv", "documents.csv", "outlets.csv", "over_time.csv")
 
 
-def render_tables(analysis: Analysis) -> dict[str, str]:
-    """File name -> CSV text, for each of :data:`TABLE_NAMES`."""
-    frames = [f.id for f in analysis.frames]
-    hits_by_sentence: dict[int, list[Hit]] = defaultdict(list)
-    for hit in analysis.hits:
-        hits_by_sentence[hit.sentence].append(hit)
-    readings = {
-        s.id: frame_readings(hits_by_sentence.get(s.id, ()), frames) for s in analysis.sentences
-    }
+def render_tables(analysis: Analysis, *, inputs: Sequence[str | Path] = ()) -> dict[str, str]:
+    """File name -> CSV text, for each of :data:`TABLE_NAMES`.
+
+    Sources are given relative to ``inputs`` (:mod:`framing.report.paths`).
+    """
+    analysis = for_display(analysis, inputs)
+    readings = Readings.of(analysis)
     return {
-        "sentences.csv": _sentences(analysis, frames, readings, hits_by_sentence),
-        "documents.csv": _documents(analysis, frames, readings),
-        "outlets.csv": _outlets(analysis, frames, readings),
+        "sentences.csv": _csv(*sentence_rows(analysis, readings)),
+        "documents.csv": _csv(*document_rows(analysis, readings)),
+        "outlets.csv": _outlets(analysis, readings.frames, readings.by_sentence),
         "over_time.csv": _over_time(analysis),
     }
+
+
+@dataclass(frozen=True)
+class Readings:
+    """Every sentence's reading of every frame, and the hits behind them.
+
+    ``by_sentence`` maps a sentence id to ``{frame id: "support"|"deny"|"none"}``
+    (:func:`framing.lexicons.reading.frame_readings`); ``hits`` maps it to its hits.
+    """
+
+    frames: list[str]
+    hits: dict[int, list[Hit]]
+    by_sentence: dict[int, dict[str, str]]
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> Readings:
+        frames = [f.id for f in analysis.frames]
+        hits: dict[int, list[Hit]] = defaultdict(list)
+        for hit in analysis.hits:
+            hits[hit.sentence].append(hit)
+        by_sentence = {s.id: frame_readings(hits.get(s.id, ()), frames) for s in analysis.sentences}
+        return cls(frames, hits, by_sentence)
+
+
+#: A table: its header and its rows, values typed (ints stay ints).
+Rows = tuple[list[str], list[list[object]]]
 
 
 def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
@@ -58,22 +85,19 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return out.getvalue()
 
 
-def _sentences(
-    analysis: Analysis,
-    frames: Sequence[str],
-    readings: dict[int, dict[str, str]],
-    hits_by_sentence: dict[int, list[Hit]],
-) -> str:
+def sentence_rows(analysis: Analysis, readings: Readings) -> Rows:
+    """``sentences.csv``: one row per sentence, its reading and matched terms per frame."""
+    frames = readings.frames
     documents = {d.id: d for d in analysis.documents}
     names = {o.id: o.name for o in analysis.outlets}
     header = ["sentence", "document", "outlet", "date", "position", "part", "text"]
     header += [f for f in frames] + [f"{f}_terms" for f in frames]
-
-    def rows() -> Iterable[list[object]]:
-        for s in analysis.sentences:
-            doc = documents.get(s.document)
-            terms = frame_terms(hits_by_sentence.get(s.id, ()), frames)
-            yield [
+    rows: list[list[object]] = []
+    for s in analysis.sentences:
+        doc = documents.get(s.document)
+        terms = frame_terms(readings.hits.get(s.id, ()), frames)
+        rows.append(
+            [
                 s.id,
                 s.document,
                 names.get(s.outlet, s.outlet),
@@ -81,24 +105,24 @@ def _sentences(
                 s.position,
                 s.part,
                 s.text,
-                *(readings[s.id][f] for f in frames),
+                *(readings.by_sentence[s.id][f] for f in frames),
                 *("; ".join(terms[f]) for f in frames),
             ]
+        )
+    return header, rows
 
-    return _csv(header, rows())
 
-
-def _documents(
-    analysis: Analysis, frames: Sequence[str], readings: dict[int, dict[str, str]]
-) -> str:
+def document_rows(analysis: Analysis, readings: Readings) -> Rows:
+    """``documents.csv``: one row per document, with its sentences read as support and deny."""
+    frames = readings.frames
     counts: dict[tuple[str, str, str], int] = defaultdict(int)
     for s in analysis.sentences:
-        for frame, reading in readings[s.id].items():
+        for frame, reading in readings.by_sentence[s.id].items():
             counts[(s.document, frame, reading)] += 1
     names = {o.id: o.name for o in analysis.outlets}
     header = ["document", "outlet", "date", "title", "url", "source", "n_sentences", "n_tokens"]
     header += [f"{f}_{kind}" for f in frames for kind in (SUPPORT, DENY)]
-    rows = (
+    rows: list[list[object]] = [
         [
             d.id,
             names.get(d.outlet, d.outlet),
@@ -111,8 +135,8 @@ def _documents(
             *(counts[(d.id, f, kind)] for f in frames for kind in (SUPPORT, DENY)),
         ]
         for d in analysis.documents
-    )
-    return _csv(header, rows)
+    ]
+    return header, rows
 
 
 def _outlets(analysis: Analysis, frames: Sequence[str], readings: dict[int, dict[str, str]]) -> str:

@@ -62,12 +62,16 @@ def test_help_lists_the_six_commands():
 @pytest.mark.parametrize(
     ("command", "example", "options"),
     [
-        ("list", "framing lexicon list --lexicons my_frames/", ["--json"]),
-        ("show", "framing lexicon show possible_extremists", ["--json"]),
-        ("validate", "framing lexicon validate my_frames/", ["--json"]),
-        ("coverage", "framing lexicon coverage articles/", ["--json"]),
-        ("suggest", "framing lexicon suggest possible_extremists", ["--top", "--add", "--json"]),
-        ("explain", f'framing lexicon explain "{MERCENARIES}"', ["--json"]),
+        ("list", "framing lexicon list --lexicons my_frames/", ["--format", "--json"]),
+        ("show", "framing lexicon show possible_extremists", ["--format", "--json"]),
+        ("validate", "framing lexicon validate my_frames/", ["--format", "--json"]),
+        ("coverage", "framing lexicon coverage articles/", ["--format", "--json"]),
+        (
+            "suggest",
+            "framing lexicon suggest possible_extremists",
+            ["--top", "--add", "--format", "--json"],
+        ),
+        ("explain", f'framing lexicon explain "{MERCENARIES}"', ["--format", "--json"]),
     ],
 )
 def test_each_command_has_examples_and_options(command, example, options):
@@ -103,7 +107,7 @@ def test_list_shows_each_frame_with_counts_and_description():
 
 
 def test_list_json_on_the_bundled_set():
-    result = run("list", "--json")
+    result = run("list", "--format", "json")
     assert result.exit_code == 0
     data = json.loads(result.output)
     assert [f["id"] for f in data["frames"]] == [
@@ -113,7 +117,7 @@ def test_list_json_on_the_bundled_set():
     ]
     for frame in data["frames"]:
         assert frame["n_terms"] == frame["n_words"] + frame["n_phrases"] + frame["n_wildcards"]
-    assert run("list", "--json").output == result.output
+    assert run("list", "--format", "json").output == result.output
 
 
 def test_show_groups_terms_by_kind_with_lines_and_weights():
@@ -127,7 +131,7 @@ def test_show_groups_terms_by_kind_with_lines_and_weights():
 
 
 def test_show_json():
-    data = json.loads(run("show", "legal", "--lexicons", str(GOOD), "--json").output)
+    data = json.loads(run("show", "legal", "--lexicons", str(GOOD), "--format", "json").output)
     assert data["summary"]["id"] == "legal"
     assert [(t["text"], t["line"], t["weight"]) for t in data["words"]] == [("law", 8, 2.0)]
     assert [t["text"] for t in data["wildcards"]] == ["geneva convention*", "prosecut*"]
@@ -161,7 +165,7 @@ def test_validate_prints_every_problem_then_a_summary_and_exits_1():
 
 
 def test_validate_json_gives_the_list():
-    result = run("validate", str(BROKEN), "--json")
+    result = run("validate", str(BROKEN), "--format", "json")
     assert result.exit_code == 1
     problems = json.loads(result.output)
     assert len(problems) == 20
@@ -178,7 +182,7 @@ def test_validate_a_clean_set_and_the_default():
     result = run("validate", "--lexicons", str(GOOD))
     assert (result.exit_code, result.output) == (0, f"{GOOD}: no problems found\n")
     assert run("validate").exit_code == 0
-    assert json.loads(run("validate", str(GOOD), "--json").output) == []
+    assert json.loads(run("validate", str(GOOD), "--format", "json").output) == []
 
 
 def test_warnings_alone_exit_0(write, tmp_path):
@@ -208,7 +212,7 @@ def test_confusable_colours_are_a_warning_in_text_and_json(write, tmp_path):
         f"{tmp_path / 'lex' / 'b.toml'}:2: warning: {message}",
         f"{tmp_path / 'lex'}: 0 errors, 1 warning",
     ]
-    result = run("validate", str(tmp_path / "lex"), "--json")
+    result = run("validate", str(tmp_path / "lex"), "--format", "json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.output) == [
         {
@@ -233,9 +237,10 @@ def test_validate_refuses_two_different_targets_and_a_missing_one(tmp_path):
 
 @pytest.fixture(scope="module")
 def seeds_coverage():
-    result = run("coverage", "--json")
+    result = run("coverage", "--format", "json")
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    assert "note: no INPUT given, so this uses the bundled seed articles" in result.stderr
+    return json.loads(result.stdout)
 
 
 def test_coverage_json_on_the_seeds(seeds_coverage):
@@ -263,7 +268,7 @@ def test_coverage_json_on_the_seeds(seeds_coverage):
 def test_coverage_table(seeds_coverage):
     result = run("coverage")
     assert result.exit_code == 0
-    lines = result.output.splitlines()
+    lines = result.stdout.splitlines()
     assert lines[0] == "Coverage of volunteers on seeds: 3 documents, " + (
         f"{seeds_coverage['n_sentences']} sentences"
     )
@@ -280,7 +285,7 @@ def test_coverage_of_given_inputs_warns_about_skipped_files(write, tmp_path):
     write("in/manifest.csv", "file,outlet\na.txt,A\n")
     write("in/a.txt", "Headline here\n\nThey fought for freedom and were heroes.\n")
     write("in/b.txt", "Not listed in the manifest.\n")
-    result = run("coverage", str(tmp_path / "in"), "--lexicons", str(GOOD), "--json")
+    result = run("coverage", str(tmp_path / "in"), "--lexicons", str(GOOD), "--format", "json")
     assert result.exit_code == 0, result.output
     assert "warning: skipped" in result.stderr and "b.txt" in result.stderr
     terms = {t["term"]: t for t in json.loads(result.stdout)["terms"]}
@@ -296,11 +301,11 @@ def test_coverage_of_given_inputs_warns_about_skipped_files(write, tmp_path):
 def test_suggest_table_and_json_on_the_seeds():
     result = run("suggest", "goodwill_fighters", "--top", "3")
     assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
+    lines = result.stdout.splitlines()
     assert lines[0].startswith("Terms for goodwill_fighters (Goodwill fighters) on seeds:")
     assert "Monroe" in lines[1]
     assert sum(1 for line in lines if line.lstrip().startswith("e.g. ")) == 3
-    data = json.loads(run("suggest", "goodwill_fighters", "--top", "3", "--json").output)
+    data = json.loads(run("suggest", "goodwill_fighters", "--top", "3", "--format", "json").stdout)
     assert len(data["suggestions"]) == 3
     assert data["alpha0"] > 0 and data["frame_sentences"] > 0
     first = data["suggestions"][0]
@@ -335,7 +340,7 @@ def test_suggest_add_keeps_the_file_byte_for_byte_but_the_added_lines(tmp_path):
 
 def test_suggest_add_json(tmp_path):
     shutil.copy(DATA / "addable" / "heroic.toml", tmp_path / "heroic.toml")
-    result = run("suggest", "heroic", "-l", str(tmp_path), "--add", " valour ", "--json")
+    result = run("suggest", "heroic", "-l", str(tmp_path), "--add", " valour ", "--format", "json")
     assert json.loads(result.output) == {
         "frame": "heroic",
         "file": str(tmp_path / "heroic.toml"),
@@ -390,7 +395,7 @@ def test_explain_underlines_the_negation_scope():
 
 
 def test_explain_json_and_an_invoked_frame():
-    result = run("explain", "Brave heroes fight for freedom.", "-l", str(GOOD), "--json")
+    result = run("explain", "Brave heroes fight for freedom.", "-l", str(GOOD), "--format", "json")
     data = json.loads(result.output)
     assert data["frames"] == [
         {

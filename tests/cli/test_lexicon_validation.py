@@ -30,7 +30,7 @@ def test_evaluate_prints_figures_and_json(tmp_path):
     assert result.exit_code == 0, result.output
     assert "goodwill_fighters (Goodwill fighters)" in result.output
     assert "strict" in result.output and "coded deny: 1" in result.output
-    result = runner.invoke(app, ["lexicon", "evaluate", str(path), "--json"])
+    result = runner.invoke(app, ["lexicon", "evaluate", str(path), "--format", "json"])
     data = json.loads(result.stdout)
     assert data["frames"]["goodwill_fighters"]["strict"]["tp"] == 1
     assert data["frames"]["possible_extremists"]["deny"]["read_as_deny"] == 1

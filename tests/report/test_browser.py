@@ -315,3 +315,72 @@ def test_blind_report_shows_no_outlet_name(browser, tmp_path):
     )
     assert problems == []
     page.close()
+
+
+def test_title_print_colour_and_a_match_cue_beyond_colour(browser, tmp_path):
+    page, problems, _ = _open(browser, _report(tmp_path, "--quick", "--title", "Week 3"))
+    expect(page.locator("h1")).to_have_text("Week 3")
+    assert page.title() == "Week 3 — framing report"
+    mark = page.locator("mark.hit:not(.negated)").first
+    style = "(el, p) => getComputedStyle(el).getPropertyValue(p)"
+    assert "underline" in mark.evaluate(style, "text-decoration-line")
+    assert mark.evaluate(style, "print-color-adjust") == "economy"  # on screen: the default
+    page.emulate_media(media="print")
+    for selector in ("mark.hit", ".swatch"):
+        element = page.locator(selector).first
+        assert element.evaluate(style, "print-color-adjust") == "exact", selector
+    negated = page.locator("mark.hit.negated").first
+    assert "line-through" in negated.evaluate(style, "text-decoration-line")
+    assert problems == []
+    page.close()
+
+
+def test_a_table_wider_than_a_phone_scrolls_with_a_visible_cue(browser, tmp_path):
+    page, problems, _ = _open(
+        browser, _report(tmp_path, "--quick"), viewport={"width": 375, "height": 812}
+    )
+    wrap = page.locator("#summary .table-wrap").first
+    sizes = wrap.evaluate("el => [el.scrollWidth, el.clientWidth]")
+    assert sizes[0] > sizes[1]  # the share table is wider than the phone: it scrolls
+    attachment = wrap.evaluate("el => getComputedStyle(el).backgroundAttachment")
+    assert attachment == "local, local, scroll, scroll"  # the shadows that show it
+    assert problems == []
+    page.close()
+
+
+def test_the_heatmap_stays_readable_at_phone_width(browser, tmp_path):
+    path = _report(tmp_path, "--quick")
+    overlapping = """() => {
+      const boxes = Array.from(document.querySelectorAll('#chart-heatmap .heatmap-label text'))
+        .map(t => t.getBoundingClientRect()).filter(b => b.width > 0);
+      let n = 0;
+      boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) n++;
+      }));
+      return [boxes.length, n];
+    }"""
+    scale = "document.getElementById('chart-heatmap')._fullData[0].showscale"
+    page, problems, _ = _open(browser, path, viewport={"width": 375, "height": 812})
+    page.wait_for_function(f"{scale} === false")  # the colour scale folds away on a phone
+    n_labels, n_overlapping = page.evaluate(overlapping)
+    assert n_overlapping == 0
+    assert n_labels in (0, 9)  # every cell's percentage, or none (the tooltip has them)
+    page.close()
+    page, problems_wide, _ = _open(browser, path)
+    page.wait_for_function(f"{scale} === true")
+    assert page.evaluate(overlapping) == [9, 0]
+    assert problems == [] and problems_wide == []
+    page.close()
+
+
+def test_the_first_screen_shows_the_finding_and_the_heatmap(browser, tmp_path):
+    page, problems, _ = _open(
+        browser, _report(tmp_path, "--quick"), viewport={"width": 1280, "height": 900}
+    )
+    headline = page.locator("#summary .headline")
+    expect(headline).to_have_text(_starting("The clearest difference: "))
+    for element in (headline, page.locator("#chart-heatmap .main-svg").first):
+        box = element.bounding_box()
+        assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 900
+    assert problems == []
+    page.close()

@@ -138,3 +138,23 @@ def test_summary_claims_are_true_of_the_seeds_json(seeds_report) -> None:
     assert [d["finding"] for d in data["divergence"]] == [
         "gap", "could_be_chance", "no_clear_difference",
     ]  # fmt: skip
+
+
+def test_the_headline_is_the_clearest_difference_else_says_none_is_clear():
+    from dataclasses import replace
+
+    from framing.report.summary import headline_finding, summary_view
+    from tests.report.conftest import make_analysis
+
+    lines = summary_view(make_analysis()).lines
+    assert lines
+    gap = replace(lines[0], finding="gap")
+    assert headline_finding((replace(lines[0], finding="could_be_chance"), gap)) == (
+        f"The clearest difference: {gap.most} invokes \u201c{gap.frame.label}\u201d in "
+        f"{gap.most_share} of its sentences, {gap.least} in {gap.least_share}."
+    )
+    unclear = replace(lines[0], finding="no_clear_difference")
+    assert headline_finding((unclear,)).startswith(
+        "No difference between the outlets is clear of chance: the largest, on "
+    )
+    assert headline_finding(()) == ""

@@ -1,0 +1,101 @@
+"""Words that are no frame's vocabulary: people's names, titles and abbreviations.
+
+"Terms the lexicons lack" proposes words typical of a frame's sentences. In
+news, those sentences quote people, so their names ("finkelstein", "borys
+kremenetskyi") and titles ("maj", "gen") are typical of them too; proposing
+them to a student writing a lexicon is noise. :func:`not_vocabulary` finds
+such words in a corpus, so the candidates can leave them out:
+
+* the names of quoted speakers (the capitalised words of a speaker as
+  :mod:`framing.analysis.quotes` found it: "Borys Kremenetskyi");
+* people's names after a title ("Dr. Ana Ruiz", "Maj. Gen. Borys
+  Kremenetskyi"): the capitalised words that follow a title;
+* abbreviated titles ("mr", "dr", "gen", "maj", "lt", …);
+* abbreviations: words written with dots ("u.s.") and acronyms, words
+  written in capitals wherever they occur ("NATO", "POW").
+
+Only a word capitalised wherever it occurs inside a sentence counts as a
+name, so a common word that a speaker's name contains ("Rose", "Young") is
+kept when the corpus also uses it in lower case.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from framing.model import Sentence
+from framing.text.segment import is_word, tokenize_spans
+
+
+#: Abbreviated titles, and the name suffixes and saints written like them.
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+TITLE_ABBREVIATIONS = _wordset(
+    "mr mrs ms mx dr prof st jr sr maj gen lt col sgt capt cmdr adm brig cpl pvt sen rep "
+    "gov pres rev sec hon supt insp det"
+)
+#: Titles written in full, after which capitalised words are a person's name.
+_FULL_TITLES = _wordset(
+    "major general lieutenant colonel sergeant captain commander admiral corporal private "
+    "senator representative governor president professor doctor reverend secretary "
+    "minister chancellor mayor judge ambassador spokesman spokeswoman"
+)
+#: Share of a word's occurrences inside sentences that must be capitalised (or in
+#: capitals, for an acronym) for it to count as a name (or an acronym).
+_ALWAYS = 0.9
+
+
+def not_vocabulary(
+    sentences: Sequence[Sentence], speakers: Iterable[str | None] = ()
+) -> frozenset[str]:
+    """The words (as tokens) of ``sentences`` that are names, titles or abbreviations.
+
+    ``speakers`` are the quoted speakers as found in the text (see the module
+    docstring); only their capitalised words count.
+    """
+    seen: Counter[str] = Counter()
+    capitalised: Counter[str] = Counter()
+    upper: Counter[str] = Counter()
+    after_title: set[str] = set()
+    dotted: set[str] = set()
+    for sentence in sentences:
+        if not any(c.islower() for c in sentence.text):
+            continue  # a headline in capitals says nothing about case
+        in_name = False  # inside the capitalised words after a title
+        first = True
+        for token, start, end in tokenize_spans(sentence.text):
+            if not is_word(token):
+                in_name = in_name and token == "."  # "Maj. Gen." goes on
+                continue
+            surface = sentence.text[start:end]
+            if "." in token:
+                dotted.add(token)
+            cap = surface[:1].isupper()
+            if not first:  # a sentence's first word is capitalised whatever it is
+                seen[token] += 1
+                capitalised[token] += cap
+                upper[token] += len(surface) > 1 and surface.isupper()
+            first = False
+            if token in TITLE_ABBREVIATIONS or token in _FULL_TITLES:
+                in_name = True
+            elif in_name and cap:
+                after_title.add(token)
+            else:
+                in_name = False
+    speaker_words = {
+        token
+        for speaker in speakers
+        if speaker
+        for token, start, _ in tokenize_spans(speaker)
+        if is_word(token) and speaker[start : start + 1].isupper()
+    }
+
+    def always(counter: Counter[str], word: str) -> bool:
+        return seen[word] > 0 and counter[word] >= _ALWAYS * seen[word]
+
+    names = {w for w in speaker_words | after_title if always(capitalised, w)}
+    acronyms = {w for w in seen if always(upper, w)}
+    return frozenset(names | acronyms | dotted | TITLE_ABBREVIATIONS)

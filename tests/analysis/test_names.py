@@ -1,0 +1,54 @@
+"""not_vocabulary: names, titles and abbreviations are no frame's vocabulary."""
+
+from __future__ import annotations
+
+from framing.analysis.names import TITLE_ABBREVIATIONS, not_vocabulary
+from tests.conftest import make_sentence
+
+
+def _sentences(*texts: str):
+    return [make_sentence(t, id=i) for i, t in enumerate(texts)]
+
+
+def test_names_after_a_title_and_of_speakers_titles_and_abbreviations():
+    found = not_vocabulary(
+        _sentences(
+            "The attaché, Maj. Gen. Borys Kremenetskyi, said the volunteers came to help.",
+            "Legal scholar Claire Finkelstein noted the risk to the U.S. volunteers.",
+            "They hope NATO and the spokesman Ivan Petrov will help.",
+        ),
+        speakers=["Claire Finkelstein", "the embassy", None],
+    )
+    assert {"borys", "kremenetskyi", "claire", "finkelstein", "ivan", "petrov"} <= found
+    assert {"maj", "gen", "u.s.", "nato"} <= found
+    assert not {"volunteers", "help", "legal", "scholar", "embassy", "risk"} & found
+
+
+def test_a_common_word_in_a_name_is_kept_when_the_corpus_writes_it_in_lower_case():
+    found = not_vocabulary(
+        _sentences(
+            "The reporter, Dr. Ana Young, said more came.",
+            "Many young volunteers came, and young people stayed.",
+        ),
+        speakers=["Ana Young"],
+    )
+    assert "ana" in found and "young" not in found
+
+
+def test_a_headline_in_capitals_makes_no_acronym():
+    found = not_vocabulary(_sentences("VOLUNTEERS HEAD EAST", "The volunteers head east."))
+    assert found == TITLE_ABBREVIATIONS
+
+
+def test_the_seeds_candidates_propose_no_speaker_title_or_abbreviation(
+    seeds_corpus, default_lexicon_set
+):
+    from framing.analysis.pipeline import analyse
+    from framing.model import AnalysisOptions
+
+    options = AnalysisOptions(n_bootstrap=100, n_permutations=100)
+    analysis = analyse(seeds_corpus, default_lexicon_set, options=options)
+    proposed = {c.term for terms in analysis.candidates.values() for c in terms}
+    words = {w for term in proposed for w in term.split()}
+    assert not {"finkelstein", "borys", "kremenetskyi", "gen", "maj", "u.s."} & words
+    assert all(len(terms) == 10 for terms in analysis.candidates.values())
