@@ -55,6 +55,11 @@ def test_large_audit_is_summarised_but_keeps_every_appended_story(
     assert dict(view.reasons)["page furniture"] >= 3000
     small = audit_view(analysis, documents_by_id(analysis.documents))
     assert small.n_shown == small.n_removed == len(analysis.removed)
+    # In the page, the large corpus's list is folded under its summary; a small one is not.
+    from framing.report import render_html
+
+    assert '<details class="audit-spans">' in render_html(big)
+    assert '<details class="audit-spans">' not in render_html(analysis)
 
 
 def _with_flagged_spans(analysis: Analysis) -> Analysis:
