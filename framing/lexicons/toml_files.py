@@ -39,6 +39,7 @@ from framing.lexicons.terms import (
     ON_UNCERTAINTY,
     parse_term,
 )
+from framing.lexicons.toml_lines import array_item_lines
 from framing.model import DEFAULT_SCOPE_BREAKERS, Frame, LexiconSet, Term
 from framing.text.segment import is_word, tokenize
 
@@ -315,9 +316,16 @@ def _parse_terms(
         raise LexiconError("'terms' must be a list", path=path, line=terms_line)
     if not value:
         raise LexiconError("frame has no terms: 'terms' is empty", path=path, line=terms_line)
-    term_line = TermLines(lines, terms_line)
+    # Each entry's own line, from the scanner the validator uses too; the text
+    # search is the fallback when the scanner does not see the list's items.
+    item_lines = array_item_lines("\n".join(lines), "terms")
+    by_text = TermLines(lines, terms_line)
     terms: list[Term] = []
-    for item in value:
+    for index, item in enumerate(value):
+
+        def term_line(text: str, index: int = index) -> int | None:
+            return item_lines[index] if len(item_lines) == len(value) else by_text(text)
+
         term_negation, term_uncertainty = on_negation, on_uncertainty
         if isinstance(item, str):
             text, weight = item, 1.0
