@@ -17,6 +17,7 @@ from itertools import pairwise
 from framing.lexicon_tools.problems import ERROR, WARNING, Severity
 from framing.lexicons.match import Matcher
 from framing.model import Frame, LexiconSet, Term, is_gap
+from framing.text.marks import CLOSING_DOUBLE, OPENING_DOUBLE, STRAIGHT_DOUBLE, STRAIGHT_SINGLE
 from framing.text.segment import tokenize
 
 #: An apostrophe clitic written apart from its word: "ukraine 's", "they 're".
@@ -24,8 +25,9 @@ _CLITIC_APART_RE = re.compile(r"(?:^|(?<=\w)\s+)['’](?:s|t|re|ve|ll|d|m)\b", r
 #: A hyphen written apart from one of its words: "far -right", "far- right", "-based".
 _HYPHEN_APART_RE = re.compile(r"(?:^|(?<=\w)\s+)-(?=\w)|(?<=\w)-\s+(?=\w)")
 _SENTENCE_END = frozenset(".!?")
-_OPENERS = "\"'“‘«(["
-_CLOSERS = "\"'”’»)]"
+#: What may open or close around a word: quotation marks (framing.text.marks) and brackets.
+_OPENERS = "".join(sorted(OPENING_DOUBLE | {STRAIGHT_DOUBLE, STRAIGHT_SINGLE, "‘"})) + "(["
+_CLOSERS = "".join(sorted(CLOSING_DOUBLE | {STRAIGHT_DOUBLE, STRAIGHT_SINGLE, "’"})) + ")]"
 #: Punkt's tests for a number ("2022.") and an initial ("J.") before a period.
 _NUMERIC_RE = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
 _INITIAL_RE = re.compile(r"^[^\W\d]\.$")
