@@ -8,6 +8,8 @@ paragraphs and records every removal as a :class:`~framing.model.RemovedSpan`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from framing.model import (
     CleanCorpus,
     CleanDocument,
@@ -21,6 +23,9 @@ from framing.text.clean.appended import _find_candidates, _find_tails, _Scan, _T
 from framing.text.clean.layout import _layout, _split_date_prefixes
 from framing.text.clean.lines import _parse_lines, _split_lines, _title_key
 from framing.text.clean.rules import _classify, _mark_repeats
+
+#: How often (in documents) cleaning reports its progress.
+PROGRESS_EVERY = 200
 
 SKIP_REASON = "nothing left after cleaning"
 
@@ -76,20 +81,26 @@ def _tail_span(scan: _Scan, tail: _Tail) -> RemovedSpan:
     return RemovedSpan(scan.document.id, "\n".join(source), tail.reason, first)
 
 
-def clean_corpus(corpus: Corpus) -> CleanCorpus:
+def clean_corpus(corpus: Corpus, *, progress: Callable[[int], None] | None = None) -> CleanCorpus:
     """Clean every document of ``corpus`` and audit what was removed.
 
     Returns one :class:`CleanDocument` per input document, in order, except
     documents with nothing left after cleaning, which are listed in
     ``skipped`` instead. ``removed`` holds every removed span, ordered by
     document then source line. ``corpus.skipped``, ``notes`` and ``name`` are
-    carried over.
+    carried over. ``progress``, if given, is called with the number of
+    documents cleaned so far, every :data:`PROGRESS_EVERY` documents and at
+    the end.
     """
     documents: list[CleanDocument] = []
     removed: list[RemovedSpan] = []
     skipped = list(corpus.skipped)
     with cyclic_gc_paused():
-        scans = [_scan(document) for document in corpus.documents]
+        scans = []
+        for n, document in enumerate(corpus.documents, start=1):
+            scans.append(_scan(document))
+            if progress is not None and n % PROGRESS_EVERY == 0:
+                progress(n)
         tails = _find_tails(scans)
         for i, scan in enumerate(scans):
             clean, spans = _finish(scan, tails.get(i))
@@ -98,6 +109,8 @@ def clean_corpus(corpus: Corpus) -> CleanCorpus:
                 skipped.append(SkippedInput(scan.document.source, SKIP_REASON))
             else:
                 documents.append(clean)
+    if progress is not None:
+        progress(len(corpus.documents))
     return CleanCorpus(
         documents=tuple(documents),
         removed=tuple(removed),

@@ -194,3 +194,23 @@ def test_seed_spans_are_ordered_by_document_then_line(
     keys = [(order[span.document], span.line) for span in cleaned_seeds.removed]
     assert keys == sorted(keys)
     assert [doc.id for doc in cleaned_seeds.documents] == [doc.id for doc in seeds.documents]
+
+
+def test_cleaning_reports_progress_and_ends_with_the_total():
+    from framing.model import Corpus, Document
+    from framing.text.clean import clean_corpus
+    from framing.text.clean import corpus as module
+
+    docs = tuple(
+        Document(id=f"d{i}", outlet="o", text=f"Headline {i}\n\nA body sentence here.", source="s")
+        for i in range(5)
+    )
+    seen: list[int] = []
+    old = module.PROGRESS_EVERY
+    module.PROGRESS_EVERY = 2
+    try:
+        cleaned = clean_corpus(Corpus(documents=docs, skipped=(), name="c"), progress=seen.append)
+    finally:
+        module.PROGRESS_EVERY = old
+    assert seen == [2, 4, 5]
+    assert cleaned == clean_corpus(Corpus(documents=docs, skipped=(), name="c"))
