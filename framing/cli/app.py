@@ -9,7 +9,6 @@ so ``framing --help`` starts instantly.
 from __future__ import annotations
 
 import json
-from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -289,7 +288,7 @@ def report_command(
       framing report articles/ --json - | jq '.outlets[].name'
     """
     from framing.analysis.pipeline import analyse
-    from framing.cli.progress import terminal_progress, wants_progress
+    from framing.cli.progress import READING, terminal_progress, wants_progress
     from framing.io.corpus import load_corpus
     from framing.io.files import write_texts_atomic
     from framing.lexicons.importers import import_lexicon
@@ -305,19 +304,19 @@ def report_command(
         terminal_progress(wants_progress(progress, quiet=quiet)) as bars,
     ):
         paths = list(inputs) if inputs else [seeds_dir()]
-        with bars.waiting("Reading") if bars else nullcontext():
-            corpus = load_corpus(
-                paths,
-                name=None if inputs else "seeds",
-                format=None if input_format is None else input_format.value,
-                dayfirst=dayfirst,
-                text_column=text_column,
-                outlet_column=outlet_column,
-                date_column=date_column,
-                title_column=title_column,
-                url_column=url_column,
-                id_column=id_column,
-            )
+        corpus = load_corpus(
+            paths,
+            name=None if inputs else "seeds",
+            format=None if input_format is None else input_format.value,
+            dayfirst=dayfirst,
+            text_column=text_column,
+            outlet_column=outlet_column,
+            date_column=date_column,
+            title_column=title_column,
+            url_column=url_column,
+            id_column=id_column,
+            progress=bars.counting(READING) if bars else None,
+        )
         imported = import_lexicon(lexicons or default_lexicons())
         lexicon_set = imported.lexicons
         for warning in imported.warnings:

@@ -9,7 +9,7 @@ the bars go to stderr and disappear when the run ends.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -21,11 +21,16 @@ def wants_progress(progress: bool | None, *, quiet: bool) -> bool:
     return not quiet and sys.stderr.isatty()
 
 
+#: The stage of reading the articles, before the analysis' own stages.
+READING = "Reading"
+
+
 def stage_units() -> dict[str, str]:
     """What each stage of :func:`framing.analysis.pipeline.analyse` counts."""
     from framing.analysis import pipeline
 
     return {
+        READING: "articles",
         pipeline.CLEANING: "articles",
         pipeline.SENTENCES: "articles",
         pipeline.TONE: "sentences",
@@ -48,14 +53,14 @@ class TerminalProgress:
             task = self._tasks[stage] = self._display.add_task(stage, total=total, unit=unit)
         self._display.update(task, completed=done, total=total)
 
-    @contextmanager
-    def waiting(self, stage: str) -> Iterator[None]:
-        """A bar without a count (time only) for a stage that reports none, e.g. reading."""
-        task = self._display.add_task(stage, total=None, unit="")
-        try:
-            yield
-        finally:
-            self._display.update(task, total=1, completed=1)
+    def counting(self, stage: str) -> Callable[[int], None]:
+        """A callback for a stage whose total is unknown until it ends (reading)."""
+        task = self._display.add_task(stage, total=None, unit=self._units.get(stage, ""))
+
+        def done(n: int) -> None:
+            self._display.update(task, completed=n)
+
+        return done
 
 
 @contextmanager

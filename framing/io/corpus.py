@@ -73,7 +73,7 @@ files into a report, hang, or exhaust memory:
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -110,6 +110,8 @@ __all__ = [
     "load_corpus",
 ]
 
+#: How often (in documents read) loading reports its progress.
+PROGRESS_EVERY = 200
 #: The largest article read, in bytes of file size (5 MB: far above any news
 #: article, far below what would strain memory); for a table, of each row's text.
 MAX_DOCUMENT_BYTES = 5_000_000
@@ -128,6 +130,7 @@ def load_corpus(
     title_column: str | None = None,
     url_column: str | None = None,
     id_column: str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Corpus:
     """Read every article named by ``paths`` (files, folders, ``-``).
 
@@ -157,6 +160,9 @@ def load_corpus(
         text, outlet, date, title, URL and id, compared case-insensitively;
         by default found by the usual names (docs/inputs.md). The CLI's
         ``--text-column`` and so on.
+    progress:
+        Called with the number of articles read so far, every
+        :data:`PROGRESS_EVERY` articles and at the end.
 
     Raises
     ------
@@ -223,6 +229,8 @@ def load_corpus(
                         item = replace(item, id=_unique_id(item.id, used_ids))
                     used_ids.add(item.id)
                     documents.append(item)
+                    if progress is not None and len(documents) % PROGRESS_EVERY == 0:
+                        progress(len(documents))
                 elif isinstance(item, Note):
                     notes.append(item.text)
                 else:
@@ -239,6 +247,8 @@ def load_corpus(
         raise InputError(f"no readable article among {len(skipped)} inputs{first}")
     if name is None:
         name = file_stem(Path(paths[0])) if len(paths) == 1 else "corpus"
+    if progress is not None:
+        progress(len(documents))
     return Corpus(
         documents=tuple(documents),
         skipped=tuple(skipped),

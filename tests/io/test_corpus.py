@@ -462,3 +462,15 @@ def test_a_table_that_cannot_be_read_among_others_is_skipped_and_listed(write, t
             "the articles' text with --text-column (text_column= in Python)",
         )
     ]
+
+
+def test_loading_reports_progress_and_ends_with_the_total(tmp_path, monkeypatch):
+    from framing.io import corpus as module
+
+    for i in range(5):
+        (tmp_path / f"a{i}.txt").write_text(f"Headline {i}\n\nBody text {i}.\n", encoding="utf-8")
+    monkeypatch.setattr(module, "PROGRESS_EVERY", 2)
+    seen: list[int] = []
+    loaded = module.load_corpus([tmp_path], progress=seen.append)
+    assert seen == [2, 4, 5]
+    assert loaded == module.load_corpus([tmp_path])
