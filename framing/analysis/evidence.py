@@ -182,7 +182,12 @@ def _strength(hits: Sequence[Hit], sentence: Sentence, *, denied: bool = False) 
 
 def locate_matches(sentence: Sentence, hits: Sequence[Hit]) -> tuple[MatchSpan, ...]:
     """Character offsets in ``sentence.text`` of each hit, in text order."""
-    spans = tokenize_spans(sentence.text)
+    return locate_in_text(sentence.text, hits)
+
+
+def locate_in_text(text: str, hits: Sequence[Hit]) -> tuple[MatchSpan, ...]:
+    """Character offsets in ``text`` (a sentence's) of each of its hits, in text order."""
+    spans = tokenize_spans(text)
     located = []
     for hit in sorted(hits, key=lambda h: (h.start, h.end)):
         start = spans[hit.start][1]
@@ -190,7 +195,7 @@ def locate_matches(sentence: Sentence, hits: Sequence[Hit]) -> tuple[MatchSpan, 
         located.append(
             MatchSpan(
                 term=hit.term,
-                surface=sentence.text[start:end],
+                surface=text[start:end],
                 start=start,
                 end=end,
                 negated=not hit.counts,

@@ -433,6 +433,9 @@ def candidates_from_labels(
     result: dict[str, tuple[Candidate, ...]] = {}
     X = features.sentence_tfidf
     present = (features.counts > 0).astype(np.int64)
+    # sentences with the term outside a frame: all of them less those in it (no copy
+    # of the rows outside the frame)
+    n_present = np.asarray(present.sum(axis=0)).ravel()
     for frame in lexicons.frames:
         y = labels[frame.id]
         if X.shape[1] == 0 or y.all() or not y.any():
@@ -443,7 +446,7 @@ def candidates_from_labels(
         chi = np.nan_to_num(chi)
         in_frame = np.asarray(present[y].sum(axis=0)).ravel()
         rate_in = in_frame / y.sum()
-        rate_out = np.asarray(present[~y].sum(axis=0)).ravel() / (~y).sum()
+        rate_out = (n_present - in_frame) / (~y).sum()
         eligible = (in_frame >= min_sentences) & (rate_in > rate_out)
         order = np.lexsort((np.array(features.vocabulary, dtype=object), -chi))
         chosen: list[Candidate] = []

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from itertools import chain
 from typing import Any
@@ -50,7 +50,8 @@ from framing.analysis.quotes import (
     frames_by_voice,
     speaker_table,
 )
-from framing.analysis.reduce import analyse_records, map_documents, outlet_summaries
+from framing.analysis.records import map_documents, merge_chunks
+from framing.analysis.reduce import analyse_records, outlet_summaries
 from framing.analysis.shared import (
     align_shared,
     describe_shared,
@@ -262,9 +263,11 @@ def _analyse_records(
         outlet_ids=outlet_ids,
         per_cell=options.evidence_per_cell,
     )
-    chunks = map_chunks(work, clean.documents, jobs=jobs, progress=done)
+    records, counts = merge_chunks(map_chunks(work, clean.documents, jobs=jobs, progress=done))
+    # the records carry what the reduce needs of the documents: let their text go
+    clean = replace(clean, documents=())
     step = StepProgress(progress, COMPARING, total=_N_STEPS)
-    return analyse_records(clean, outlet_ids, chunks, lexicons, options, step)
+    return analyse_records(clean, outlet_ids, records, counts, lexicons, options, step)
 
 
 def _analyse(

@@ -1,7 +1,7 @@
 """The quick analysis as map and reduce: documents -> records -> results.
 
-The map step (:func:`map_documents`, run on chunks of documents in worker
-processes) segments and matches each document on its own and returns a
+The map step (:mod:`framing.analysis.records`, run on chunks of documents
+in worker processes) segments and matches each document on its own into a
 :class:`~framing.model.records.DocumentRecord` of sufficient statistics,
 plus the chunk's sentence × term counts for TF-IDF. The reduce step
 (:func:`analyse_records`) merges the records per outlet, in document order,
@@ -17,17 +17,15 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from framing.analysis.compare import compare_outlets
-from framing.analysis.evidence import Strength, best_distinct, locate_matches, rank_sentences
+from framing.analysis.evidence import Strength, best_distinct, locate_in_text
 from framing.analysis.features import (
     TermCounts,
     candidates_from_labels,
-    count_terms,
     distinctive_terms,
-    merge_term_counts,
     outlet_similarity,
     scores_from_counts,
     term_coverage_checker,
@@ -49,26 +47,20 @@ from framing.analysis.significance import (
 )
 from framing.analysis.significance.gaps import build_readings
 from framing.errors import InputError
-from framing.lexicons.match import Matcher
 from framing.model import (
-    BODY,
     Analysis,
     AnalysisOptions,
     CleanCorpus,
-    CleanDocument,
     DocumentSummary,
     Evidence,
     FrameScore,
-    Hit,
     LexiconSet,
     OutletSummary,
     Prominence,
-    Sentence,
     SkippedInput,
 )
 from framing.model.records import DocumentRecord, EvidenceCandidate
 from framing.model.time import MIN_SENTENCES, PERIODS, OverTime, PeriodShare, TimeChange
-from framing.text.segment import build_sentences, sentence_pieces
 
 if TYPE_CHECKING:
     from datetime import date
@@ -79,106 +71,6 @@ if TYPE_CHECKING:
 
 
 # --------------------------------------------------------------------------
-# Map: one document -> one record
-# --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RecordChunk:
-    """The records of a chunk of documents, in order, and its sentences' term counts."""
-
-    records: list[DocumentRecord]
-    counts: TermCounts
-
-
-def map_documents(
-    documents: Sequence[CleanDocument],
-    *,
-    lexicons: LexiconSet,
-    outlet_ids: Mapping[str, str],
-    per_cell: int,
-) -> RecordChunk:
-    """Segment, match and count each document of a chunk into its record.
-
-    Module-level, so worker processes can run it (as a partial).
-    ``per_cell`` bounds the evidence (and denial) candidates kept per frame.
-    """
-    matcher = Matcher(lexicons)
-    records = []
-    token_lists: list[tuple[str, ...]] = []
-    for doc in documents:
-        own = build_sentences([doc], [sentence_pieces(doc)], outlet_ids=outlet_ids)
-        hits: list[Hit] = []
-        previous: Sequence[str] = ()
-        for s in own:
-            hits += matcher.match_tokens(
-                s.tokens, sentence_id=s.id, previous=previous, text=s.text, part=s.part
-            )
-            previous = s.tokens
-            token_lists.append(s.tokens)
-        records.append(_record(doc.id, outlet_ids[doc.outlet], own, hits, per_cell))
-    return RecordChunk(records, count_terms(token_lists))
-
-
-def _record(
-    document: str, outlet: str, own: Sequence[Sentence], hits: Sequence[Hit], per_cell: int
-) -> DocumentRecord:
-    """One document's record; ``own`` are its sentences, numbered from 0."""
-    invoking: dict[str, set[int]] = defaultdict(set)
-    n_hits: Counter[str] = Counter()
-    n_negated: Counter[str] = Counter()
-    per_frame: dict[str, dict[int, list[Hit]]] = defaultdict(lambda: defaultdict(list))
-    for hit in hits:
-        if hit.negated:
-            n_negated[hit.frame] += 1
-        elif hit.counts:
-            n_hits[hit.frame] += 1
-            invoking[hit.frame].add(hit.sentence)
-        per_frame[hit.frame][hit.sentence].append(hit)
-    by_id = {s.id: s for s in own}
-    evidence: dict[str, tuple[EvidenceCandidate, ...]] = {}
-    denials: dict[str, tuple[EvidenceCandidate, ...]] = {}
-    for frame_id, per_sentence in per_frame.items():
-        for denied, chosen in ((False, evidence), (True, denials)):
-            ranked = rank_sentences(per_sentence, by_id, denied=denied)
-            found = tuple(
-                EvidenceCandidate(
-                    (strength[0], strength[1], strength[2]),
-                    Evidence(
-                        outlet=outlet,
-                        frame=frame_id,
-                        document=document,
-                        sentence=sid,
-                        text=by_id[sid].text,
-                        matches=locate_matches(by_id[sid], per_sentence[sid]),
-                        score=-strength[0],
-                        rank=0,
-                    ),
-                )
-                for strength, sid in best_distinct(ranked, per_cell, lambda i: by_id[i].text)
-            )
-            if found:
-                chosen[frame_id] = found
-    kept = tuple(s for s in own if s.part != BODY or s.is_lede)
-    kept_ids = {s.id for s in kept}
-    return DocumentRecord(
-        document=document,
-        outlet=outlet,
-        n_sentences=len(own),
-        n_tokens=sum(s.n_words for s in own),
-        invoking={f: tuple(sorted(ids)) for f, ids in invoking.items()},
-        n_hits=dict(n_hits),
-        n_negated=dict(n_negated),
-        headlines=tuple(s.id for s in own if s.part != BODY),
-        ledes=tuple(s.id for s in own if s.part == BODY and s.is_lede),
-        evidence=evidence,
-        denials=denials,
-        kept=kept,
-        kept_hits=tuple(h for h in hits if h.sentence in kept_ids),
-    )
-
-
-# --------------------------------------------------------------------------
 # Reduce: records -> the analysis
 # --------------------------------------------------------------------------
 
@@ -186,31 +78,32 @@ def _record(
 def analyse_records(
     clean: CleanCorpus,
     outlet_ids: dict[str, str],
-    chunks: Sequence[RecordChunk],
+    records: Sequence[DocumentRecord],
+    counts: TermCounts,
     lexicons: LexiconSet,
     options: AnalysisOptions,
     step: Callable[[], None],
 ) -> Analysis:
-    """The quick analysis (``options.depth`` False) from the chunks' records, in order.
+    """The quick analysis (``options.depth`` False) from all documents' records, in order.
 
-    ``clean`` gives the documents' metadata, skipped inputs, removed spans
-    and notes; ``step`` hears each of the analysis' six steps. Raises
+    ``counts`` are the sentences' term counts (:func:`merge_chunks`);
+    ``clean`` gives the skipped inputs, removed spans and notes (its
+    documents are not read: the records carry their metadata). ``step``
+    hears each of the analysis' six steps. Raises
     :class:`~framing.errors.InputError` when no document has a sentence.
     ``sentences`` and ``hits`` of the result hold only the headline, deck
     and lede sentences and their hits.
     """
-    records = [r for chunk in chunks for r in chunk.records]
-    by_id = {d.id: d for d in clean.documents}
     kept_records = [r for r in records if r.n_sentences]
     if not kept_records:
         raise InputError("no document has any text left to analyse after cleaning")
     skipped = clean.skipped + tuple(
-        SkippedInput(by_id[r.document].source, "no sentence left to analyse after cleaning")
+        SkippedInput(r.source, "no sentence left to analyse after cleaning")
         for r in records
         if not r.n_sentences
     )
     offsets = _offsets(kept_records)
-    documents = tuple(_summary(by_id[r.document], r) for r in kept_records)
+    documents = tuple(_summary(r) for r in kept_records)
     outlets = outlet_summaries(documents, outlet_ids)
     by_outlet: dict[str, list[tuple[int, DocumentRecord]]] = defaultdict(list)
     for offset, r in zip(offsets, kept_records, strict=True):
@@ -229,7 +122,7 @@ def analyse_records(
     outlet_order = [o.id for o in outlets]
     row_documents = [i for i, r in enumerate(kept_records) for _ in range(r.n_sentences)]
     tfidf = tfidf_from_counts(
-        merge_term_counts([chunk.counts for chunk in chunks]),
+        counts,
         row_documents=row_documents,
         document_outlets=[r.outlet for r in kept_records],
         outlet_ids=outlet_order,
@@ -313,14 +206,14 @@ def _offsets(records: Sequence[DocumentRecord]) -> list[int]:
     return offsets
 
 
-def _summary(doc: CleanDocument, record: DocumentRecord) -> DocumentSummary:
+def _summary(record: DocumentRecord) -> DocumentSummary:
     return DocumentSummary(
-        id=doc.id,
+        id=record.document,
         outlet=record.outlet,
-        source=doc.source,
-        title=doc.title,
-        date=doc.date,
-        url=doc.url,
+        source=record.source,
+        title=record.title,
+        date=record.date,
+        url=record.url,
         n_sentences=record.n_sentences,
         n_tokens=record.n_tokens,
     )
@@ -461,16 +354,16 @@ def _evidence(
     for o in outlets:
         for f in lexicons.frames:
             ranked: list[tuple[Strength, int]] = []
-            found: list[Evidence] = []
+            found: list[tuple[int, EvidenceCandidate]] = []
             for offset, r in by_outlet.get(o.id, ()):
-                cell = (r.denials if denied else r.evidence).get(f.id, ())
-                for c in cell:
-                    sid = offset + c.evidence.sentence
-                    ranked.append(((*c.key, sid), len(found)))
-                    found.append(replace(c.evidence, sentence=sid))
-            texts = [e.text for e in found]
-            best = best_distinct(ranked, per_cell, texts.__getitem__)
-            chosen += [replace(found[i], rank=rank) for rank, (_, i) in enumerate(best, 1)]
+                for c in (r.denials if denied else r.evidence).get(f.id, ()):
+                    ranked.append(((*c.key, offset + c.evidence.sentence), len(found)))
+                    found.append((offset + c.evidence.sentence, c))
+            texts = [c.evidence.text for _, c in found]
+            for rank, (_, i) in enumerate(best_distinct(ranked, per_cell, texts.__getitem__), 1):
+                sid, c = found[i]
+                matches = locate_in_text(c.evidence.text, c.hits)
+                chosen.append(replace(c.evidence, sentence=sid, matches=matches, rank=rank))
     return tuple(chosen)
 
 

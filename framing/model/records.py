@@ -28,18 +28,22 @@ class EvidenceCandidate:
 
     ``key`` is the sentence's evidence strength without its sentence id
     (see :func:`framing.analysis.evidence.rank_sentences`); ``evidence`` has
-    its ``sentence`` as the position in the document and ``rank`` 0, both
-    set when the records are merged.
+    its ``sentence`` as the position in the document, no ``matches`` and
+    ``rank`` 0, all set when the records are merged and the evidence chosen;
+    ``hits`` are the sentence's hits for the frame, which locate its matches.
     """
 
     key: tuple[float, int, int]
     evidence: Evidence
+    hits: tuple[Hit, ...]
 
 
 @dataclass(frozen=True)
 class DocumentRecord:
     """What the quick analysis needs of one document.
 
+    ``document`` is its id, ``outlet`` its outlet's id, and ``source``,
+    ``title``, ``date`` and ``url`` its metadata after cleaning.
     ``n_sentences`` and ``n_tokens`` (word tokens) size it; a document with
     no sentence is skipped. Per frame id: ``invoking`` holds the positions of
     the sentences with a hit that counts, ``n_hits`` the counted hits and
@@ -55,6 +59,10 @@ class DocumentRecord:
 
     document: str
     outlet: str
+    source: str
+    title: str | None
+    date: str | None
+    url: str | None
     n_sentences: int
     n_tokens: int
     invoking: Mapping[str, tuple[int, ...]]
