@@ -50,7 +50,7 @@ from framing.analysis.quotes import (
     frames_by_voice,
     speaker_table,
 )
-from framing.analysis.records import map_documents, merge_chunks
+from framing.analysis.records import map_documents
 from framing.analysis.reduce import analyse_records, outlet_summaries
 from framing.analysis.shared import (
     align_shared,
@@ -263,11 +263,11 @@ def _analyse_records(
         outlet_ids=outlet_ids,
         per_cell=options.evidence_per_cell,
     )
-    records, counts = merge_chunks(map_chunks(work, clean.documents, jobs=jobs, progress=done))
+    chunks = map_chunks(work, clean.documents, jobs=jobs, progress=done)
     # the records carry what the reduce needs of the documents: let their text go
     clean = replace(clean, documents=())
     step = StepProgress(progress, COMPARING, total=_N_STEPS)
-    return analyse_records(clean, outlet_ids, records, counts, lexicons, options, step)
+    return analyse_records(clean, outlet_ids, chunks, lexicons, options, step)
 
 
 def _analyse(

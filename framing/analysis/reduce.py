@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 from framing.analysis.compare import compare_outlets
 from framing.analysis.evidence import Strength, best_distinct, locate_in_text
 from framing.analysis.features import (
-    TermCounts,
     candidates_from_labels,
     distinctive_terms,
     outlet_similarity,
@@ -40,6 +39,7 @@ from framing.analysis.over_time import (
     wilson_interval,
 )
 from framing.analysis.prominence import HEADLINE_WEIGHT, LEDE_WEIGHT
+from framing.analysis.records import RecordChunk, merge_chunks
 from framing.analysis.significance import (
     frame_mix_divergence,
     log_odds_terms,
@@ -78,22 +78,23 @@ if TYPE_CHECKING:
 def analyse_records(
     clean: CleanCorpus,
     outlet_ids: dict[str, str],
-    records: Sequence[DocumentRecord],
-    counts: TermCounts,
+    chunks: list[RecordChunk],
     lexicons: LexiconSet,
     options: AnalysisOptions,
     step: Callable[[], None],
 ) -> Analysis:
-    """The quick analysis (``options.depth`` False) from all documents' records, in order.
+    """The quick analysis (``options.depth`` False) from the chunks' records, in order.
 
-    ``counts`` are the sentences' term counts (:func:`merge_chunks`);
-    ``clean`` gives the skipped inputs, removed spans and notes (its
-    documents are not read: the records carry their metadata). ``step``
-    hears each of the analysis' six steps. Raises
-    :class:`~framing.errors.InputError` when no document has a sentence.
-    ``sentences`` and ``hits`` of the result hold only the headline, deck
-    and lede sentences and their hits.
+    ``chunks`` is emptied (see :func:`~framing.analysis.records.merge_chunks`),
+    and the evidence candidates are let go once the evidence is chosen, so
+    that neither is held while the TF-IDF matrices are made. ``clean``
+    gives the skipped inputs, removed spans and notes (its documents are not
+    read: the records carry their metadata). ``step`` hears each of the
+    analysis' six steps. Raises :class:`~framing.errors.InputError` when no
+    document has a sentence. ``sentences`` and ``hits`` of the result hold
+    only the headline, deck and lede sentences and their hits.
     """
+    records, counts = merge_chunks(chunks)
     kept_records = [r for r in records if r.n_sentences]
     if not kept_records:
         raise InputError("no document has any text left to analyse after cleaning")
@@ -102,12 +103,16 @@ def analyse_records(
         for r in records
         if not r.n_sentences
     )
+    del records
     offsets = _offsets(kept_records)
     documents = tuple(_summary(r) for r in kept_records)
     outlets = outlet_summaries(documents, outlet_ids)
-    by_outlet: dict[str, list[tuple[int, DocumentRecord]]] = defaultdict(list)
-    for offset, r in zip(offsets, kept_records, strict=True):
-        by_outlet[r.outlet].append((offset, r))
+    by_outlet = _by_outlet(kept_records, offsets)
+    per_cell = options.evidence_per_cell
+    evidence = _evidence(by_outlet, outlets, lexicons, per_cell, denied=False)
+    denials = _evidence(by_outlet, outlets, lexicons, per_cell, denied=True)
+    kept_records = [replace(r, evidence={}, denials={}) for r in kept_records]
+    by_outlet = _by_outlet(kept_records, offsets)
 
     scores = _scores(by_outlet, outlets, lexicons)
     step()
@@ -145,9 +150,6 @@ def analyse_records(
     )
     step()
     prominence = _prominence(by_outlet, outlets, lexicons)
-    per_cell = options.evidence_per_cell
-    evidence = _evidence(by_outlet, outlets, lexicons, per_cell, denied=False)
-    denials = _evidence(by_outlet, outlets, lexicons, per_cell, denied=True)
     step()
     over_time = _over_time(kept_records, documents, outlets, lexicons, options.by)
     step()
@@ -195,6 +197,16 @@ def analyse_records(
         over_time=over_time,
         readings=readings,
     )
+
+
+def _by_outlet(
+    records: Sequence[DocumentRecord], offsets: Sequence[int]
+) -> dict[str, list[tuple[int, DocumentRecord]]]:
+    """Outlet id -> (first sentence id, record) of its documents, in document order."""
+    by_outlet: dict[str, list[tuple[int, DocumentRecord]]] = defaultdict(list)
+    for offset, r in zip(offsets, records, strict=True):
+        by_outlet[r.outlet].append((offset, r))
+    return by_outlet
 
 
 def _offsets(records: Sequence[DocumentRecord]) -> list[int]:

@@ -11,7 +11,7 @@ import pytest
 
 from framing import analyse, default_lexicons, load_corpus, load_lexicons, seeds_dir
 from framing.analysis.pipeline import build_outlet_ids
-from framing.analysis.records import map_documents, merge_chunks
+from framing.analysis.records import map_documents
 from framing.analysis.reduce import analyse_records
 from framing.model import BODY, Analysis, AnalysisOptions, CleanCorpus, Corpus, Document
 from framing.report import render_json
@@ -52,9 +52,8 @@ def _records(
         chunks.append(work(clean.documents[start : start + size]))
         start += size
     assert start == len(clean.documents)
-    records, counts = merge_chunks(chunks)
     clean = dataclasses.replace(clean, documents=())
-    return analyse_records(clean, outlet_ids, records, counts, lexicons, options, lambda: None)
+    return analyse_records(clean, outlet_ids, chunks, lexicons, options, lambda: None)
 
 
 def _same_results(records: Analysis, full: Analysis) -> None:
