@@ -5,8 +5,9 @@ large corpus): it segments and matches each document on its own and
 returns a :class:`~framing.model.records.DocumentRecord` of sufficient
 statistics, plus the chunk's sentence × term counts for TF-IDF.
 :func:`merge_chunks` puts the chunks back together, in document order, for
-the reduce step (:mod:`framing.analysis.reduce`). Nothing a chunk returns
-depends on where the chunk starts or ends.
+the reduce step (:mod:`framing.analysis.reduce`). A document's record does
+not depend on the chunk it is in, and the merged counts are those of all
+sentences counted at once.
 """
 
 from __future__ import annotations
