@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from framing.model import BODY, Evidence, Hit, LexiconSet, MatchSpan, OutletSummary, Sentence
@@ -96,19 +96,10 @@ def _select(
     for outlet in outlets:
         for frame in lexicons.frames:
             per_sentence = cell_hits.get((outlet.id, frame.id), {})
-            ranked = [
-                (_strength(sentence_hits, by_id[sid], denied=denied), sid)
-                for sid, sentence_hits in per_sentence.items()
-                if all(h.negated for h in sentence_hits) == denied
-                and (denied or any(h.counts for h in sentence_hits))
-            ]
-            seen_texts: set[str] = set()
-            for strength, sid in _best_first(ranked, per_cell):
+            ranked = rank_sentences(per_sentence, by_id, denied=denied)
+            chosen = best_distinct(ranked, per_cell, lambda sid: by_id[sid].text)
+            for rank, (strength, sid) in enumerate(chosen, 1):
                 sentence = by_id[sid]
-                key = " ".join(sentence.text.split()).casefold()
-                if key in seen_texts:
-                    continue
-                seen_texts.add(key)
                 evidence.append(
                     Evidence(
                         outlet=outlet.id,
@@ -118,17 +109,57 @@ def _select(
                         text=sentence.text,
                         matches=locate_matches(sentence, per_sentence[sid]),
                         score=-strength[0],
-                        rank=len(seen_texts),
+                        rank=rank,
                     )
                 )
-                if len(seen_texts) == per_cell:
-                    break
     return tuple(evidence)
 
 
-def _best_first(
-    ranked: list[tuple[tuple[float, int, int, int], int]], wanted: int
-) -> Iterator[tuple[tuple[float, int, int, int], int]]:
+#: A sentence's place in the evidence ranking: (-weight, -distinct terms, 1 for body
+#: sentences after the lede, else 0, sentence id); smaller is stronger.
+Strength = tuple[float, int, int, int]
+
+
+def rank_sentences(
+    per_sentence: Mapping[int, Sequence[Hit]],
+    by_id: Mapping[int, Sentence],
+    *,
+    denied: bool,
+) -> list[tuple[Strength, int]]:
+    """The (strength, sentence id) of each sentence that is evidence (or, ``denied``, a denial).
+
+    ``per_sentence`` maps sentence id -> its hits for one frame. A sentence is
+    evidence when one of its hits counts and not all are negated; a denial
+    when all are negated.
+    """
+    return [
+        (_strength(sentence_hits, by_id[sid], denied=denied), sid)
+        for sid, sentence_hits in per_sentence.items()
+        if all(h.negated for h in sentence_hits) == denied
+        and (denied or any(h.counts for h in sentence_hits))
+    ]
+
+
+def best_distinct(
+    ranked: list[tuple[Strength, int]], per_cell: int, text_of: Callable[[int], str]
+) -> Iterator[tuple[Strength, int]]:
+    """The strongest ``per_cell`` items of ``ranked`` whose texts differ, strongest first.
+
+    A text repeated word for word (ignoring case and spacing) is taken once,
+    at its strongest. ``text_of`` gives an item's text from its second element.
+    """
+    seen_texts: set[str] = set()
+    for strength, item in _best_first(ranked, per_cell):
+        key = " ".join(text_of(item).split()).casefold()
+        if key in seen_texts:
+            continue
+        seen_texts.add(key)
+        yield strength, item
+        if len(seen_texts) == per_cell:
+            break
+
+
+def _best_first(ranked: list[tuple[Strength, int]], wanted: int) -> Iterator[tuple[Strength, int]]:
     """Items in ascending order, without sorting all of a long list.
 
     The first few are taken from a heap; only when de-duplication uses them
@@ -140,9 +171,7 @@ def _best_first(
         yield from sorted(ranked)[len(head) :]
 
 
-def _strength(
-    hits: Sequence[Hit], sentence: Sentence, *, denied: bool = False
-) -> tuple[float, int, int, int]:
+def _strength(hits: Sequence[Hit], sentence: Sentence, *, denied: bool = False) -> Strength:
     """Sort key: stronger evidence sorts first (hits against the frame count when ``denied``)."""
     counted = [h for h in hits if (h.negated if denied else h.counts)]
     weight = sum(h.weight for h in counted)
@@ -153,7 +182,12 @@ def _strength(
 
 def locate_matches(sentence: Sentence, hits: Sequence[Hit]) -> tuple[MatchSpan, ...]:
     """Character offsets in ``sentence.text`` of each hit, in text order."""
-    spans = tokenize_spans(sentence.text)
+    return locate_in_text(sentence.text, hits)
+
+
+def locate_in_text(text: str, hits: Sequence[Hit]) -> tuple[MatchSpan, ...]:
+    """Character offsets in ``text`` (a sentence's) of each of its hits, in text order."""
+    spans = tokenize_spans(text)
     located = []
     for hit in sorted(hits, key=lambda h: (h.start, h.end)):
         start = spans[hit.start][1]
@@ -161,7 +195,7 @@ def locate_matches(sentence: Sentence, hits: Sequence[Hit]) -> tuple[MatchSpan, 
         located.append(
             MatchSpan(
                 term=hit.term,
-                surface=sentence.text[start:end],
+                surface=text[start:end],
                 start=start,
                 end=end,
                 negated=not hit.counts,

@@ -85,8 +85,6 @@ def score_frames(
     """
     del n_bootstrap, seed  # the intervals are computed, not resampled
     sentence_outlet = {s.id: s.outlet for s in sentences}
-    n_sentences = {o.id: o.n_sentences for o in outlets}
-    n_tokens = {o.id: o.n_tokens for o in outlets}
     invoking: dict[tuple[str, str], set[int]] = defaultdict(set)
     n_hits: dict[tuple[str, str], int] = defaultdict(int)
     n_negated: dict[tuple[str, str], int] = defaultdict(int)
@@ -98,28 +96,66 @@ def score_frames(
             n_hits[key] += 1
             invoking[key].add(hit.sentence)
     articles = _article_sentences(sentences)
+
+    def per_article(outlet_id: str, frame_id: str) -> list[int]:
+        own = invoking[(outlet_id, frame_id)]
+        return [sum(1 for i in ids if i in own) for ids in articles[outlet_id].values()]
+
+    return scores_from_counts(
+        outlets=outlets,
+        lexicons=lexicons,
+        n_invoking={key: len(ids) for key, ids in invoking.items()},
+        n_hits=n_hits,
+        n_negated=n_negated,
+        article_sizes={o: [len(ids) for ids in docs.values()] for o, docs in articles.items()},
+        per_article=per_article,
+        min_articles=min_articles,
+    )
+
+
+def scores_from_counts(
+    *,
+    outlets: Sequence[OutletSummary],
+    lexicons: LexiconSet,
+    n_invoking: Mapping[tuple[str, str], int],
+    n_hits: Mapping[tuple[str, str], int],
+    n_negated: Mapping[tuple[str, str], int],
+    article_sizes: Mapping[str, Sequence[int]],
+    per_article: Callable[[str, str], Sequence[int]],
+    min_articles: int = MIN_ARTICLES_FOR_ARTICLE_UNIT,
+) -> dict[tuple[str, str], FrameScore]:
+    """Frame scores from counts: what :func:`score_frames` computes from sentences and hits.
+
+    Keyed by (outlet id, frame id): ``n_invoking`` sentences invoking the
+    frame, ``n_hits`` counted hits, ``n_negated`` negated hits (missing keys
+    count 0). ``article_sizes`` holds each outlet's articles' sentence
+    counts, in document order; ``per_article(outlet_id, frame_id)`` the
+    invoking sentences of each of those articles, in the same order (asked
+    only for outlets with at least ``min_articles`` articles).
+    """
+    n_sentences = {o.id: o.n_sentences for o in outlets}
+    n_tokens = {o.id: o.n_tokens for o in outlets}
     scores: dict[tuple[str, str], FrameScore] = {}
     for outlet in outlets:
-        documents = articles.get(outlet.id, {})
+        sizes = article_sizes.get(outlet.id, ())
         for frame in lexicons.frames:
             key = (outlet.id, frame.id)
-            k, n = len(invoking[key]), n_sentences[outlet.id]
-            if len(documents) >= min_articles:
-                ids = list(documents.values())
-                per_article = [sum(1 for i in own if i in invoking[key]) for own in ids]
-                interval = share_interval([len(own) for own in ids], per_article)
+            k, n = n_invoking.get(key, 0), n_sentences[outlet.id]
+            if len(sizes) >= min_articles:
+                interval = share_interval(list(sizes), list(per_article(outlet.id, frame.id)))
             else:
                 interval = share_interval([n], [k], min_articles=min_articles)
             tokens = n_tokens[outlet.id]
+            hits_k = n_hits.get(key, 0)
             scores[key] = FrameScore(
                 outlet=outlet.id,
                 frame=frame.id,
                 n_sentences=k,
                 share=k / n if n else 0.0,
                 ci95=interval,
-                n_hits=n_hits[key],
-                per_1k_tokens=1000.0 * n_hits[key] / tokens if tokens else 0.0,
-                n_negated=n_negated[key],
+                n_hits=hits_k,
+                per_1k_tokens=1000.0 * hits_k / tokens if tokens else 0.0,
+                n_negated=n_negated.get(key, 0),
             )
     return scores
 
@@ -252,17 +288,8 @@ def build_tfidf(
     article does not outweigh the outlet's others. ``counts`` are the
     sentences' term counts when already made (:func:`count_terms`).
     """
-    import numpy as np
-    from scipy.sparse import csr_matrix
-    from sklearn.feature_extraction.text import TfidfTransformer
-    from sklearn.preprocessing import normalize
-
     if counts is None:
         counts = count_terms([s.tokens for s in sentences])
-    vocabulary = counts.vocabulary
-    counts_matrix = counts.matrix
-    sentence_tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(counts_matrix).tocsr()
-
     doc_index: dict[str, int] = {}
     doc_outlet: list[str] = []
     rows = []
@@ -271,18 +298,44 @@ def build_tfidf(
             doc_index[s.document] = len(doc_index)
             doc_outlet.append(s.outlet)
         rows.append(doc_index[s.document])
+    return tfidf_from_counts(
+        counts, row_documents=rows, document_outlets=doc_outlet, outlet_ids=outlet_ids
+    )
+
+
+def tfidf_from_counts(
+    counts: TermCounts,
+    *,
+    row_documents: Sequence[int],
+    document_outlets: Sequence[str],
+    outlet_ids: Sequence[str],
+) -> TfidfFeatures:
+    """What :func:`build_tfidf` fits, from the sentences' term counts alone.
+
+    ``row_documents`` gives the document (0..n-1, in first-seen order) of
+    each row of ``counts``, and ``document_outlets`` each document's outlet id.
+    """
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.feature_extraction.text import TfidfTransformer
+    from sklearn.preprocessing import normalize
+
+    vocabulary = counts.vocabulary
+    counts_matrix = counts.matrix
+    sentence_tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(counts_matrix).tocsr()
+    n_rows = len(row_documents)
     to_docs = csr_matrix(
-        (np.ones(len(sentences)), (rows, np.arange(len(sentences)))),
-        shape=(len(doc_index), len(sentences)),
+        (np.ones(n_rows), (row_documents, np.arange(n_rows))),
+        shape=(len(document_outlets), n_rows),
     )
     doc_tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(to_docs @ counts_matrix)
     outlet_row = {o: i for i, o in enumerate(outlet_ids)}
     to_outlets = csr_matrix(
         (
-            np.ones(len(doc_outlet)),
-            ([outlet_row[o] for o in doc_outlet], np.arange(len(doc_outlet))),
+            np.ones(len(document_outlets)),
+            ([outlet_row[o] for o in document_outlets], np.arange(len(document_outlets))),
         ),
-        shape=(len(outlet_ids), len(doc_outlet)),
+        shape=(len(outlet_ids), len(document_outlets)),
     )
     sums = np.asarray((to_outlets @ doc_tfidf).todense())
     profiles = normalize(sums / np.maximum(to_outlets.sum(axis=1).A, 1))
@@ -351,17 +404,41 @@ def lexicon_candidates(
     :func:`framing.analysis.names.not_vocabulary`) is left out.
     """
     import numpy as np
-    from sklearn.feature_selection import chi2
 
-    result: dict[str, tuple[Candidate, ...]] = {}
-    X = features.sentence_tfidf
-    present = (features.counts > 0).astype(np.int64)
     row = {s.id: i for i, s in enumerate(sentences)}
     labels = {frame.id: np.zeros(len(sentences), dtype=bool) for frame in lexicons.frames}
     for sentence_id, frame_ids in invoked.items():
         for frame_id in frame_ids:
             if frame_id in labels:
                 labels[frame_id][row[sentence_id]] = True
+    return candidates_from_labels(
+        features, labels, lexicons=lexicons, covered=covered, n=n, min_sentences=min_sentences
+    )
+
+
+def candidates_from_labels(
+    features: TfidfFeatures,
+    labels: Mapping[str, np.ndarray],
+    *,
+    lexicons: LexiconSet,
+    covered: Callable[[str, str], bool],
+    n: int,
+    min_sentences: int = 2,
+) -> dict[str, tuple[Candidate, ...]]:
+    """What :func:`lexicon_candidates` finds, from each frame's row labels.
+
+    ``labels[frame_id]`` is a boolean array over the rows of
+    ``features.counts``: True where the sentence invokes the frame.
+    """
+    import numpy as np
+    from sklearn.feature_selection import chi2
+
+    result: dict[str, tuple[Candidate, ...]] = {}
+    X = features.sentence_tfidf
+    present = (features.counts > 0).astype(np.int64)
+    # sentences with the term outside a frame: all of them less those in it (no copy
+    # of the rows outside the frame)
+    n_present = np.asarray(present.sum(axis=0)).ravel()
     for frame in lexicons.frames:
         y = labels[frame.id]
         if X.shape[1] == 0 or y.all() or not y.any():
@@ -372,7 +449,7 @@ def lexicon_candidates(
         chi = np.nan_to_num(chi)
         in_frame = np.asarray(present[y].sum(axis=0)).ravel()
         rate_in = in_frame / y.sum()
-        rate_out = np.asarray(present[~y].sum(axis=0)).ravel() / (~y).sum()
+        rate_out = (n_present - in_frame) / (~y).sum()
         eligible = (in_frame >= min_sentences) & (rate_in > rate_out)
         order = np.lexsort((np.array(features.vocabulary, dtype=object), -chi))
         chosen: list[Candidate] = []

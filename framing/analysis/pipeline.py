@@ -28,7 +28,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from itertools import chain
 from os import PathLike
@@ -60,6 +60,8 @@ from framing.analysis.quotes import (
     frames_by_voice,
     speaker_table,
 )
+from framing.analysis.records import map_documents
+from framing.analysis.reduce import analyse_records, outlet_summaries
 from framing.analysis.shared import (
     align_shared,
     describe_shared,
@@ -174,14 +176,7 @@ def prepare_sentences(
     left. ``progress``, if given, hears how many articles are cleaned and
     segmented (:data:`CLEANING`, :data:`SENTENCES`).
     """
-    if isinstance(corpus, CleanCorpus):
-        clean = corpus
-    else:
-        # clean_corpus reports no progress of its own: the stage starts, then is done
-        cleaned = stage_progress(progress, CLEANING, len(corpus.documents))
-        clean = clean_corpus(corpus)
-        if cleaned is not None:
-            cleaned(len(corpus.documents))
+    clean = _clean(corpus, progress)
     outlet_ids = build_outlet_ids(d.outlet for d in clean.documents)
     jobs = default_jobs() if jobs is None else jobs
     n_documents = len(clean.documents)
@@ -216,12 +211,25 @@ def prepare_sentences(
     )
 
 
+def _clean(corpus: Corpus | CleanCorpus, progress: Progress | None) -> CleanCorpus:
+    """``corpus`` cleaned (unless it already is), reported as the :data:`CLEANING` stage."""
+    if isinstance(corpus, CleanCorpus):
+        return corpus
+    # clean_corpus reports no progress of its own: the stage starts, then is done
+    cleaned = stage_progress(progress, CLEANING, len(corpus.documents))
+    clean = clean_corpus(corpus)
+    if cleaned is not None:
+        cleaned(len(corpus.documents))
+    return clean
+
+
 def analyse(
     corpus: Corpus | CleanCorpus,
     lexicons: LexiconSet | str | PathLike[str],
     *,
     options: AnalysisOptions | None = None,
     progress: Progress | None = None,
+    keep_sentences: bool = True,
 ) -> Analysis:
     """Clean, segment, match, score, compare and pick evidence.
 
@@ -235,6 +243,14 @@ def analyse(
     when ``options.by`` is not a period. ``progress``, if given, hears how
     far the analysis has got (see the module's docstring); the result never
     depends on it.
+
+    With ``keep_sentences`` False, the quick analysis (``options.depth``
+    False) keeps no sentence or hit beyond what the report reads for every
+    document: it is run as map and reduce over per-document records
+    (:mod:`framing.analysis.reduce`), and the result's ``sentences`` and
+    ``hits`` hold only the headline, deck and lede sentences and their hits.
+    Every other result is the same. Tables of all sentences
+    (:func:`framing.report.render_tables`) need them all kept.
     """
     if isinstance(lexicons, (str, PathLike)):
         lexicons = load_lexicons(Path(lexicons))
@@ -246,7 +262,33 @@ def analyse(
     if options.by is not None and options.by not in (*PERIODS, "none"):
         raise ValueError(f"unknown period {options.by!r}; expected one of {', '.join(PERIODS)}")
     with cyclic_gc_paused():
+        if not keep_sentences and not options.depth:
+            return _analyse_records(corpus, lexicons, options, progress)
         return _analyse(corpus, lexicons, options, progress)
+
+
+def _analyse_records(
+    corpus: Corpus | CleanCorpus,
+    lexicons: LexiconSet,
+    options: AnalysisOptions,
+    progress: Progress | None,
+) -> Analysis:
+    """The quick analysis as map (per-document records) and reduce."""
+    jobs = options.jobs if options.jobs is not None else default_jobs()
+    clean = _clean(corpus, progress)
+    outlet_ids = build_outlet_ids(d.outlet for d in clean.documents)
+    done = stage_progress(progress, SENTENCES, len(clean.documents))
+    work = partial(
+        map_documents,
+        lexicons=lexicons,
+        outlet_ids=outlet_ids,
+        per_cell=options.evidence_per_cell,
+    )
+    chunks = map_chunks(work, clean.documents, jobs=jobs, progress=done)
+    # the records carry what the reduce needs of the documents: let their text go
+    clean = replace(clean, documents=())
+    step = StepProgress(progress, COMPARING, total=_N_STEPS)
+    return analyse_records(clean, outlet_ids, chunks, lexicons, options, step)
 
 
 def _analyse(
@@ -262,7 +304,7 @@ def _analyse(
     clean, outlet_ids, sentences = prepared.clean, prepared.outlet_ids, prepared.sentences
     hits, quotations = prepared.hits, prepared.quotations
     documents = _document_summaries(clean, outlet_ids, sentences)
-    outlets = _outlet_summaries(documents, outlet_ids)
+    outlets = outlet_summaries(documents, outlet_ids)
     n_steps = _N_STEPS + (_N_DEPTH_STEPS if options.depth else 0)
     step = StepProgress(progress, COMPARING, total=n_steps)
 
@@ -575,24 +617,3 @@ def _document_summaries(
             )
         )
     return tuple(summaries)
-
-
-def _outlet_summaries(
-    documents: Sequence[DocumentSummary], outlet_ids: dict[str, str]
-) -> tuple[OutletSummary, ...]:
-    """Outlets in the order they first appear, with their sizes."""
-    names = {v: k for k, v in outlet_ids.items()}
-    order: list[str] = []
-    for d in documents:
-        if d.outlet not in order:
-            order.append(d.outlet)
-    return tuple(
-        OutletSummary(
-            id=o,
-            name=names[o],
-            n_documents=sum(1 for d in documents if d.outlet == o),
-            n_sentences=sum(d.n_sentences for d in documents if d.outlet == o),
-            n_tokens=sum(d.n_tokens for d in documents if d.outlet == o),
-        )
-        for o in order
-    )

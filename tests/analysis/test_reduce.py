@@ -1,0 +1,149 @@
+"""The quick analysis as map and reduce: the same results as over all sentences and hits."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from framing import analyse, default_lexicons, load_corpus, load_lexicons, seeds_dir
+from framing.analysis.pipeline import build_outlet_ids
+from framing.analysis.records import map_documents
+from framing.analysis.reduce import analyse_records
+from framing.model import BODY, Analysis, AnalysisOptions, CleanCorpus, Corpus, Document
+from framing.report import render_json
+from framing.text.clean import clean_corpus
+from tests.dated_corpus import dated_corpus, write_goodwill_lexicons
+
+
+@pytest.fixture(scope="module")
+def lexicons():
+    return load_lexicons(default_lexicons())
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Corpus:
+    return load_corpus([seeds_dir()])
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory) -> Corpus:
+    """48 benchmark articles in 4 outlets: enough for intervals over articles."""
+    from benchmarks.bench_pipeline import build_corpus
+
+    folder = tmp_path_factory.mktemp("synthetic")
+    build_corpus(folder, n_articles=48, n_outlets=4, seed=1)
+    return load_corpus([folder])
+
+
+def _records(
+    clean: CleanCorpus, lexicons, options: AnalysisOptions, chunk_sizes: list[int]
+) -> Analysis:
+    """The record-based quick analysis with the documents cut into chunks of these sizes."""
+    outlet_ids = build_outlet_ids(d.outlet for d in clean.documents)
+    work = partial(
+        map_documents, lexicons=lexicons, outlet_ids=outlet_ids, per_cell=options.evidence_per_cell
+    )
+    chunks, start = [], 0
+    for size in chunk_sizes:
+        chunks.append(work(clean.documents[start : start + size]))
+        start += size
+    assert start == len(clean.documents)
+    clean = dataclasses.replace(clean, documents=())
+    return analyse_records(clean, outlet_ids, chunks, lexicons, options, lambda: None)
+
+
+def _same_results(records: Analysis, full: Analysis) -> None:
+    """Every result but the sentences and hits is equal; those are the kept subset."""
+    assert dataclasses.replace(records.options, jobs=None) == dataclasses.replace(
+        full.options, jobs=None
+    )
+    for field in dataclasses.fields(Analysis):
+        if field.name not in ("sentences", "hits", "options"):
+            assert getattr(records, field.name) == getattr(full, field.name), field.name
+    kept = tuple(s for s in full.sentences if s.part != BODY or s.is_lede)
+    kept_ids = {s.id for s in kept}
+    assert records.sentences == kept
+    assert records.hits == tuple(h for h in full.hits if h.sentence in kept_ids)
+    assert render_json(records) == render_json(full)
+
+
+@pytest.mark.parametrize("per_cell", [1, 2, 20])
+def test_any_chunking_gives_the_analysis_over_all_sentences(synthetic, lexicons, per_cell):
+    options = AnalysisOptions(depth=False, jobs=1, evidence_per_cell=per_cell)
+    full = analyse(synthetic, lexicons, options=options)
+    clean = clean_corpus(synthetic)
+    n = len(clean.documents)
+    rng = random.Random(per_cell)
+    cuts = sorted(rng.sample(range(1, n), 3))
+    for sizes in (
+        [n],
+        [1] * n,
+        [b - a for a, b in zip([0, *cuts], [*cuts, n], strict=True)],
+    ):
+        _same_results(_records(clean, lexicons, options, sizes), full)
+
+
+@pytest.mark.parametrize("corpus", ["seeds", "synthetic"])
+def test_analyse_without_sentences_matches_for_any_number_of_jobs(
+    corpus, lexicons, request, monkeypatch
+):
+    """Worker processes (even for a small corpus here) give the same results."""
+    monkeypatch.setattr("framing.parallel.MIN_PARALLEL_ITEMS", 2)
+    corpus = request.getfixturevalue(corpus)
+    full = analyse(corpus, lexicons, options=AnalysisOptions(depth=False, jobs=1))
+    for jobs in (1, 2, 3):
+        options = AnalysisOptions(depth=False, jobs=jobs)
+        _same_results(analyse(corpus, lexicons, options=options, keep_sentences=False), full)
+
+
+def test_the_in_depth_analysis_keeps_every_sentence(seeds, lexicons):
+    options = AnalysisOptions(jobs=1, n_bootstrap=50, n_permutations=50)
+    analysis = analyse(seeds, lexicons, options=options, keep_sentences=False)
+    assert analysis.pairs
+    assert len(analysis.sentences) == sum(o.n_sentences for o in analysis.outlets)
+
+
+@pytest.mark.parametrize("by", [None, "month", "day", "none"])
+def test_frames_over_time_from_records(tmp_path: Path, by):
+    lexicons = load_lexicons(write_goodwill_lexicons(tmp_path))
+    corpus = dated_corpus()
+    options = AnalysisOptions(depth=False, jobs=1, by=by)
+    full = analyse(corpus, lexicons, options=options)
+    _same_results(analyse(corpus, lexicons, options=options, keep_sentences=False), full)
+    clean = clean_corpus(corpus)
+    sizes = [len(clean.documents) // 2, len(clean.documents) - len(clean.documents) // 2]
+    _same_results(_records(clean, lexicons, options, sizes), full)
+
+
+def test_repeated_sentences_are_cited_once_whatever_the_chunking(lexicons):
+    """A sentence repeated in several documents is evidence once, at its strongest."""
+    strong = "The volunteers are mercenaries and foreign fighters paid to fight."
+    weak = "Some called them mercenaries."
+    texts = [
+        f"Headline {i}\n\n{weak}\n\n{strong}\n\n{weak}\n\nThey are not mercenaries."
+        for i in range(6)
+    ]
+    corpus = Corpus(
+        tuple(
+            Document(f"d{i}", "Outlet A" if i % 2 else "Outlet B", text, f"d{i}.txt")
+            for i, text in enumerate(texts)
+        )
+    )
+    options = AnalysisOptions(depth=False, jobs=1, evidence_per_cell=2)
+    full = analyse(corpus, lexicons, options=options)
+    assert full.evidence
+    clean = clean_corpus(corpus)
+    for sizes in ([6], [1] * 6, [2, 4]):
+        _same_results(_records(clean, lexicons, options, sizes), full)
+
+
+def test_no_sentence_left_is_an_input_error(lexicons):
+    from framing.errors import InputError
+
+    corpus = Corpus((Document("d", "O", "   \n\n", "d.txt"),))
+    with pytest.raises(InputError):
+        analyse(corpus, lexicons, options=AnalysisOptions(depth=False), keep_sentences=False)
