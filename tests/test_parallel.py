@@ -66,12 +66,13 @@ def _record(calls):
 
 def test_analysis_reports_each_stage_with_increasing_counts(seeds_corpus, default_lexicon_set):
     from framing.analysis import pipeline
+    from framing.analysis.in_depth import TONE
 
     calls: list[tuple[str, int, int]] = []
     options = AnalysisOptions(n_bootstrap=200, jobs=1)
     analyse(seeds_corpus, default_lexicon_set, options=options, progress=_record(calls))
     stages = list(dict.fromkeys(stage for stage, _, _ in calls))
-    assert stages == [pipeline.CLEANING, pipeline.SENTENCES, pipeline.COMPARING, pipeline.TONE]
+    assert stages == [pipeline.CLEANING, pipeline.SENTENCES, pipeline.COMPARING, TONE]
     for stage in stages:
         counts = [(done, total) for s, done, total in calls if s == stage]
         done = [d for d, _ in counts]
@@ -85,7 +86,7 @@ def test_analysis_reports_each_stage_with_increasing_counts(seeds_corpus, defaul
     options = AnalysisOptions(n_bootstrap=200, jobs=1, depth=False)
     analyse(seeds_corpus, default_lexicon_set, options=options, progress=_record(quick))
     assert quick[-1] == (pipeline.COMPARING, 6, 6)
-    assert pipeline.TONE not in {stage for stage, _, _ in quick}
+    assert TONE not in {stage for stage, _, _ in quick}
 
 
 def test_progress_never_changes_the_outputs(monkeypatch, seeds_corpus, default_lexicon_set):

@@ -412,7 +412,13 @@ def lexicon_candidates(
             if frame_id in labels:
                 labels[frame_id][row[sentence_id]] = True
     return candidates_from_labels(
-        features, labels, lexicons=lexicons, covered=covered, n=n, min_sentences=min_sentences
+        features,
+        labels,
+        lexicons=lexicons,
+        covered=covered,
+        n=n,
+        min_sentences=min_sentences,
+        exclude=exclude,
     )
 
 
@@ -424,6 +430,7 @@ def candidates_from_labels(
     covered: Callable[[str, str], bool],
     n: int,
     min_sentences: int = 2,
+    exclude: Collection[str] = frozenset(),
 ) -> dict[str, tuple[Candidate, ...]]:
     """What :func:`lexicon_candidates` finds, from each frame's row labels.
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from framing.model import Sentence
 from framing.text.segment import is_word, tokenize_spans
@@ -48,6 +49,76 @@ _FULL_TITLES = _wordset(
 _ALWAYS = 0.9
 
 
+@dataclass
+class NameStats:
+    """How a corpus writes each word: the counts :func:`not_vocabulary` decides from.
+
+    They add up over documents (:meth:`merge`), so a corpus read in chunks
+    gives the same words as one read at once.
+    """
+
+    seen: Counter[str] = field(default_factory=Counter)
+    capitalised: Counter[str] = field(default_factory=Counter)
+    upper: Counter[str] = field(default_factory=Counter)
+    after_title: set[str] = field(default_factory=set)
+    dotted: set[str] = field(default_factory=set)
+
+    def add(self, sentences: Iterable[Sentence]) -> NameStats:
+        """Count the words of ``sentences``; returns itself."""
+        for sentence in sentences:
+            if not any(c.islower() for c in sentence.text):
+                continue  # a headline in capitals says nothing about case
+            in_name = False  # inside the capitalised words after a title
+            first = True
+            for token, start, end in tokenize_spans(sentence.text):
+                if not is_word(token):
+                    in_name = in_name and token == "."  # "Maj. Gen." goes on
+                    continue
+                surface = sentence.text[start:end]
+                if "." in token:
+                    self.dotted.add(token)
+                cap = surface[:1].isupper()
+                if not first:  # a sentence's first word is capitalised whatever it is
+                    self.seen[token] += 1
+                    self.capitalised[token] += cap
+                    self.upper[token] += len(surface) > 1 and surface.isupper()
+                first = False
+                if token in TITLE_ABBREVIATIONS or token in _FULL_TITLES:
+                    in_name = True
+                elif in_name and cap:
+                    self.after_title.add(token)
+                else:
+                    in_name = False
+        return self
+
+    def merge(self, other: NameStats) -> NameStats:
+        """Add ``other``'s counts to these; returns itself."""
+        self.seen.update(other.seen)
+        self.capitalised.update(other.capitalised)
+        self.upper.update(other.upper)
+        self.after_title |= other.after_title
+        self.dotted |= other.dotted
+        return self
+
+    def words(self, speakers: Iterable[str | None] = ()) -> frozenset[str]:
+        """The names, titles and abbreviations, given the quoted ``speakers``."""
+        speaker_words = {
+            token
+            for speaker in speakers
+            if speaker
+            for token, start, _ in tokenize_spans(speaker)
+            if is_word(token) and speaker[start : start + 1].isupper()
+        }
+        seen = self.seen
+
+        def always(counter: Counter[str], word: str) -> bool:
+            return seen[word] > 0 and counter[word] >= _ALWAYS * seen[word]
+
+        names = {w for w in speaker_words | self.after_title if always(self.capitalised, w)}
+        acronyms = {w for w in seen if always(self.upper, w)}
+        return frozenset(names | acronyms | self.dotted | TITLE_ABBREVIATIONS)
+
+
 def not_vocabulary(
     sentences: Sequence[Sentence], speakers: Iterable[str | None] = ()
 ) -> frozenset[str]:
@@ -56,46 +127,4 @@ def not_vocabulary(
     ``speakers`` are the quoted speakers as found in the text (see the module
     docstring); only their capitalised words count.
     """
-    seen: Counter[str] = Counter()
-    capitalised: Counter[str] = Counter()
-    upper: Counter[str] = Counter()
-    after_title: set[str] = set()
-    dotted: set[str] = set()
-    for sentence in sentences:
-        if not any(c.islower() for c in sentence.text):
-            continue  # a headline in capitals says nothing about case
-        in_name = False  # inside the capitalised words after a title
-        first = True
-        for token, start, end in tokenize_spans(sentence.text):
-            if not is_word(token):
-                in_name = in_name and token == "."  # "Maj. Gen." goes on
-                continue
-            surface = sentence.text[start:end]
-            if "." in token:
-                dotted.add(token)
-            cap = surface[:1].isupper()
-            if not first:  # a sentence's first word is capitalised whatever it is
-                seen[token] += 1
-                capitalised[token] += cap
-                upper[token] += len(surface) > 1 and surface.isupper()
-            first = False
-            if token in TITLE_ABBREVIATIONS or token in _FULL_TITLES:
-                in_name = True
-            elif in_name and cap:
-                after_title.add(token)
-            else:
-                in_name = False
-    speaker_words = {
-        token
-        for speaker in speakers
-        if speaker
-        for token, start, _ in tokenize_spans(speaker)
-        if is_word(token) and speaker[start : start + 1].isupper()
-    }
-
-    def always(counter: Counter[str], word: str) -> bool:
-        return seen[word] > 0 and counter[word] >= _ALWAYS * seen[word]
-
-    names = {w for w in speaker_words | after_title if always(capitalised, w)}
-    acronyms = {w for w in seen if always(upper, w)}
-    return frozenset(names | acronyms | dotted | TITLE_ABBREVIATIONS)
+    return NameStats().add(sentences).words(speakers)

@@ -30,10 +30,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
-from itertools import chain
 from os import PathLike
 from pathlib import Path
-from typing import Any
 
 from framing.analysis.compare import compare_outlets
 from framing.analysis.evidence import select_evidence_and_denials
@@ -49,33 +47,23 @@ from framing.analysis.features import (
     score_frames,
     term_coverage_checker,
 )
+from framing.analysis.in_depth import analyse_in_depth
 from framing.analysis.names import not_vocabulary
 from framing.analysis.over_time import frames_over_time
 from framing.analysis.prominence import score_prominence
 from framing.analysis.quotes import (
     Quotations,
     Quote,
-    describe_voices,
     extract_quotes,
-    frames_by_voice,
-    speaker_table,
 )
 from framing.analysis.records import map_documents
 from framing.analysis.reduce import analyse_records, outlet_summaries
-from framing.analysis.shared import (
-    align_shared,
-    describe_shared,
-    frames_by_origin,
-    outlet_shared_fraction,
-)
 from framing.analysis.significance import (
-    compare_pairs,
     frame_mix_divergence,
     log_odds_terms,
     small_sample_caveat,
 )
 from framing.analysis.significance.gaps import build_readings
-from framing.analysis.tone import compound_scores, score_tone, tone_sample
 from framing.errors import InputError
 from framing.lexicons.load import load_lexicons
 from framing.lexicons.match import Matcher
@@ -91,7 +79,6 @@ from framing.model import (
     OutletSummary,
     Sentence,
     SkippedInput,
-    SourcesSummary,
 )
 from framing.model.time import PERIODS, OverTime
 from framing.parallel import (
@@ -105,10 +92,10 @@ from framing.parallel import (
 from framing.text.clean import clean_corpus
 from framing.text.segment import SentencePiece, build_sentences, sentence_pieces
 
-#: The stages reported to a ``progress`` callback, in order.
+#: The stages reported to a ``progress`` callback, in order (and
+#: :data:`framing.analysis.in_depth.TONE` between the last two).
 CLEANING = "Cleaning"
 SENTENCES = "Segmenting"
-TONE = "Tone"
 COMPARING = "Comparing"
 
 
@@ -215,12 +202,7 @@ def _clean(corpus: Corpus | CleanCorpus, progress: Progress | None) -> CleanCorp
     """``corpus`` cleaned (unless it already is), reported as the :data:`CLEANING` stage."""
     if isinstance(corpus, CleanCorpus):
         return corpus
-    # clean_corpus reports no progress of its own: the stage starts, then is done
-    cleaned = stage_progress(progress, CLEANING, len(corpus.documents))
-    clean = clean_corpus(corpus)
-    if cleaned is not None:
-        cleaned(len(corpus.documents))
-    return clean
+    return clean_corpus(corpus, progress=stage_progress(progress, CLEANING, len(corpus.documents)))
 
 
 def analyse(
@@ -355,7 +337,7 @@ def _analyse(
     over_time = _over_time(sentences, hits, documents, outlets, lexicons, options.by)
     step()
     depth = (
-        _in_depth(
+        analyse_in_depth(
             sentences, hits, invoked, outlets, lexicons, options, jobs, quotations, progress, step
         )
         if quotations is not None
@@ -413,84 +395,6 @@ def _over_time(
     return frames_over_time(
         sentences, hits, documents, outlets=outlets, lexicons=lexicons, by=period
     )
-
-
-def _in_depth(
-    sentences: Sequence[Sentence],
-    hits: Sequence[Hit],
-    invoked: dict[int, set[str]],
-    outlets: Sequence[OutletSummary],
-    lexicons: LexiconSet,
-    options: AnalysisOptions,
-    jobs: int,
-    quotations: Quotations,
-    progress: Progress | None,
-    step: StepProgress,
-) -> dict[str, Any]:
-    """The analyses that ``options.depth`` switches: pairwise tests, tone, shared copy, quotes.
-
-    ``quotations`` were extracted with the per-document work (:func:`_chunk_work`).
-    Each of the :data:`_N_DEPTH_STEPS` steps is reported to ``step``, and
-    the sentences scored for tone to ``progress``.
-    """
-    by_id = {s.id: s for s in sentences}
-    scored = tone_sample(invoked, {i: s.outlet for i, s in by_id.items()}, seed=options.seed)
-    texts = [by_id[i].text for i in scored]
-    tone_done = stage_progress(progress, TONE, len(texts))
-    compound = dict(
-        zip(
-            scored,
-            chain.from_iterable(map_chunks(compound_scores, texts, jobs=jobs, progress=tone_done)),
-            strict=True,
-        )
-    )
-    step()
-    speakers = speaker_table(quotations, sentences)
-    shared = align_shared(sentences)
-    step()
-    names = {o.id: o.name for o in outlets}
-    labels = {f.id: f.label for f in lexicons.frames}
-    sources = SourcesSummary(
-        shared_fraction=outlet_shared_fraction(shared, sentences),
-        frames_by_origin=frames_by_origin(shared, sentences, hits),
-        shared_readings=describe_shared(
-            shared,
-            sentences,
-            hits,
-            outlet_names=names,
-            frame_labels=labels,
-            max_pairs=10,
-            quotations=quotations,
-        ),
-        voice_readings=describe_voices(
-            quotations,
-            sentences,
-            hits,
-            outlet_names=names,
-            frame_labels=labels,
-            speakers=speakers,
-        ),
-    )
-    step()
-    pairs = compare_pairs(
-        sentences,
-        hits,
-        outlets=outlets,
-        lexicons=lexicons,
-        n_bootstrap=options.n_bootstrap,
-        n_permutations=options.n_permutations,
-        seed=options.seed,
-    )
-    step()
-    return {
-        "pairs": pairs,
-        "tone": score_tone(sentences, invoked, compound, outlets=outlets, lexicons=lexicons),
-        "shared": shared,
-        "quotations": quotations,
-        "sources": sources,
-        "speakers": speakers,
-        "voices": frames_by_voice(quotations, sentences, hits),
-    }
 
 
 #: Steps of the analysis after the sentences are made (:data:`COMPARING`), without and

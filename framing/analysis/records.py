@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from framing.analysis.evidence import best_distinct, rank_sentences
 from framing.analysis.features import TermCounts, count_terms, merge_term_counts
+from framing.analysis.names import NameStats
 from framing.lexicons.match import Matcher
 from framing.model import BODY, CleanDocument, Evidence, Hit, LexiconSet, Sentence
 from framing.model.records import DocumentRecord, EvidenceCandidate
@@ -26,10 +27,13 @@ from framing.text.segment import build_sentences, sentence_pieces
 
 @dataclass(frozen=True)
 class RecordChunk:
-    """The records of a chunk of documents, in order, and its sentences' term counts."""
+    """The records of a chunk of documents, in order, its sentences' term counts,
+    and how its sentences write each word (for the names left out of the
+    lexicon candidates)."""
 
     records: list[DocumentRecord]
     counts: TermCounts
+    names: NameStats
 
 
 def map_documents(
@@ -47,8 +51,10 @@ def map_documents(
     matcher = Matcher(lexicons)
     records = []
     token_lists: list[tuple[str, ...]] = []
+    names = NameStats()
     for doc in documents:
         own = build_sentences([doc], [sentence_pieces(doc)], outlet_ids=outlet_ids)
+        names.add(own)
         hits: list[Hit] = []
         previous: Sequence[str] = ()
         for s in own:
@@ -58,7 +64,7 @@ def map_documents(
             previous = s.tokens
             token_lists.append(s.tokens)
         records.append(_record(doc, outlet_ids[doc.outlet], own, hits, per_cell))
-    return RecordChunk(records, count_terms(token_lists))
+    return RecordChunk(records, count_terms(token_lists), names)
 
 
 def _record(
@@ -124,12 +130,17 @@ def _record(
     )
 
 
-def merge_chunks(chunks: list[RecordChunk]) -> tuple[list[DocumentRecord], TermCounts]:
-    """The chunks' records, in order, and their merged term counts.
+def merge_chunks(
+    chunks: list[RecordChunk],
+) -> tuple[list[DocumentRecord], TermCounts, NameStats]:
+    """The chunks' records, in order, their merged term counts and word statistics.
 
     ``chunks`` is emptied, so that each chunk's counts are freed once merged.
     """
     records = [r for chunk in chunks for r in chunk.records]
     parts = [chunk.counts for chunk in chunks]
+    names = NameStats()
+    for chunk in chunks:
+        names.merge(chunk.names)
     chunks.clear()
-    return records, merge_term_counts(parts)
+    return records, merge_term_counts(parts), names

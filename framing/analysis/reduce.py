@@ -94,7 +94,7 @@ def analyse_records(
     document has a sentence. ``sentences`` and ``hits`` of the result hold
     only the headline, deck and lede sentences and their hits.
     """
-    records, counts = merge_chunks(chunks)
+    records, counts, names = merge_chunks(chunks)
     kept_records = [r for r in records if r.n_sentences]
     if not kept_records:
         raise InputError("no document has any text left to analyse after cleaning")
@@ -140,7 +140,9 @@ def analyse_records(
         lexicons=lexicons,
         covered=term_coverage_checker(lexicons),
         n=options.n_candidates,
+        exclude=names.words(),
     )
+    del names
     log_odds = log_odds_terms(
         tfidf.counts,
         tfidf.vocabulary,

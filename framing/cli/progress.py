@@ -28,12 +28,13 @@ READING = "Reading"
 def stage_units() -> dict[str, str]:
     """What each stage of :func:`framing.analysis.pipeline.analyse` counts."""
     from framing.analysis import pipeline
+    from framing.analysis.in_depth import TONE
 
     return {
         READING: "articles",
         pipeline.CLEANING: "articles",
         pipeline.SENTENCES: "articles",
-        pipeline.TONE: "sentences",
+        TONE: "sentences",
         pipeline.COMPARING: "steps",
     }
 
