@@ -344,6 +344,8 @@ def report_command(
                 by=None if by is None else by.value,
             ),
             progress=bars,
+            # Without the tables, a quick run keeps per-document records only.
+            keep_sentences=tables is not None,
         )
         for skipped in analysis.skipped[len(corpus.skipped) :]:
             _warn(f"skipped {skipped.source}: {skipped.reason}")
