@@ -34,7 +34,7 @@ MAX_SEED = 2**32 - 1
 MAX_RESAMPLES = 100_000
 #: ``--max-document-mb``: its default (framing.io.corpus.MAX_DOCUMENT_BYTES) and largest
 #: value. Memory grows faster than an article's size (one article of 5 MB peaks at about
-#: 0.5 GB, 10 MB at 1.2 GB, 20 MB at 3.3 GB: benchmarks/bench_limits.py).
+#: 0.4 GB, 10 MB at 1.1 GB, 20 MB at 3.1 GB: benchmarks/bench_limits.py).
 DEFAULT_DOCUMENT_MB = 5.0
 MAX_DOCUMENT_MB = 20.0
 
