@@ -20,16 +20,16 @@ root::
 
 It prints one line per run. Measured on a 2-CPU Linux machine (Python 3.11):
 
-=============================  ====  =======  ============
-case                           exit  seconds  peak RSS MB
-=============================  ====  =======  ============
-200 MB file alone              2     0.3      40
-200 MB file beside an article  0     2.0      295
-1000 MB file beside an article 0     2.0      295
-5 MB article read              0     12.3     428
-10 MB article read             0     24.8     1050
-20 MB article read             0     48.0     3131
-=============================  ====  =======  ============
+==============================  ====  =======  ===========
+case                            exit  seconds  peak RSS MB
+==============================  ====  =======  ===========
+200 MB file alone               2     0.3      40
+200 MB file beside an article   0     2.0      295
+1000 MB file beside an article  0     2.0      295
+5 MB article read               0     12.3     428
+10 MB article read              0     24.8     1050
+20 MB article read              0     48.0     3131
+==============================  ====  =======  ===========
 
 Most of the memory of a large article read goes to cleaning it
 (:mod:`framing.text.clean`), and it grows faster than the article.
