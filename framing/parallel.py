@@ -150,6 +150,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     # ProcessPoolExecutor has no public way to end busy workers before Python
     # 3.14 (terminate_workers); its ``_processes`` maps pid -> Process.
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)  # shutdown() forgets it
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
@@ -160,6 +161,11 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         if process.is_alive():
             process.kill()
             process.join(STOP_GRACE_SECONDS)
+    # Let the pool's manager thread see its workers gone and close its pipes: at
+    # exit, Python 3.11 would otherwise write to a pipe it may be closing
+    # ("Exception ignored ... Bad file descriptor" on stderr).
+    if manager is not None:
+        manager.join(STOP_GRACE_SECONDS)
 
 
 def _chunks(items: Sequence[T], n_chunks: int) -> list[Sequence[T]]:
