@@ -8,15 +8,31 @@ this process: starting workers costs more than it saves.
 A long run can report how far it has got through a :data:`Progress`
 callback; reporting never changes a result.
 
+Workers never outlive the run. When the calling process is interrupted
+(Ctrl-C, or SIGTERM turned into an exception by the command line, see
+:mod:`framing.cli.interrupt`) or a chunk fails, the pending chunks are
+cancelled and the workers terminated before the exception goes on. When
+the calling process dies without unwinding (SIGKILL, a crash), each worker
+notices by itself: on Linux the kernel sends it SIGTERM
+(``prctl(PR_SET_PDEATHSIG)``); elsewhere a watchdog thread in the worker
+checks every second whether its parent is still there. Workers ignore
+Ctrl-C, which a terminal sends to the whole process group: the parent
+decides, and stops them.
+
 :func:`cyclic_gc_paused` pauses Python's cyclic garbage collector around
 stages that create millions of small objects without reference cycles.
 """
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -29,6 +45,11 @@ R = TypeVar("R")
 MIN_PARALLEL_ITEMS = 400
 #: Chunks that work staying in this process is split into when its progress is followed.
 PROGRESS_CHUNKS = 20
+#: How often a worker without PR_SET_PDEATHSIG checks that its parent is alive, in seconds.
+WATCHDOG_SECONDS = 1.0
+#: How long stopped workers are given to end before they are killed, in seconds.
+STOP_GRACE_SECONDS = 2.0
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 #: ``progress(stage, done, total)``: ``done`` of the ``total`` items of ``stage`` (a short
 #: description, e.g. "Cleaning") are finished. Called in the calling process, with ``done``
@@ -75,10 +96,76 @@ def map_chunks(
     # the caller's script. They only run pure-Python text work, never BLAS or
     # OpenMP code whose threads would not survive a fork.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=multiprocessing.get_context(method)
-    ) as pool:
-        return _report(pool.map(func, chunks), chunks, progress)
+    pool = ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_start_worker,
+        initargs=(os.getpid(),),
+    )
+    try:
+        results = _report(pool.map(func, chunks), chunks, progress)
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
+    return results
+
+
+def _start_worker(parent: int) -> None:
+    """Set up a worker process: it ignores Ctrl-C and dies with ``parent``.
+
+    Runs first in each worker. A forked worker inherits its parent's signal
+    handlers: SIGTERM gets its default action back (the worker ends), and
+    SIGINT is ignored (the parent stops the workers).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if not _die_with_parent():
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before we could ask to die with it
+        os._exit(1)
+
+
+def _die_with_parent() -> bool:
+    """Ask Linux to send this process SIGTERM when its parent dies; whether it could."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)  # the C library the interpreter runs on
+        return bool(libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) == 0)
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker when its parent is gone (it is then adopted by another process)."""
+    while os.getppid() == parent:
+        time.sleep(WATCHDOG_SECONDS)
+    os._exit(1)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel the pool's pending work and end its workers now, not after their chunks."""
+    # ProcessPoolExecutor has no public way to end busy workers before Python
+    # 3.14 (terminate_workers); its ``_processes`` maps pid -> Process.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)  # shutdown() forgets it
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    deadline = time.monotonic() + STOP_GRACE_SECONDS
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.kill()
+            process.join(STOP_GRACE_SECONDS)
+    # Let the pool's manager thread see its workers gone and close its pipes: at
+    # exit, Python 3.11 would otherwise write to a pipe it may be closing
+    # ("Exception ignored ... Bad file descriptor" on stderr).
+    if manager is not None:
+        manager.join(STOP_GRACE_SECONDS)
 
 
 def _chunks(items: Sequence[T], n_chunks: int) -> list[Sequence[T]]:

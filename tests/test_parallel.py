@@ -1,6 +1,15 @@
 from __future__ import annotations
 
+import os
+import signal
+import sys
+import threading
+import time
 from dataclasses import replace
+from functools import partial
+from pathlib import Path
+
+import pytest
 
 from framing import parallel
 from framing.analysis.pipeline import analyse
@@ -105,3 +114,66 @@ def test_progress_never_changes_the_outputs(monkeypatch, seeds_corpus, default_l
         )
         assert calls
         assert (render_json(run), render_html(replace(run, options=options))) == expected
+
+
+def _note_pid_and_sleep(folder: Path, chunk):
+    """A chunk that never ends in time: it notes its worker's id, then sleeps."""
+    (folder / str(os.getpid())).touch()
+    if 0 in chunk:
+        raise ValueError("the first chunk fails")
+    time.sleep(120)
+    return chunk
+
+
+def _wait_for(condition, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def _workers(folder: Path) -> list[int]:
+    return [int(p.name) for p in folder.iterdir()]
+
+
+def test_a_failing_chunk_ends_the_busy_workers_at_once(tmp_path):
+    start = time.monotonic()
+    with pytest.raises(ValueError, match="the first chunk fails"):
+        map_chunks(
+            partial(_note_pid_and_sleep, tmp_path), range(parallel.MIN_PARALLEL_ITEMS), jobs=2
+        )
+    assert time.monotonic() - start < 30  # not the 120 s the other chunks sleep
+    workers = _workers(tmp_path)
+    assert workers and os.getpid() not in workers
+    assert _wait_for(lambda: all(map(_gone, workers)), 5)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="sends SIGINT to a thread")
+def test_ctrl_c_ends_the_busy_workers_at_once(tmp_path):
+    """Ctrl-C while the workers run: KeyboardInterrupt at once, and no worker left."""
+    items = range(1, parallel.MIN_PARALLEL_ITEMS + 1)  # no chunk fails
+    main = threading.main_thread().ident
+    assert main is not None
+
+    def interrupt() -> None:
+        _wait_for(lambda: len(_workers(tmp_path)) >= 2, 60)
+        signal.pthread_kill(main, signal.SIGINT)
+
+    threading.Thread(target=interrupt, daemon=True).start()
+    start = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        map_chunks(partial(_note_pid_and_sleep, tmp_path), items, jobs=2)
+    assert time.monotonic() - start < 30
+    workers = _workers(tmp_path)
+    assert len(workers) >= 2
+    assert _wait_for(lambda: all(map(_gone, workers)), 5)

@@ -16,7 +16,9 @@ Two families, both shown in the report:
 
 TF-IDF terms are unigrams and bigrams of the same tokens the lexicons match,
 without English stop words, punctuation or numbers; a bigram never spans a
-stop word or punctuation mark.
+stop word or punctuation mark. A corpus without a single such term (only
+punctuation, numbers or stop words) has nothing to compare:
+:func:`build_tfidf` stops with an :class:`~framing.errors.InputError`.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from operator import and_
 from typing import TYPE_CHECKING
 
 from framing.analysis.stats import MIN_ARTICLES_FOR_ARTICLE_UNIT, share_interval
+from framing.errors import InputError
 from framing.model import (
     Candidate,
     FrameScore,
@@ -287,6 +290,9 @@ def build_tfidf(
     outlet's profile as the mean of its documents' vectors, so a long
     article does not outweigh the outlet's others. ``counts`` are the
     sentences' term counts when already made (:func:`count_terms`).
+
+    Raises :class:`~framing.errors.InputError` when the sentences hold no
+    term at all (only punctuation, numbers or stop words).
     """
     if counts is None:
         counts = count_terms([s.tokens for s in sentences])
@@ -314,6 +320,7 @@ def tfidf_from_counts(
 
     ``row_documents`` gives the document (0..n-1, in first-seen order) of
     each row of ``counts``, and ``document_outlets`` each document's outlet id.
+    Raises :class:`~framing.errors.InputError` when there is no term at all.
     """
     import numpy as np
     from scipy.sparse import csr_matrix
@@ -321,6 +328,11 @@ def tfidf_from_counts(
     from sklearn.preprocessing import normalize
 
     vocabulary = counts.vocabulary
+    if not vocabulary:
+        raise InputError(
+            "the articles have no words to compare, only punctuation, numbers or "
+            "common words such as 'the' and 'said'; give articles with text"
+        )
     counts_matrix = counts.matrix
     sentence_tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(counts_matrix).tocsr()
     n_rows = len(row_documents)

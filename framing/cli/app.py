@@ -18,14 +18,24 @@ import typer
 from framing import __version__
 from framing.cli.common import EXIT_CODES, Command, printable, quiet_warnings, user_errors
 from framing.cli.common import warn as _warn
+from framing.cli.interrupt import interruptible
 from framing.cli.lexicon import LexiconsOption, lexicon_app
-from framing.errors import OutputError
+from framing.cli.outputs import Inputs, check_outputs
 from framing.model.results import DEFAULT_RESAMPLES, DEFAULT_SEED
 
 if TYPE_CHECKING:
-    from framing.model import Analysis, LexiconSet
+    from framing.model import Analysis, Corpus, LexiconSet
 
 REPORTS_DIR = Path("reports")
+#: ``--seed``: numpy's seeds are 32-bit.
+MAX_SEED = 2**32 - 1
+#: ``--bootstrap``: more resamples than this add time, not precision.
+MAX_RESAMPLES = 100_000
+#: ``--max-document-mb``: its default (framing.io.corpus.MAX_DOCUMENT_BYTES) and largest
+#: value. Memory grows faster than an article's size (one article of 5 MB peaks at about
+#: 0.4 GB, 10 MB at 1.1 GB, 20 MB at 3.1 GB: benchmarks/bench_limits.py).
+DEFAULT_DOCUMENT_MB = 5.0
+MAX_DOCUMENT_MB = 20.0
 
 
 class _Format(StrEnum):
@@ -184,9 +194,14 @@ def report_command(
             show_default=False,
         ),
     ] = None,
-    seed: Annotated[int, typer.Option(help="Seed of the bootstrap intervals.")] = DEFAULT_SEED,
+    seed: Annotated[
+        int, typer.Option(min=0, max=MAX_SEED, help="Seed of the bootstrap intervals.")
+    ] = DEFAULT_SEED,
     bootstrap: Annotated[
-        int, typer.Option(min=100, help="Number of bootstrap resamples for intervals.")
+        int,
+        typer.Option(
+            min=100, max=MAX_RESAMPLES, help="Number of bootstrap resamples for intervals."
+        ),
     ] = DEFAULT_RESAMPLES,
     evidence: Annotated[
         int,
@@ -276,6 +291,16 @@ def report_command(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only errors: no summary, no warnings.")
     ] = False,
+    max_document_mb: Annotated[
+        float,
+        typer.Option(
+            "--max-document-mb",
+            min=0.01,
+            max=MAX_DOCUMENT_MB,
+            help="Skip (and list) any article larger than this many megabytes "
+            "(1 MB = 1,000,000 bytes). An article of 10 MB needs about 1 GB of memory.",
+        ),
+    ] = DEFAULT_DOCUMENT_MB,
 ) -> None:
     """Analyse articles and write an HTML report and a JSON export.
 
@@ -290,7 +315,7 @@ def report_command(
     from framing.analysis.pipeline import analyse
     from framing.cli.progress import READING, terminal_progress, wants_progress
     from framing.io.corpus import load_corpus
-    from framing.io.files import write_texts_atomic
+    from framing.io.files import signals_deferred, write_texts_atomic
     from framing.lexicons.importers import import_lexicon
     from framing.model import AnalysisOptions
     from framing.report import TABLE_NAMES, render_html, render_json, render_tables
@@ -299,6 +324,7 @@ def report_command(
 
     to_stdout = json_path is not None and str(json_path) == "-"
     with (
+        interruptible() as run,
         user_errors(),
         quiet_warnings(quiet),
         terminal_progress(wants_progress(progress, quiet=quiet)) as bars,
@@ -307,6 +333,7 @@ def report_command(
         corpus = load_corpus(
             paths,
             name=None if inputs else "seeds",
+            max_bytes=round(max_document_mb * 1_000_000),
             format=None if input_format is None else input_format.value,
             dayfirst=dayfirst,
             text_column=text_column,
@@ -317,7 +344,10 @@ def report_command(
             id_column=id_column,
             progress=bars.counting(READING) if bars else None,
         )
-        imported = import_lexicon(lexicons or default_lexicons())
+        lexicon_path = lexicons or default_lexicons()
+        # No output may replace one of these (the inputs, the lexicon, the sheet).
+        protected = Inputs((*paths, lexicon_path, *([coded] if coded else [])), _sources(corpus))
+        imported = import_lexicon(lexicon_path)
         lexicon_set = imported.lexicons
         for warning in imported.warnings:
             _warn(warning)
@@ -325,6 +355,7 @@ def report_command(
             _warn(warning)
         for skipped in corpus.skipped:
             _warn(f"skipped {skipped.source}: {skipped.reason}")
+        corpus = _with_script_notes(corpus, lexicon_set)
         answer_key = None
         if blind:
             from framing.io.blind import blind_corpus
@@ -389,8 +420,10 @@ def report_command(
         if tables is not None:
             rendered = render_tables(analysis, inputs=given)
             outputs += [("--tables", tables / n, text) for n, text in rendered.items()]
-        _check_outputs([(label, path) for label, path, _ in outputs])
-        write_texts_atomic({path: text for _, path, text in outputs})
+        check_outputs([(label, path) for label, path, _ in outputs], inputs=protected)
+        with signals_deferred():
+            write_texts_atomic({path: text for _, path, text in outputs})
+            run.written = True
     if to_stdout:
         # The JSON alone on stdout, so it pipes into jq; what people read goes to stderr.
         typer.echo(json_text, nl=False)
@@ -406,14 +439,19 @@ def report_command(
         typer.echo("\n".join(lines), err=to_stdout)
 
 
-def _check_outputs(outputs: list[tuple[str, Path]]) -> None:
-    """Refuse two outputs that are one file (the report, the JSON, the key, the tables)."""
-    seen: dict[Path, str] = {}
-    for label, path in outputs:
-        resolved = path.resolve()
-        if resolved in seen:
-            raise OutputError(f"{seen[resolved]} and {label} name the same file", path=path)
-        seen[resolved] = label
+def _sources(corpus: Corpus) -> tuple[str, ...]:
+    """The files the corpus's articles and skipped inputs came from (no output may replace one)."""
+    return tuple(d.source for d in corpus.documents) + tuple(s.source for s in corpus.skipped)
+
+
+def _with_script_notes(corpus: Corpus, lexicons: LexiconSet) -> Corpus:
+    """The corpus with a note per script its articles are in and the lexicon's terms are not."""
+    from dataclasses import replace
+
+    from framing.text.scripts import script_notes
+
+    notes = script_notes(corpus.documents, lexicons)
+    return replace(corpus, notes=corpus.notes + tuple(notes)) if notes else corpus
 
 
 def _summary(analysis: Analysis) -> str:

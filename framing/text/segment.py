@@ -18,6 +18,17 @@ acronyms ("U.S.") stay whole, clitics split off ("don't" -> "do", "n't";
 punctuation marks are tokens of their own (negation scope ends at them).
 Tokens are lower-cased, with the typographic apostrophe normalised to ``'``.
 
+Text is matched as it reads, not as it is encoded: each token is normalised
+to Unicode's NFKC form (full-width ``ｆｒｅｅｄｏｍ`` and the ligature in
+``ﬁght`` become ``freedom`` and ``fight``; ``…`` becomes ``...``), and
+invisible characters (:data:`INVISIBLE`: zero-width space, joiners, word
+joiner, byte-order mark, soft hyphen) are dropped, so ``free\u200bdom`` is
+the one token ``freedom``. An invisible character never splits a word, nor is
+a token of its own. Normalising each token, not the text, keeps the offsets
+of :func:`tokenize_spans` those of the original text, which the report
+highlights. Text that needs none of this (ASCII, or already NFKC without
+invisible characters: nearly all news) takes the path it always took.
+
 Speed: since nltk 3.10, every nltk regular expression runs through a ReDoS
 guard (the ``regex`` engine with a per-call timeout), which costs more than
 the matching itself on short strings. The patterns here, and Punkt's own,
@@ -30,8 +41,9 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -44,12 +56,19 @@ if TYPE_CHECKING:
 #: How many sentences of the first body paragraph count as the lede.
 LEDE_SENTENCES = 3
 
+#: Characters that are invisible inside a word and dropped from tokens: soft
+#: hyphen, zero-width space, zero-width non-joiner and joiner, word joiner,
+#: and the byte-order mark (a zero-width no-break space inside a text).
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 TOKEN_PATTERN = r"""(?x)
       (?:[A-Za-z]\.){2,}                # acronyms: U.S., D.C.
-    | \w+(?:[-'’]\w+)*                  # words, hyphenated words, don't, Ukraine's
-    | [^\w\s]                           # any other mark is a token of its own
-"""
+    | \w+(?:[INVISIBLE]+\w+)*           # words (an invisible character joins, never splits)
+      (?:[-'’－＇]\w+(?:[INVISIBLE]+\w+)*)*  # hyphenated words, don't, Ukraine's
+    | [^\w\sINVISIBLE]                  # any other visible mark is a token of its own
+""".replace("INVISIBLE", INVISIBLE.encode("unicode_escape").decode())
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
+_NEEDS_FOLDING_RE = re.compile(f"[{INVISIBLE}]")
+_DROP_INVISIBLE = str.maketrans("", "", INVISIBLE)
 #: Clitics split off a word token: (ending, how many characters it has).
 _CLITICS = (("n't", 3), ("'s", 2))
 _WORD_CHAR = re.compile(r"\w")
@@ -149,6 +168,21 @@ def _normalise(text: str) -> str:
     return text.lower().replace("’", "'")
 
 
+def _needs_folding(text: str) -> bool:
+    """Whether ``text`` has invisible characters or characters NFKC changes."""
+    if text.isascii():
+        return False
+    return not unicodedata.is_normalized("NFKC", text) or bool(_NEEDS_FOLDING_RE.search(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold(token: str) -> str:
+    """A token as it reads: invisible characters dropped, NFKC, lower-cased, ``’`` as ``'``."""
+    if token.isascii():
+        return _normalise(token)
+    return _normalise(unicodedata.normalize("NFKC", token.translate(_DROP_INVISIBLE)))
+
+
 def _split_clitic(token: str) -> int:
     """Length of the clitic ending ``token`` ("n't", "'s"), or 0."""
     for ending, length in _CLITICS:
@@ -159,8 +193,12 @@ def _split_clitic(token: str) -> int:
 
 def _tokens(text: str) -> Iterator[str]:
     """Interned tokens of ``text`` (see :func:`tokenize`)."""
-    tokens = _TOKEN_RE.findall(_normalise(text))
-    if "'" in text or "’" in text:
+    lowered = _normalise(text)
+    if len(lowered) == len(text) and not _needs_folding(text):
+        tokens = _TOKEN_RE.findall(lowered)
+    else:  # token by token, as tokenize_spans does ("İ" lower-cases to two characters)
+        tokens = list(map(_fold, _TOKEN_RE.findall(text)))
+    if "'" in text or "’" in text or "＇" in text:
         tokens = [part for token in tokens for part in _with_clitic_split(token)]
     return map(sys.intern, tokens)
 
@@ -183,17 +221,34 @@ def tokenize_spans(text: str) -> list[tuple[str, int, int]]:
     """Tokens with their character offsets in ``text`` (end exclusive).
 
     The tokens are those of :func:`tokenize`, so hit positions map to offsets.
+    A token's offsets are those of the characters it was made from, before
+    normalising (see the module's docstring): ``free\u200bdom`` is
+    ``("freedom", 0, 8)``. A clitic's offsets count back from the token's end
+    in its original characters.
     """
+    normalise = _fold if _needs_folding(text) else _normalise
     spans: list[tuple[str, int, int]] = []
     for m in _TOKEN_RE.finditer(text):
-        token, start, end = _normalise(m.group()), m.start(), m.end()
+        token, start, end = normalise(m.group()), m.start(), m.end()
         cut = _split_clitic(token) if "'" in token else 0
         if cut:
-            spans.append((token[:-cut], start, end - cut))
-            spans.append((token[-cut:], end - cut, end))
+            # the clitic's characters in the original: "’s", "n＇t" (after an invisible one, none)
+            original_cut = _original_length(m.group(), cut)
+            spans.append((token[:-cut], start, end - original_cut))
+            spans.append((token[-cut:], end - original_cut, end))
         else:
             spans.append((token, start, end))
     return spans
+
+
+def _original_length(original: str, folded: int) -> int:
+    """How many characters at the end of ``original`` fold to its last ``folded`` characters."""
+    if original.isascii() or len(original) == len(_fold(original)):
+        return folded
+    n = 0
+    while len(_fold(original[len(original) - n :])) < folded and n < len(original):
+        n += 1
+    return n
 
 
 @cache

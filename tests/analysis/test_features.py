@@ -13,6 +13,7 @@ from framing.analysis.features import (
     term_coverage_checker,
 )
 from framing.analysis.stats import wilson_interval
+from framing.errors import InputError
 from framing.lexicons.load import load_lexicons
 from framing.lexicons.match import match_sentences
 from framing.model import OutletSummary
@@ -113,6 +114,15 @@ def test_analyzer_skips_stop_words_numbers_and_punctuation():
         "supremacists",
         "white supremacists",
     ]
+
+
+def test_tfidf_of_sentences_without_a_term_is_an_input_error():
+    sentences = [
+        make_sentence("!!! ... ???", id=0, outlet="a", document="d1"),
+        make_sentence("It was 2022, they said.", id=1, outlet="b", document="d2"),
+    ]
+    with pytest.raises(InputError, match="no words to compare"):
+        build_tfidf(sentences, outlet_ids=["a", "b"])
 
 
 def test_tfidf_distinctive_terms_and_similarity(corpus):

@@ -1,7 +1,18 @@
 from __future__ import annotations
 
+import unicodedata
+
+import pytest
+
+from framing.lexicons.match import match_sentences
 from framing.model import CleanCorpus, CleanDocument
-from framing.text.segment import segment_corpus, split_sentences, tokenize, tokenize_spans
+from framing.text.segment import (
+    INVISIBLE,
+    segment_corpus,
+    split_sentences,
+    tokenize,
+    tokenize_spans,
+)
 
 
 def test_military_titles_do_not_end_a_sentence():
@@ -84,3 +95,60 @@ def test_spans_and_tokens_agree_whatever_the_case():
     text = "THEY DON'T KNOW UKRAINE’S U.S. “Heroes” can’t—won't"
     assert [t for t, _, _ in tokenize_spans(text)] == tokenize(text)
     assert tokenize("DON'T") == ["do", "n't"]
+
+
+# Normalising before matching: NFKC, invisible characters, full-width forms
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("free\u200bdom fighters", ["freedom", "fighters"]),  # zero-width space
+        ("free\u200cdom\u200d", ["freedom"]),  # zero-width non-joiner and joiner
+        ("free\u2060dom \ufeffheroes", ["freedom", "heroes"]),  # word joiner, BOM
+        ("free\u00addom", ["freedom"]),  # soft hyphen
+        ("ｆｒｅｅｄｏｍ ＦＩＧＨＴＥＲＳ！", ["freedom", "fighters", "!"]),  # full width
+        ("ﬁght for ｄｏｎ＇ｔ", ["fight", "for", "do", "n't"]),  # ligature, full-width quote
+        ("war\u200b \u200b crimes", ["war", "crimes"]),  # an invisible character alone
+        ("so…", ["so", "..."]),
+    ],
+)
+def test_tokens_are_normalised_before_matching(text, tokens):
+    assert tokenize(text) == tokens
+    assert [t for t, _, _ in tokenize_spans(text)] == tokens
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They fight for free\u200bdom, ｐｅｏｐｌｅ ｏｆ ｇｏｏｄｗｉｌｌ said.",
+        "Ｕｋｒａｉｎｅ’ｓ ｈｅｒｏｅｓ ｄｏｎ’ｔ\u00ad stop",
+        "İstanbul’s mayor, ﬁghting\u2060, said “no”…",
+    ],
+)
+def test_spans_are_offsets_of_the_original_characters(text):
+    spans = tokenize_spans(text)
+    assert [t for t, _, _ in spans] == tokenize(text)
+    drop = str.maketrans("", "", INVISIBLE)
+    for token, start, end in spans:
+        original = text[start:end]
+        assert (
+            unicodedata.normalize("NFKC", original.translate(drop)).lower().replace("’", "'")
+            == token
+        ), (original, token)
+
+
+def test_a_match_inside_an_obfuscated_word_is_highlighted_on_its_characters(two_frames):
+    from framing.analysis.evidence import locate_matches
+    from framing.lexicons.load import load_lexicons
+    from tests.conftest import make_sentence
+
+    text = "They fought for free\u200bdom as ｈｅｒｏｅｓ."
+    sentence = make_sentence(text)
+    hits = match_sentences([sentence], load_lexicons(two_frames))
+    spans = locate_matches(sentence, hits)
+    assert [(s.term, s.surface) for s in spans] == [
+        ("freedom", "free\u200bdom"),
+        ("hero*", "ｈｅｒｏｅｓ"),
+    ]
+    assert [text[s.start : s.end] for s in spans] == ["free\u200bdom", "ｈｅｒｏｅｓ"]
