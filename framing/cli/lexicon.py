@@ -423,7 +423,7 @@ def evaluate_command(
     as_json: JsonOption = False,
     quiet: QuietOption = False,
     seed: Annotated[
-        int, typer.Option(min=0, help="Seed of the bootstrap intervals.")
+        int, typer.Option(min=0, max=2**32 - 1, help="Seed of the bootstrap intervals.")
     ] = DEFAULT_SEED,
     bootstrap: Annotated[
         int,
@@ -488,7 +488,9 @@ def sample_command(
         typer.Option("--key", help="The key to write: where each row comes from (.csv)."),
     ] = Path("key.csv"),
     lexicons: LexiconsOption = None,
-    seed: Annotated[int, typer.Option(min=0, help="Seed of the random draw.")] = DEFAULT_SEED,
+    seed: Annotated[
+        int, typer.Option(min=0, max=2**32 - 1, help="Seed of the random draw.")
+    ] = DEFAULT_SEED,
     overwrite: Annotated[
         bool, typer.Option("--overwrite", help="Replace a sheet or key that already exists.")
     ] = False,
@@ -506,6 +508,7 @@ def sample_command(
     Examples:
       framing lexicon sample articles/ --n 200 --out sheet.csv --key key.csv
     """
+    from framing.cli.outputs import Inputs, check_outputs
     from framing.errors import OutputError
     from framing.io.files import write_texts_atomic
     from framing.lexicon_tools.sample import render_key, render_sheet, sample_sentences
@@ -523,6 +526,9 @@ def sample_command(
         lexicon_set = load_lexicons(lexicons)
         corpus = load_corpus(inputs)
         sample = sample_sentences(corpus.sentences, lexicon_set, n=n, seed=seed)
+        # Even with --overwrite, neither file may replace an article or the lexicon.
+        named = (*inputs, *([lexicons] if lexicons else []))
+        check_outputs([("--out", out), ("--key", key)], inputs=Inputs(named))
         write_texts_atomic(
             {out: render_sheet(sample), key: render_key(sample, outlet_names=corpus.outlet_names)}
         )

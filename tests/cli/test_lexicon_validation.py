@@ -154,3 +154,14 @@ def test_report_refuses_tables_over_the_json_and_writes_nothing(tmp_path):
     assert result.exit_code == 4
     assert "--json and --tables name the same file" in result.stderr
     assert not out.exists() and not tables.exists()
+
+
+def test_sample_never_replaces_an_article_even_with_overwrite(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    article = folder / "a.txt"
+    article.write_text("Headline\n\nThey came to fight for freedom. Prices rose.\n", "utf-8")
+    args = ["lexicon", "sample", str(folder), "--n", "2", "--out", str(article)]
+    result = runner.invoke(app, [*args, "--key", str(tmp_path / "key.csv"), "--overwrite"])
+    assert result.exit_code == 4
+    assert article.read_text("utf-8").startswith("Headline")
