@@ -45,7 +45,7 @@ from __future__ import annotations
 import calendar
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from itertools import combinations
 from statistics import NormalDist
@@ -175,6 +175,11 @@ def wilson_interval(k: int, n: int) -> tuple[float, float]:
     return low, high
 
 
+#: Per document id: its outlet id, its number of sentences, and per frame id
+#: how many of its sentences support the frame.
+DocumentCounts = Mapping[str, tuple[str, int, Mapping[str, int]]]
+
+
 def frames_over_time(
     sentences: Sequence[Sentence],
     hits: Iterable[Hit],
@@ -189,13 +194,38 @@ def frames_over_time(
     ``by`` is the length of the periods; ``None`` chooses it from the span
     of the documents' dates (see the module's docstring).
     """
+    invoked = invoked_frames(hits)
+    counts: dict[str, tuple[str, int, Counter[str]]] = {}
+    for s in sentences:
+        outlet, n, support = counts.get(s.document, (s.outlet, 0, Counter()))
+        support.update(invoked.get(s.id, ()))
+        counts[s.document] = (outlet, n + 1, support)
+    return frames_over_time_from_counts(
+        counts, documents, outlets=outlets, lexicons=lexicons, by=by
+    )
+
+
+def frames_over_time_from_counts(
+    counts: DocumentCounts,
+    documents: Sequence[DocumentSummary],
+    *,
+    outlets: Sequence[OutletSummary],
+    lexicons: LexiconSet,
+    by: By | None = None,
+) -> OverTime:
+    """:func:`frames_over_time` from per-document counts (see :data:`DocumentCounts`).
+
+    What both the sentence path and the map-and-reduce path of the analysis
+    (:mod:`framing.analysis.reduce`) call, so they cannot drift apart.
+    """
     if by is not None and by not in PERIODS:
         raise ValueError(f"unknown period {by!r}; expected one of {', '.join(PERIODS)}")
     days = {d.id: parse_day(d.date) for d in documents}
     undated_docs: Counter[str] = Counter(d.outlet for d in documents if days[d.id] is None)
-    undated_sentences: Counter[str] = Counter(
-        s.outlet for s in sentences if days.get(s.document) is None
-    )
+    undated_sentences: Counter[str] = Counter()
+    for doc_id, (outlet, n, _) in counts.items():
+        if days.get(doc_id) is None:
+            undated_sentences[outlet] += n
     undated = {
         o.id: (undated_docs[o.id], undated_sentences[o.id])
         for o in outlets
@@ -214,14 +244,13 @@ def frames_over_time(
             "so there is no change over time to show."
         )
         return OverTime(chosen, auto, periods, (), (), undated=undated, message=message)
-    shares = _shares(sentences, hits, documents, days, periods, chosen, outlets, lexicons)
+    shares = _shares(counts, documents, days, periods, chosen, outlets, lexicons)
     changes = _changes(shares, periods, chosen, outlets, lexicons)
     return OverTime(chosen, auto, periods, shares, changes, undated=undated)
 
 
 def _shares(
-    sentences: Sequence[Sentence],
-    hits: Iterable[Hit],
+    counts: DocumentCounts,
     documents: Sequence[DocumentSummary],
     days: dict[str, date | None],
     periods: Sequence[Period],
@@ -238,14 +267,13 @@ def _shares(
     )
     n_sentences: Counter[tuple[str, str]] = Counter()
     n_support: Counter[tuple[str, str, str]] = Counter()
-    invoked = invoked_frames(hits)
-    for s in sentences:
-        key = period_of_doc.get(s.document)
+    for doc_id, (outlet, n, support) in counts.items():
+        key = period_of_doc.get(doc_id)
         if key is None:
             continue
-        n_sentences[(s.outlet, key)] += 1
-        for frame in invoked.get(s.id, ()):
-            n_support[(s.outlet, frame, key)] += 1
+        n_sentences[(outlet, key)] += n
+        for frame, k in support.items():
+            n_support[(outlet, frame, key)] += k
     shares = []
     for o in outlets:
         for f in lexicons.frames:

@@ -30,14 +30,7 @@ from framing.analysis.features import (
     term_coverage_checker,
     tfidf_from_counts,
 )
-from framing.analysis.over_time import (
-    choose_by,
-    largest_change,
-    parse_day,
-    period_of,
-    periods_between,
-    wilson_interval,
-)
+from framing.analysis.over_time import frames_over_time_from_counts
 from framing.analysis.prominence import HEADLINE_WEIGHT, LEDE_WEIGHT
 from framing.analysis.records import RecordChunk, merge_chunks
 from framing.analysis.significance import (
@@ -60,14 +53,12 @@ from framing.model import (
     SkippedInput,
 )
 from framing.model.records import DocumentRecord, EvidenceCandidate
-from framing.model.time import MIN_SENTENCES, PERIODS, OverTime, PeriodShare, TimeChange
+from framing.model.time import PERIODS, OverTime
 
 if TYPE_CHECKING:
-    from datetime import date
-
     import numpy as np
 
-    from framing.model.time import By, Period
+    from framing.model.time import By
 
 
 # --------------------------------------------------------------------------
@@ -388,98 +379,14 @@ def _over_time(
     lexicons: LexiconSet,
     by: str | None,
 ) -> OverTime | None:
-    """:func:`~framing.analysis.over_time.frames_over_time` from the records.
-
-    It repeats that function's steps on per-document counts (its own
-    helpers read sentences and hits); the two must change together.
-    """
+    """:func:`~framing.analysis.over_time.frames_over_time` from the records' counts."""
     if by == "none":
         return None
-    chosen_by: By | None = next((p for p in PERIODS if p == by), None)
-    days = {d.id: parse_day(d.date) for d in documents}
-    undated_docs: Counter[str] = Counter(d.outlet for d in documents if days[d.id] is None)
-    undated_sentences: Counter[str] = Counter()
-    for r in records:
-        if days.get(r.document) is None:
-            undated_sentences[r.outlet] += r.n_sentences
-    undated = {
-        o.id: (undated_docs[o.id], undated_sentences[o.id])
-        for o in outlets
-        if undated_docs[o.id] or undated_sentences[o.id]
+    counts = {
+        r.document: (r.outlet, r.n_sentences, {f: len(ids) for f, ids in r.invoking.items()})
+        for r in records
     }
-    dated = sorted(d for d in days.values() if d is not None)
-    if not dated:
-        message = "No analysed article has a date, so frames cannot be followed over time."
-        return OverTime(None, chosen_by is None, (), (), (), undated=undated, message=message)
-    auto = chosen_by is None
-    period_by: By = choose_by(dated[0], dated[-1]) if chosen_by is None else chosen_by
-    periods = periods_between(dated[0], dated[-1], period_by)
-    if len(periods) < 2:
-        message = (
-            f"Every dated article falls in one {period_by} ({periods[0].label}), "
-            "so there is no change over time to show."
-        )
-        return OverTime(period_by, auto, periods, (), (), undated=undated, message=message)
-    shares = _shares(records, documents, days, periods, period_by, outlets, lexicons)
-    cells: dict[tuple[str, str], list[PeriodShare]] = defaultdict(list)
-    for s in shares:
-        cells[(s.outlet, s.frame)].append(s)
-    labels = {p.key: p.label for p in periods}
-    changes: tuple[TimeChange, ...] = tuple(
-        largest_change(
-            cells[(o.id, f.id)],
-            outlet_name=o.name,
-            frame_label=f.label,
-            labels=labels,
-            by=period_by,
-        )
-        for o in outlets
-        for f in lexicons.frames
+    chosen: By | None = next((p for p in PERIODS if p == by), None)
+    return frames_over_time_from_counts(
+        counts, documents, outlets=outlets, lexicons=lexicons, by=chosen
     )
-    return OverTime(period_by, auto, periods, shares, changes, undated=undated)
-
-
-def _shares(
-    records: Sequence[DocumentRecord],
-    documents: Sequence[DocumentSummary],
-    days: Mapping[str, date | None],
-    periods: Sequence[Period],
-    by: By,
-    outlets: Sequence[OutletSummary],
-    lexicons: LexiconSet,
-) -> tuple[PeriodShare, ...]:
-    """One :class:`PeriodShare` per outlet, frame and period, in that order."""
-    period_of_doc = {
-        doc_id: period_of(day, by).key for doc_id, day in days.items() if day is not None
-    }
-    n_docs: Counter[tuple[str, str]] = Counter(
-        (d.outlet, period_of_doc[d.id]) for d in documents if d.id in period_of_doc
-    )
-    n_sentences: Counter[tuple[str, str]] = Counter()
-    n_support: Counter[tuple[str, str, str]] = Counter()
-    for r in records:
-        key = period_of_doc.get(r.document)
-        if key is None:
-            continue
-        n_sentences[(r.outlet, key)] += r.n_sentences
-        for frame, ids in r.invoking.items():
-            n_support[(r.outlet, frame, key)] += len(ids)
-    shares = []
-    for o in outlets:
-        for f in lexicons.frames:
-            for p in periods:
-                n, k = n_sentences[(o.id, p.key)], n_support[(o.id, f.id, p.key)]
-                shares.append(
-                    PeriodShare(
-                        outlet=o.id,
-                        frame=f.id,
-                        period=p.key,
-                        n_documents=n_docs[(o.id, p.key)],
-                        n_sentences=n,
-                        n_support=k,
-                        share=k / n if n else None,
-                        ci95=wilson_interval(k, n) if n else None,
-                        too_few=n < MIN_SENTENCES,
-                    )
-                )
-    return tuple(shares)
