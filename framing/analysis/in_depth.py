@@ -24,6 +24,7 @@ from framing.analysis.shared import (
     outlet_shared_fraction,
 )
 from framing.analysis.significance import compare_pairs
+from framing.analysis.significance.references import refer_all
 from framing.analysis.tone import compound_scores, score_tone, tone_sample
 from framing.model import (
     AnalysisOptions,
@@ -74,6 +75,7 @@ def analyse_in_depth(
     shared = align_shared(sentences)
     step()
     names = {o.id: o.name for o in outlets}
+    references = refer_all(outlets)
     labels = {f.id: f.label for f in lexicons.frames}
     sources = SourcesSummary(
         shared_fraction=outlet_shared_fraction(shared, sentences),
@@ -86,6 +88,7 @@ def analyse_in_depth(
             frame_labels=labels,
             max_pairs=10,
             quotations=quotations,
+            references=references,
         ),
         voice_readings=describe_voices(
             quotations,
@@ -94,6 +97,7 @@ def analyse_in_depth(
             outlet_names=names,
             frame_labels=labels,
             speakers=speakers,
+            references=references,
         ),
     )
     step()

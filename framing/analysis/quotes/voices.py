@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from framing.analysis.quotes.spans import _merged
 from framing.model import FrameVoice, Hit, Quotations, Sentence, SpeakerStat
 from framing.text.segment import tokenize_spans
+
+if TYPE_CHECKING:
+    from framing.analysis.significance.references import Reference
 
 #: Word tokens as :data:`framing.text.segment.TOKEN_PATTERN` finds them (its other
 #: alternative only matches single marks, which are not words).
@@ -163,6 +167,7 @@ def describe_voices(
     hits: Iterable[Hit],
     *,
     outlet_names: Mapping[str, str] | None = None,
+    references: Mapping[str, Reference] | None = None,
     frame_labels: Mapping[str, str] | None = None,
     speakers: Mapping[str, tuple[SpeakerStat, ...]] | None = None,
 ) -> dict[str, str]:
@@ -172,25 +177,31 @@ def describe_voices(
     of its words); her statements carry Legally unprotected civilians (8
     sentences). 3 other speakers quoted." The frame is the one most often
     carried by that speaker's quoted sentences (ties: frame id order).
+    ``references`` (:func:`framing.analysis.significance.references.refer_all`),
+    when given, name an outlet that rests on one or two articles by its
+    articles ("Military.com's article quotes …").
     ``outlet_names`` and ``frame_labels`` map ids to display names; ids are
     used where they are missing. ``speakers`` is :func:`speaker_table`'s
     result when the caller already has it (it is computed otherwise).
     """
     names = outlet_names or {}
+    refs = references or {}
     labels = frame_labels or {}
     table = speaker_table(quotations, sentences) if speakers is None else speakers
     voices = frames_by_voice(quotations, sentences, hits, top=len(quotations.quotes) + 1)
     readings: dict[str, str] = {}
     for outlet, stats in table.items():
-        display = names.get(outlet, outlet)
+        ref = refs.get(outlet)
+        display = ref.text if ref else names.get(outlet, outlet)
+        quotes, its = ("quote", "their") if ref and ref.plural else ("quotes", "its")
         if not stats:
-            readings[outlet] = f"{display} quotes no identified speaker."
+            readings[outlet] = f"{display} {quotes} no identified speaker."
             continue
         leader = stats[0]
         percent = round(100 * leader.share_of_outlet_words)
         text = (
-            f"{display} quotes {leader.speaker} most "
-            f"({leader.n_words} words, {percent}% of its words)"
+            f"{display} {quotes} {leader.speaker} most "
+            f"({leader.n_words} words, {percent}% of {its} words)"
         )
         carried = sorted(
             (-count, frame)

@@ -9,9 +9,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from framing.analysis.quotes.extraction import extract_quotes
 from framing.model import Hit, Quotations, Sentence, SharedCopy
+
+if TYPE_CHECKING:
+    from framing.analysis.significance.references import Reference
 
 
 def _plural(n: int, word: str) -> str:
@@ -45,6 +49,7 @@ def _pair_summary(
     speakers_of: Mapping[int, set[str]],
     total: Mapping[str, _Tally],
     name: Mapping[str, str],
+    refs: Mapping[str, Reference],
     label: Mapping[str, str],
     frame_order: Sequence[str],
 ) -> str:
@@ -59,6 +64,7 @@ def _pair_summary(
         qualifier = f" (mostly attributed to {speaker})" if speaker else ""
     n_shared = shared.pairs[(a, b)]
     text = f"{name[a]} and {name[b]} share {_plural(n_shared, 'sentence')}{qualifier}"
+    few = {o for o in (a, b) if refs.get(o) is not None and refs[o].few}
 
     in_shared = {a: _Tally(), b: _Tally()}
     for g in groups:
@@ -88,18 +94,24 @@ def _pair_summary(
             )
         ]
         if adds:
+            of_other = f"in {name[other]}" if other in few else f"of {name[other]}'s"
+            its = "their" if outlet in refs and refs[outlet].plural else "its"
             listed = [
-                f"{label[f]} ({_plural(mine.frames[f], 'sentence')} of its own against "
-                f"{theirs.frames[f]} of {name[other]}'s)"
+                f"{label[f]} ({_plural(mine.frames[f], 'sentence')} of {its} own against "
+                f"{theirs.frames[f]} {of_other})"
                 for f in adds
             ]
-            clauses.append(f"{name[outlet]} adds {_join(listed)}")
+            clauses.append(f"{name[outlet]} {_adds(refs, outlet)} {_join(listed)}")
         else:
+            rest = f"the rest of {name[other]}" if other in few else f"{name[other]}'s own material"
             clauses.append(
-                f"{name[outlet]} adds no frame that is absent or rarer in {name[other]}'s own "
-                "material"
+                f"{name[outlet]} {_adds(refs, outlet)} no frame that is absent or rarer in {rest}"
             )
     return f"{text} Beyond it, {'; '.join(clauses)}."
+
+
+def _adds(refs: Mapping[str, Reference], outlet: str) -> str:
+    return "add" if outlet in refs and refs[outlet].plural else "adds"
 
 
 def describe_shared(
@@ -111,6 +123,7 @@ def describe_shared(
     frame_labels: Mapping[str, str] | None = None,
     max_pairs: int | None = None,
     quotations: Quotations | None = None,
+    references: Mapping[str, Reference] | None = None,
 ) -> tuple[str, ...]:
     """Plain-language paragraphs, one per pair of outlets that share copy, most shared first.
 
@@ -131,6 +144,9 @@ def describe_shared(
     continues the quotation of its neighbour), so the summary names the
     same speakers as the rest of the report. Pass the ``quotations`` already
     extracted from ``sentences``; without them they are extracted here.
+    ``references`` (:func:`framing.analysis.significance.references.refer_all`),
+    when given, name an outlet that rests on one or two articles by its
+    articles ("Arab News's article and People's article share …").
     """
     invoked: dict[int, set[str]] = defaultdict(set)
     frame_order: dict[str, None] = dict.fromkeys(frame_labels or ())
@@ -139,7 +155,10 @@ def describe_shared(
         if hit.counts:
             invoked[hit.sentence].add(hit.frame)
     label = {f: (frame_labels or {}).get(f, f.replace("_", " ")) for f in frame_order}
-    names = {o: (outlet_names or {}).get(o, o) for o in shared.outlets}
+    refs = references or {}
+    names = {
+        o: refs[o].text if o in refs else (outlet_names or {}).get(o, o) for o in shared.outlets
+    }
 
     # One pass over the sentences: each outlet's totals, and each group's part per outlet.
     total: dict[str, _Tally] = defaultdict(_Tally)
@@ -177,6 +196,7 @@ def describe_shared(
             speakers_of=speakers_of,
             total=total,
             name=names,
+            refs=refs,
             label=label,
             frame_order=list(frame_order),
         )
