@@ -39,11 +39,9 @@ from framing.analysis.features import (
     TermCounts,
     build_tfidf,
     count_terms,
-    distinctive_terms,
     invoked_frames,
     lexicon_candidates,
     merge_term_counts,
-    outlet_similarity,
     score_frames,
     term_coverage_checker,
 )
@@ -57,13 +55,10 @@ from framing.analysis.quotes import (
     extract_quotes,
 )
 from framing.analysis.records import map_documents
-from framing.analysis.reduce import analyse_records, outlet_summaries
+from framing.analysis.reduce import analyse_records, derived_results, outlet_summaries
 from framing.analysis.significance import (
-    frame_mix_divergence,
     log_odds_terms,
-    small_sample_caveat,
 )
-from framing.analysis.significance.gaps import build_readings
 from framing.errors import InputError
 from framing.lexicons.load import load_lexicons
 from framing.lexicons.match import Matcher
@@ -343,14 +338,8 @@ def _analyse(
         if quotations is not None
         else {}
     )
-    frame_mix = frame_mix_divergence(scores, outlets=outlets, lexicons=lexicons)
-    readings = build_readings(
-        divergences,
-        scores=scores,
-        outlets=outlets,
-        lexicons=lexicons,
-        pairs=depth.get("pairs", ()),
-        frame_mix=frame_mix,
+    derived = derived_results(
+        scores, divergences, tfidf, outlets, lexicons, options, pairs=depth.get("pairs", ())
     )
     return Analysis(
         name=clean.name,
@@ -361,8 +350,6 @@ def _analyse(
         hits=hits,
         scores=scores,
         divergences=divergences,
-        distinctive_terms=distinctive_terms(tfidf, n=options.n_distinctive),
-        similarity=outlet_similarity(tfidf),
         candidates=candidates,
         evidence=evidence,
         removed=clean.removed,
@@ -371,11 +358,9 @@ def _analyse(
         options=options,
         denials=denials,
         prominence=prominence,
-        frame_mix=frame_mix,
         log_odds=log_odds,
-        caveat=small_sample_caveat(outlets),
         over_time=over_time,
-        readings=readings,
+        **derived,
         **depth,
     )
 

@@ -18,11 +18,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from framing.analysis.compare import compare_outlets
 from framing.analysis.evidence import Strength, best_distinct, locate_in_text
 from framing.analysis.features import (
+    TfidfFeatures,
     candidates_from_labels,
     distinctive_terms,
     outlet_similarity,
@@ -44,11 +45,13 @@ from framing.model import (
     Analysis,
     AnalysisOptions,
     CleanCorpus,
+    Divergence,
     DocumentSummary,
     Evidence,
     FrameScore,
     LexiconSet,
     OutletSummary,
+    PairDifference,
     Prominence,
     SkippedInput,
 )
@@ -146,15 +149,6 @@ def analyse_records(
     step()
     over_time = _over_time(kept_records, documents, outlets, lexicons, options.by)
     step()
-    frame_mix = frame_mix_divergence(scores, outlets=outlets, lexicons=lexicons)
-    readings = build_readings(
-        divergences,
-        scores=scores,
-        outlets=outlets,
-        lexicons=lexicons,
-        pairs=(),
-        frame_mix=frame_mix,
-    )
     sentences = tuple(
         s._replace(id=s.id + offset)
         for offset, r in zip(offsets, kept_records, strict=True)
@@ -174,8 +168,6 @@ def analyse_records(
         hits=hits,
         scores=scores,
         divergences=divergences,
-        distinctive_terms=distinctive_terms(tfidf, n=options.n_distinctive),
-        similarity=outlet_similarity(tfidf),
         candidates=candidates,
         evidence=evidence,
         removed=clean.removed,
@@ -184,12 +176,42 @@ def analyse_records(
         options=options,
         denials=denials,
         prominence=prominence,
-        frame_mix=frame_mix,
         log_odds=log_odds,
-        caveat=small_sample_caveat(outlets),
         over_time=over_time,
-        readings=readings,
+        **derived_results(scores, divergences, tfidf, outlets, lexicons, options),
     )
+
+
+def derived_results(
+    scores: Mapping[tuple[str, str], FrameScore],
+    divergences: Sequence[Divergence],
+    tfidf: TfidfFeatures,
+    outlets: Sequence[OutletSummary],
+    lexicons: LexiconSet,
+    options: AnalysisOptions,
+    pairs: Sequence[PairDifference] = (),
+) -> dict[str, Any]:
+    """The :class:`~framing.model.Analysis` fields both paths derive the same way.
+
+    From the scores, divergences and TF-IDF: distinctive terms, outlet
+    similarity, the frame-mix distances, the small-sample caveat and the
+    plain-language readings (of ``pairs`` too, from the in-depth analysis).
+    """
+    frame_mix = frame_mix_divergence(scores, outlets=outlets, lexicons=lexicons)
+    return {
+        "distinctive_terms": distinctive_terms(tfidf, n=options.n_distinctive),
+        "similarity": outlet_similarity(tfidf),
+        "frame_mix": frame_mix,
+        "caveat": small_sample_caveat(outlets),
+        "readings": build_readings(
+            divergences,
+            scores=scores,
+            outlets=outlets,
+            lexicons=lexicons,
+            pairs=pairs,
+            frame_mix=frame_mix,
+        ),
+    }
 
 
 def _by_outlet(
