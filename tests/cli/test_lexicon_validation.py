@@ -165,3 +165,17 @@ def test_sample_never_replaces_an_article_even_with_overwrite(tmp_path):
     result = runner.invoke(app, [*args, "--key", str(tmp_path / "key.csv"), "--overwrite"])
     assert result.exit_code == 4
     assert article.read_text("utf-8").startswith("Headline")
+
+
+def test_coded_sentences_are_escaped_in_the_report(tmp_path):
+    coded = sheet(
+        tmp_path,
+        'a,"<script>alert(1)</script> They came to fight for freedom.",,,\n'
+        "a,They are not mercenaries.,,deny,\n",
+    )
+    out = tmp_path / "r.html"
+    args = ["report", "--out", str(out), "--coded", str(coded), "--quick", "--quiet"]
+    assert runner.invoke(app, args).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
