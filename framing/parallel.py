@@ -33,10 +33,12 @@ import signal
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import TypeVar
+from types import TracebackType
+from typing import Protocol, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -92,16 +94,7 @@ def map_chunks(
         chunks = _chunks(items, PROGRESS_CHUNKS)
         return _report(map(func, chunks), chunks, progress)
     chunks = _chunks(items, jobs * chunks_per_job)
-    # fork where the platform has it: workers start at once and never re-run
-    # the caller's script. They only run pure-Python text work, never BLAS or
-    # OpenMP code whose threads would not survive a fork.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    pool = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=multiprocessing.get_context(method),
-        initializer=_start_worker,
-        initargs=(os.getpid(),),
-    )
+    pool = _start_pool(jobs)
     try:
         results = _report(pool.map(func, chunks), chunks, progress)
     except BaseException:
@@ -109,6 +102,91 @@ def map_chunks(
         raise
     pool.shutdown(wait=True)
     return results
+
+
+class Engine(Protocol):
+    """Where per-chunk work runs: this machine's processes, or a cluster.
+
+    ``map(func, items)`` yields ``func(item)`` for each item, in input order,
+    pulling items from ``items`` only as results are taken, so that a stream
+    of chunks is never read whole into memory. ``func`` and the items must be
+    picklable (``func`` a module-level function or a partial of one). An
+    engine is a context manager; leaving it stops its workers. Results never
+    depend on the engine: it only decides where the work runs.
+    """
+
+    def map(self, func: Callable[[T], R], items: Iterable[T]) -> Iterator[R]: ...
+
+    def __enter__(self) -> Engine: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+
+class LocalEngine:
+    """An :class:`Engine` of ``jobs`` worker processes on this machine (here, for 1).
+
+    At most ``in_flight`` items per worker are submitted ahead of the result
+    being taken, which bounds the memory that pending chunks and their results
+    hold. Workers are forked where the platform can (see :func:`map_chunks`),
+    ignore Ctrl-C, die with this process, and are stopped at once when the
+    ``with`` block is left by an exception.
+    """
+
+    def __init__(self, jobs: int, *, in_flight: int = 2) -> None:
+        self.jobs = max(1, jobs)
+        self.in_flight = max(1, in_flight)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> LocalEngine:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._pool is None:
+            return
+        if exc_type is None:
+            self._pool.shutdown(wait=True)
+        else:
+            _stop(self._pool)
+        self._pool = None
+
+    def map(self, func: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        if self.jobs <= 1:
+            yield from map(func, items)
+            return
+        if self._pool is None:
+            self._pool = _start_pool(self.jobs)
+        pending: deque[Future[R]] = deque()
+        limit = self.jobs * self.in_flight
+        for item in items:
+            pending.append(self._pool.submit(func, item))
+            if len(pending) >= limit:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _start_pool(jobs: int) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` workers, forked where possible, set up by :func:`_start_worker`."""
+    # fork where the platform has it: workers start at once and never re-run
+    # the caller's script. They only run pure-Python text work, never BLAS or
+    # OpenMP code whose threads would not survive a fork.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_start_worker,
+        initargs=(os.getpid(),),
+    )
 
 
 def _start_worker(parent: int) -> None:

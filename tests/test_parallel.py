@@ -14,7 +14,7 @@ import pytest
 from framing import parallel
 from framing.analysis.pipeline import analyse
 from framing.model import AnalysisOptions
-from framing.parallel import default_jobs, map_chunks
+from framing.parallel import LocalEngine, default_jobs, map_chunks
 from framing.report import render_html, render_json
 
 
@@ -177,3 +177,29 @@ def test_ctrl_c_ends_the_busy_workers_at_once(tmp_path):
     workers = _workers(tmp_path)
     assert len(workers) >= 2
     assert _wait_for(lambda: all(map(_gone, workers)), 5)
+
+
+def _square(x: int) -> int:
+    return x * x
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_local_engine_yields_results_in_input_order(jobs):
+    with LocalEngine(jobs) as engine:
+        assert list(engine.map(_square, range(50))) == [x * x for x in range(50)]
+
+
+def test_local_engine_pulls_items_only_as_results_are_taken():
+    pulled = []
+
+    def items():
+        for i in range(100):
+            pulled.append(i)
+            yield i
+
+    with LocalEngine(2, in_flight=2) as engine:
+        results = engine.map(_square, items())
+        assert next(results) == 0
+        # two workers, two items each ahead of the consumer: never the whole stream
+        assert len(pulled) <= 5
+        assert list(results) == [x * x for x in range(1, 100)]
