@@ -30,7 +30,26 @@ from itertools import compress, pairwise
 from operator import and_
 from typing import TYPE_CHECKING
 
-from framing.analysis.stats import MIN_ARTICLES_FOR_ARTICLE_UNIT, share_interval
+from framing.analysis.stats import (
+    MIN_ARTICLES_FOR_ARTICLE_UNIT,
+    ClusterMoments,
+    share_interval,
+    share_interval_of,
+)
+from framing.analysis.term_stats import (
+    DOCUMENT_DF,
+    FRAME_PRESENT,
+    FRAME_SUMS,
+    OUTLET_COUNTS,
+    OUTLET_SUMS,
+    SCALE,
+    SENTENCE_DF,
+    SENTENCE_SUMS,
+    TermTotals,
+    chunk_term_stats,
+    smoothed_idf,
+    term_totals,
+)
 from framing.errors import InputError
 from framing.model import (
     Candidate,
@@ -99,19 +118,21 @@ def score_frames(
             n_hits[key] += 1
             invoking[key].add(hit.sentence)
     articles = _article_sentences(sentences)
-
-    def per_article(outlet_id: str, frame_id: str) -> list[int]:
-        own = invoking[(outlet_id, frame_id)]
-        return [sum(1 for i in ids if i in own) for ids in articles[outlet_id].values()]
-
+    moments = {
+        (outlet_id, frame.id): ClusterMoments.of(
+            [len(ids) for ids in docs.values()],
+            [sum(1 for i in ids if i in invoking[(outlet_id, frame.id)]) for ids in docs.values()],
+        )
+        for outlet_id, docs in articles.items()
+        for frame in lexicons.frames
+    }
     return scores_from_counts(
         outlets=outlets,
         lexicons=lexicons,
         n_invoking={key: len(ids) for key, ids in invoking.items()},
         n_hits=n_hits,
         n_negated=n_negated,
-        article_sizes={o: [len(ids) for ids in docs.values()] for o, docs in articles.items()},
-        per_article=per_article,
+        moments=moments,
         min_articles=min_articles,
     )
 
@@ -123,29 +144,27 @@ def scores_from_counts(
     n_invoking: Mapping[tuple[str, str], int],
     n_hits: Mapping[tuple[str, str], int],
     n_negated: Mapping[tuple[str, str], int],
-    article_sizes: Mapping[str, Sequence[int]],
-    per_article: Callable[[str, str], Sequence[int]],
+    moments: Mapping[tuple[str, str], ClusterMoments],
     min_articles: int = MIN_ARTICLES_FOR_ARTICLE_UNIT,
 ) -> dict[tuple[str, str], FrameScore]:
     """Frame scores from counts: what :func:`score_frames` computes from sentences and hits.
 
     Keyed by (outlet id, frame id): ``n_invoking`` sentences invoking the
     frame, ``n_hits`` counted hits, ``n_negated`` negated hits (missing keys
-    count 0). ``article_sizes`` holds each outlet's articles' sentence
-    counts, in document order; ``per_article(outlet_id, frame_id)`` the
-    invoking sentences of each of those articles, in the same order (asked
-    only for outlets with at least ``min_articles`` articles).
+    count 0), and ``moments`` the outlet's articles' sentences and invoking
+    sentences (:class:`~framing.analysis.stats.ClusterMoments`; a missing
+    key means fewer than ``min_articles`` articles).
     """
     n_sentences = {o.id: o.n_sentences for o in outlets}
     n_tokens = {o.id: o.n_tokens for o in outlets}
     scores: dict[tuple[str, str], FrameScore] = {}
     for outlet in outlets:
-        sizes = article_sizes.get(outlet.id, ())
         for frame in lexicons.frames:
             key = (outlet.id, frame.id)
             k, n = n_invoking.get(key, 0), n_sentences[outlet.id]
-            if len(sizes) >= min_articles:
-                interval = share_interval(list(sizes), list(per_article(outlet.id, frame.id)))
+            cell = moments.get(key)
+            if cell is not None and cell.m >= min_articles:
+                interval = share_interval_of(cell, min_articles=min_articles)
             else:
                 interval = share_interval([n], [k], min_articles=min_articles)
             tokens = n_tokens[outlet.id]
@@ -216,16 +235,23 @@ class _KeepDecisions(dict[str, bool]):
 class TfidfFeatures:
     """Fitted TF-IDF state of one analysis.
 
-    ``counts`` is the sentence × term count matrix; ``sentence_tfidf`` its
-    TF-IDF (rows L2-normalised); ``outlet_profiles`` the mean TF-IDF vector
-    of each outlet's documents (rows L2-normalised), in ``outlet_ids`` order.
+    ``outlet_profiles`` holds each outlet's TF-IDF profile (rows
+    L2-normalised), in ``outlet_ids`` order, over ``vocabulary``;
+    ``totals`` the term statistics it was made from
+    (:mod:`framing.analysis.term_stats`), which the lexicon candidates and
+    the log-odds read.
     """
 
     vocabulary: tuple[str, ...]
-    counts: csr_matrix
-    sentence_tfidf: csr_matrix
     outlet_ids: tuple[str, ...]
     outlet_profiles: np.ndarray
+    totals: TermTotals
+
+    def outlet_counts(self) -> np.ndarray:
+        """The outlets' raw term counts (outlets × terms, in ``outlet_ids`` order)."""
+        import numpy as np
+
+        return np.vstack([self.totals.row(OUTLET_COUNTS, o) for o in self.outlet_ids])
 
 
 @dataclass(frozen=True)
@@ -282,14 +308,18 @@ def build_tfidf(
     *,
     outlet_ids: Sequence[str],
     counts: TermCounts | None = None,
+    invoked: Mapping[int, set[str]] | None = None,
 ) -> TfidfFeatures:
-    """Fit TF-IDF on the corpus's sentences, and on its documents for outlet profiles.
+    """TF-IDF features of the corpus's sentences and documents.
 
-    Sentence-level TF-IDF drives the lexicon candidates; document-level
-    TF-IDF (a document's counts are the sum of its sentences') gives each
-    outlet's profile as the mean of its documents' vectors, so a long
-    article does not outweigh the outlet's others. ``counts`` are the
-    sentences' term counts when already made (:func:`count_terms`).
+    Sentence-level TF-IDF drives the lexicon candidates of the frames that
+    ``invoked`` (sentence id -> frames, :func:`invoked_frames`) names;
+    document-level TF-IDF (a document's counts are the sum of its
+    sentences') gives each outlet's profile as the mean of its documents'
+    vectors, so a long article does not outweigh the outlet's others.
+    ``counts`` are the sentences' term counts when already made
+    (:func:`count_terms`). See :mod:`framing.analysis.term_stats` for how
+    the vectors are made and summed.
 
     Raises :class:`~framing.errors.InputError` when the sentences hold no
     term at all (only punctuation, numbers or stop words).
@@ -299,64 +329,53 @@ def build_tfidf(
     doc_index: dict[str, int] = {}
     doc_outlet: list[str] = []
     rows = []
-    for s in sentences:
+    row_frames: dict[str, list[int]] = defaultdict(list)
+    invoked = invoked or {}
+    for i, s in enumerate(sentences):
         if s.document not in doc_index:
             doc_index[s.document] = len(doc_index)
             doc_outlet.append(s.outlet)
         rows.append(doc_index[s.document])
-    return tfidf_from_counts(
-        counts, row_documents=rows, document_outlets=doc_outlet, outlet_ids=outlet_ids
+        for frame_id in invoked.get(s.id, ()):
+            row_frames[frame_id].append(i)
+    stats = chunk_term_stats(
+        counts.matrix,
+        counts.vocabulary,
+        row_documents=rows,
+        document_outlets=doc_outlet,
+        row_frames=row_frames,
     )
+    return tfidf_from_totals(term_totals(stats), outlet_ids=outlet_ids)
 
 
-def tfidf_from_counts(
-    counts: TermCounts,
-    *,
-    row_documents: Sequence[int],
-    document_outlets: Sequence[str],
-    outlet_ids: Sequence[str],
-) -> TfidfFeatures:
-    """What :func:`build_tfidf` fits, from the sentences' term counts alone.
+def tfidf_from_totals(totals: TermTotals, *, outlet_ids: Sequence[str]) -> TfidfFeatures:
+    """The TF-IDF features from the corpus's term statistics.
 
-    ``row_documents`` gives the document (0..n-1, in first-seen order) of
-    each row of ``counts``, and ``document_outlets`` each document's outlet id.
-    Raises :class:`~framing.errors.InputError` when there is no term at all.
+    An outlet's profile is the mean of its documents' unit vectors of
+    sublinear term frequencies, weighted by document-level IDF and scaled to
+    unit length. Raises :class:`~framing.errors.InputError` when there is no
+    term at all.
     """
     import numpy as np
-    from scipy.sparse import csr_matrix
-    from sklearn.feature_extraction.text import TfidfTransformer
     from sklearn.preprocessing import normalize
 
-    vocabulary = counts.vocabulary
-    if not vocabulary:
+    if not totals.vocabulary:
         raise InputError(
             "the articles have no words to compare, only punctuation, numbers or "
             "common words such as 'the' and 'said'; give articles with text"
         )
-    counts_matrix = counts.matrix
-    sentence_tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(counts_matrix).tocsr()
-    n_rows = len(row_documents)
-    to_docs = csr_matrix(
-        (np.ones(n_rows), (row_documents, np.arange(n_rows))),
-        shape=(len(document_outlets), n_rows),
+    idf = smoothed_idf(totals.count(DOCUMENT_DF), totals.row(DOCUMENT_DF))
+    means = np.vstack(
+        [
+            totals.row(OUTLET_SUMS, o) / (SCALE * max(totals.count(OUTLET_SUMS, o), 1))
+            for o in outlet_ids
+        ]
     )
-    doc_tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(to_docs @ counts_matrix)
-    outlet_row = {o: i for i, o in enumerate(outlet_ids)}
-    to_outlets = csr_matrix(
-        (
-            np.ones(len(document_outlets)),
-            ([outlet_row[o] for o in document_outlets], np.arange(len(document_outlets))),
-        ),
-        shape=(len(outlet_ids), len(document_outlets)),
-    )
-    sums = np.asarray((to_outlets @ doc_tfidf).todense())
-    profiles = normalize(sums / np.maximum(to_outlets.sum(axis=1).A, 1))
     return TfidfFeatures(
-        vocabulary=vocabulary,
-        counts=counts_matrix,
-        sentence_tfidf=sentence_tfidf,
+        vocabulary=totals.vocabulary,
         outlet_ids=tuple(outlet_ids),
-        outlet_profiles=profiles,
+        outlet_profiles=normalize(means * idf),
+        totals=totals,
     )
 
 
@@ -396,8 +415,6 @@ def outlet_similarity(features: TfidfFeatures) -> tuple[tuple[float, ...], ...]:
 
 def lexicon_candidates(
     features: TfidfFeatures,
-    sentences: Sequence[Sentence],
-    invoked: Mapping[int, set[str]],
     *,
     lexicons: LexiconSet,
     covered: Callable[[str, str], bool],
@@ -407,9 +424,12 @@ def lexicon_candidates(
 ) -> dict[str, tuple[Candidate, ...]]:
     """Per frame, corpus terms most associated with its sentences that its lexicon lacks.
 
-    Association is scikit-learn's chi² between a term's TF-IDF and whether a
-    sentence invokes the frame, kept only where the term is more frequent in
-    the frame's sentences than elsewhere and occurs in at least
+    Association is chi² between a term's sentence-level TF-IDF and whether
+    a sentence invokes the frame (scikit-learn's ``chi2`` statistic, here
+    from the sums :mod:`framing.analysis.term_stats` keeps: the TF-IDF of a
+    term is its sentences' unit vectors times its IDF, so its chi² is the
+    vectors' chi² times the IDF). A term is kept only where it is more
+    frequent in the frame's sentences than elsewhere and occurs in at least
     ``min_sentences`` of them. ``covered(frame_id, term)`` says whether the
     frame's lexicon already matches the term. A term with a word in
     ``exclude`` (names, titles and abbreviations, see
@@ -417,58 +437,21 @@ def lexicon_candidates(
     """
     import numpy as np
 
-    row = {s.id: i for i, s in enumerate(sentences)}
-    labels = {frame.id: np.zeros(len(sentences), dtype=bool) for frame in lexicons.frames}
-    for sentence_id, frame_ids in invoked.items():
-        for frame_id in frame_ids:
-            if frame_id in labels:
-                labels[frame_id][row[sentence_id]] = True
-    return candidates_from_labels(
-        features,
-        labels,
-        lexicons=lexicons,
-        covered=covered,
-        n=n,
-        min_sentences=min_sentences,
-        exclude=exclude,
-    )
-
-
-def candidates_from_labels(
-    features: TfidfFeatures,
-    labels: Mapping[str, np.ndarray],
-    *,
-    lexicons: LexiconSet,
-    covered: Callable[[str, str], bool],
-    n: int,
-    min_sentences: int = 2,
-    exclude: Collection[str] = frozenset(),
-) -> dict[str, tuple[Candidate, ...]]:
-    """What :func:`lexicon_candidates` finds, from each frame's row labels.
-
-    ``labels[frame_id]`` is a boolean array over the rows of
-    ``features.counts``: True where the sentence invokes the frame.
-    """
-    import numpy as np
-    from sklearn.feature_selection import chi2
-
+    totals = features.totals
+    n_all = totals.count(SENTENCE_DF)
+    n_present = totals.row(SENTENCE_DF)
+    idf = smoothed_idf(n_all, n_present)
+    total_sums = totals.row(SENTENCE_SUMS) / SCALE
     result: dict[str, tuple[Candidate, ...]] = {}
-    X = features.sentence_tfidf
-    present = (features.counts > 0).astype(np.int64)
-    # sentences with the term outside a frame: all of them less those in it (no copy
-    # of the rows outside the frame)
-    n_present = np.asarray(present.sum(axis=0)).ravel()
     for frame in lexicons.frames:
-        y = labels[frame.id]
-        if X.shape[1] == 0 or y.all() or not y.any():
+        n_in = totals.count(FRAME_SUMS, frame.id)
+        if not len(features.vocabulary) or n_in in (0, n_all):
             result[frame.id] = ()
             continue
-        with np.errstate(divide="ignore", invalid="ignore"):
-            chi, _ = chi2(X, y)
-        chi = np.nan_to_num(chi)
-        in_frame = np.asarray(present[y].sum(axis=0)).ravel()
-        rate_in = in_frame / y.sum()
-        rate_out = (n_present - in_frame) / (~y).sum()
+        chi = _chi2(totals.row(FRAME_SUMS, frame.id) / SCALE, total_sums, n_in / n_all) * idf
+        in_frame = totals.row(FRAME_PRESENT, frame.id)
+        rate_in = in_frame / n_in
+        rate_out = (n_present - in_frame) / (n_all - n_in)
         eligible = (in_frame >= min_sentences) & (rate_in > rate_out)
         order = np.lexsort((np.array(features.vocabulary, dtype=object), -chi))
         chosen: list[Candidate] = []
@@ -489,6 +472,24 @@ def candidates_from_labels(
                 )
         result[frame.id] = tuple(chosen)
     return result
+
+
+def _chi2(in_class: np.ndarray, total: np.ndarray, p: float) -> np.ndarray:
+    """Pearson's chi² of a feature's sums in and out of a class, as scikit-learn's ``chi2``.
+
+    ``in_class`` and ``total`` are each feature's sum over the class's rows
+    and over all rows, ``p`` the share of rows in the class; a feature that
+    is zero everywhere scores 0.
+    """
+    import numpy as np
+
+    expected_in, expected_out = p * total, (1.0 - p) * total
+    observed_out = total - in_class
+    with np.errstate(divide="ignore", invalid="ignore"):
+        chi = (in_class - expected_in) ** 2 / expected_in + (
+            observed_out - expected_out
+        ) ** 2 / expected_out
+    return np.nan_to_num(chi)
 
 
 def term_coverage_checker(lexicons: LexiconSet) -> Callable[[str, str], bool]:

@@ -205,6 +205,11 @@ def frames_over_time(
     )
 
 
+#: Per (outlet id, day; None when undated): its articles, their sentences, and
+#: per frame id how many of those sentences support the frame.
+DayCounts = Mapping[tuple[str, date | None], tuple[int, int, Mapping[str, int]]]
+
+
 def frames_over_time_from_counts(
     counts: DocumentCounts,
     documents: Sequence[DocumentSummary],
@@ -215,23 +220,45 @@ def frames_over_time_from_counts(
 ) -> OverTime:
     """:func:`frames_over_time` from per-document counts (see :data:`DocumentCounts`).
 
+    ``documents`` gives each document's date; a document of ``documents``
+    without counts is counted as an article with no sentence.
+    """
+    days: dict[tuple[str, date | None], tuple[int, int, Counter[str]]] = {}
+    for d in documents:
+        key = (d.outlet, parse_day(d.date))
+        n_docs, n, support = days.get(key, (0, 0, Counter()))
+        _, n_doc, doc_support = counts.get(d.id, (d.outlet, 0, {}))
+        support.update(doc_support)
+        days[key] = (n_docs + 1, n + n_doc, support)
+    return frames_over_time_from_days(days, outlets=outlets, lexicons=lexicons, by=by)
+
+
+def frames_over_time_from_days(
+    days: DayCounts,
+    *,
+    outlets: Sequence[OutletSummary],
+    lexicons: LexiconSet,
+    by: By | None = None,
+) -> OverTime:
+    """:func:`frames_over_time` from counts per outlet and day (see :data:`DayCounts`).
+
     What both the sentence path and the map-and-reduce path of the analysis
     (:mod:`framing.analysis.reduce`) call, so they cannot drift apart.
     """
     if by is not None and by not in PERIODS:
         raise ValueError(f"unknown period {by!r}; expected one of {', '.join(PERIODS)}")
-    days = {d.id: parse_day(d.date) for d in documents}
-    undated_docs: Counter[str] = Counter(d.outlet for d in documents if days[d.id] is None)
+    undated_docs: Counter[str] = Counter()
     undated_sentences: Counter[str] = Counter()
-    for doc_id, (outlet, n, _) in counts.items():
-        if days.get(doc_id) is None:
+    for (outlet, day), (n_docs, n, _) in days.items():
+        if day is None:
+            undated_docs[outlet] += n_docs
             undated_sentences[outlet] += n
     undated = {
         o.id: (undated_docs[o.id], undated_sentences[o.id])
         for o in outlets
         if undated_docs[o.id] or undated_sentences[o.id]
     }
-    dated = sorted(d for d in days.values() if d is not None)
+    dated = sorted({day for (_, day) in days if day is not None})
     if not dated:
         message = "No analysed article has a date, so frames cannot be followed over time."
         return OverTime(None, by is None, (), (), (), undated=undated, message=message)
@@ -244,33 +271,27 @@ def frames_over_time_from_counts(
             "so there is no change over time to show."
         )
         return OverTime(chosen, auto, periods, (), (), undated=undated, message=message)
-    shares = _shares(counts, documents, days, periods, chosen, outlets, lexicons)
+    shares = _shares(days, periods, chosen, outlets, lexicons)
     changes = _changes(shares, periods, chosen, outlets, lexicons)
     return OverTime(chosen, auto, periods, shares, changes, undated=undated)
 
 
 def _shares(
-    counts: DocumentCounts,
-    documents: Sequence[DocumentSummary],
-    days: dict[str, date | None],
+    days: DayCounts,
     periods: Sequence[Period],
     by: By,
     outlets: Sequence[OutletSummary],
     lexicons: LexiconSet,
 ) -> tuple[PeriodShare, ...]:
     """One :class:`PeriodShare` per outlet, frame and period, in that order."""
-    period_of_doc = {
-        doc_id: period_of(day, by).key for doc_id, day in days.items() if day is not None
-    }
-    n_docs: Counter[tuple[str, str]] = Counter(
-        (d.outlet, period_of_doc[d.id]) for d in documents if d.id in period_of_doc
-    )
+    n_docs: Counter[tuple[str, str]] = Counter()
     n_sentences: Counter[tuple[str, str]] = Counter()
     n_support: Counter[tuple[str, str, str]] = Counter()
-    for doc_id, (outlet, n, support) in counts.items():
-        key = period_of_doc.get(doc_id)
-        if key is None:
+    for (outlet, day), (docs, n, support) in days.items():
+        if day is None:
             continue
+        key = period_of(day, by).key
+        n_docs[(outlet, key)] += docs
         n_sentences[(outlet, key)] += n
         for frame, k in support.items():
             n_support[(outlet, frame, key)] += k

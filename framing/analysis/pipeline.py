@@ -28,7 +28,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from os import PathLike
 from pathlib import Path
@@ -55,7 +55,7 @@ from framing.analysis.quotes import (
     extract_quotes,
 )
 from framing.analysis.records import map_documents
-from framing.analysis.reduce import analyse_records, derived_results, outlet_summaries
+from framing.analysis.reduce import N_STEPS, Reducer, derived_results, outlet_summaries
 from framing.analysis.significance import (
     log_odds_terms,
 )
@@ -68,6 +68,7 @@ from framing.model import (
     CleanCorpus,
     CleanDocument,
     Corpus,
+    Document,
     DocumentSummary,
     Hit,
     LexiconSet,
@@ -77,6 +78,9 @@ from framing.model import (
 )
 from framing.model.time import PERIODS, OverTime
 from framing.parallel import (
+    MIN_PARALLEL_ITEMS,
+    Engine,
+    LocalEngine,
     Progress,
     StepProgress,
     cyclic_gc_paused,
@@ -207,6 +211,7 @@ def analyse(
     options: AnalysisOptions | None = None,
     progress: Progress | None = None,
     keep_sentences: bool = True,
+    engine: Engine | None = None,
 ) -> Analysis:
     """Clean, segment, match, score, compare and pick evidence.
 
@@ -227,7 +232,11 @@ def analyse(
     (:mod:`framing.analysis.reduce`), and the result's ``sentences`` and
     ``hits`` hold only the headline, deck and lede sentences and their hits.
     Every other result is the same. Tables of all sentences
-    (:func:`framing.report.render_tables`) need them all kept.
+    (:func:`framing.report.render_tables`) need them all kept. ``engine``
+    (:class:`~framing.parallel.Engine`: this machine's processes, or a
+    cluster, see :mod:`framing.dask_engine`) runs the map step there; by
+    default, ``options.jobs`` processes on this machine. It never changes
+    the result.
     """
     if isinstance(lexicons, (str, PathLike)):
         lexicons = load_lexicons(Path(lexicons))
@@ -240,7 +249,7 @@ def analyse(
         raise ValueError(f"unknown period {options.by!r}; expected one of {', '.join(PERIODS)}")
     with cyclic_gc_paused():
         if not keep_sentences and not options.depth:
-            return _analyse_records(corpus, lexicons, options, progress)
+            return _analyse_records(corpus, lexicons, options, progress, engine)
         return _analyse(corpus, lexicons, options, progress)
 
 
@@ -249,23 +258,46 @@ def _analyse_records(
     lexicons: LexiconSet,
     options: AnalysisOptions,
     progress: Progress | None,
+    engine: Engine | None,
 ) -> Analysis:
-    """The quick analysis as map (per-document records) and reduce."""
-    jobs = options.jobs if options.jobs is not None else default_jobs()
-    clean = _clean(corpus, progress)
-    outlet_ids = build_outlet_ids(d.outlet for d in clean.documents)
-    done = stage_progress(progress, SENTENCES, len(clean.documents))
+    """The quick analysis as map (chunks of documents -> summaries) and reduce.
+
+    A raw corpus is cleaned in the map step, document by document, where
+    its documents are segmented. Chunks hold :data:`CHUNK_DOCUMENTS`
+    documents whatever the number of processes; the result depends on
+    neither (see :mod:`framing.analysis.reduce`).
+    """
+    documents: Sequence[Document | CleanDocument] = corpus.documents
+    removed = corpus.removed if isinstance(corpus, CleanCorpus) else ()
+    outlet_ids = build_outlet_ids(d.outlet for d in documents)
     work = partial(
         map_documents,
         lexicons=lexicons,
         outlet_ids=outlet_ids,
         per_cell=options.evidence_per_cell,
     )
-    chunks = map_chunks(work, clean.documents, jobs=jobs, progress=done)
-    # the records carry what the reduce needs of the documents: let their text go
-    clean = replace(clean, documents=())
-    step = StepProgress(progress, COMPARING, total=_N_STEPS)
-    return analyse_records(clean, outlet_ids, chunks, lexicons, options, step)
+    if engine is None:
+        jobs = options.jobs if options.jobs is not None else default_jobs()
+        engine = LocalEngine(jobs if len(documents) >= MIN_PARALLEL_ITEMS else 1)
+    done = stage_progress(progress, SENTENCES, len(documents))
+    reducer = Reducer(lexicons, options)
+    chunks = (documents[i : i + CHUNK_DOCUMENTS] for i in range(0, len(documents), CHUNK_DOCUMENTS))
+    n_done = 0
+    with engine:
+        for chunk in engine.map(work, chunks):
+            reducer.add(chunk)
+            n_done += len(chunk.records) + len(chunk.skipped)
+            if done is not None:
+                done(n_done)
+    step = StepProgress(progress, COMPARING, total=N_STEPS)
+    return reducer.finish(
+        name=corpus.name,
+        outlet_names={v: k for k, v in outlet_ids.items()},
+        skipped=corpus.skipped,
+        removed=removed,
+        notes=corpus.notes,
+        step=step,
+    )
 
 
 def _analyse(
@@ -302,13 +334,13 @@ def _analyse(
         seed=options.seed,
     )
     step()
-    tfidf = build_tfidf(sentences, outlet_ids=[o.id for o in outlets], counts=prepared.counts)
-    step()
     invoked = invoked_frames(hits)
+    tfidf = build_tfidf(
+        sentences, outlet_ids=[o.id for o in outlets], counts=prepared.counts, invoked=invoked
+    )
+    step()
     candidates = lexicon_candidates(
         tfidf,
-        sentences,
-        invoked,
         lexicons=lexicons,
         covered=term_coverage_checker(lexicons),
         n=options.n_candidates,
@@ -317,9 +349,9 @@ def _analyse(
         ),
     )
     log_odds = log_odds_terms(
-        tfidf.counts,
+        tfidf.outlet_counts(),
         tfidf.vocabulary,
-        [s.outlet for s in sentences],
+        tfidf.outlet_ids,
         outlet_ids=[o.id for o in outlets],
         n=options.n_distinctive,
     )
@@ -384,7 +416,9 @@ def _over_time(
 
 #: Steps of the analysis after the sentences are made (:data:`COMPARING`), without and
 #: with the in-depth analyses.
-_N_STEPS = 6
+_N_STEPS = N_STEPS
+#: Documents per chunk of the map step.
+CHUNK_DOCUMENTS = 250
 _N_DEPTH_STEPS = 4
 
 

@@ -1,114 +1,192 @@
-"""The map step of the quick analysis: one document -> one record.
+"""The map step of the quick analysis: a chunk of documents -> a small summary of it.
 
-:func:`map_documents` runs on chunks of documents (in worker processes on a
-large corpus): it segments and matches each document on its own and
-returns a :class:`~framing.model.records.DocumentRecord` of sufficient
-statistics, plus the chunk's sentence × term counts for TF-IDF.
-:func:`merge_chunks` puts the chunks back together, in document order, for
-the reduce step (:mod:`framing.analysis.reduce`). A document's record does
-not depend on the chunk it is in, and the merged counts are those of all
-sentences counted at once.
+:func:`map_documents` runs on one chunk of documents (in a worker process,
+or on a cluster, on a large corpus): it cleans (when given raw documents),
+segments, matches and counts each document on its own, and returns a
+:class:`RecordChunk`: one :class:`~framing.model.records.DocumentRecord`
+per document, the chunk's strongest evidence and denial candidates per
+outlet and frame, its term statistics for TF-IDF, how it writes words (for
+the names kept out of the lexicon candidates), and its removed spans. The
+reduce step (:mod:`framing.analysis.reduce`) adds chunks up in document
+order. Nothing per sentence leaves the chunk but the bounded evidence
+candidates and the headline, deck and lede sentences.
+
+Sentence ids inside a chunk count its sentences from 0; the reduce step
+shifts them by the sentences of the chunks before, so that they are the ids
+of a corpus segmented at once.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from framing.analysis.evidence import best_distinct, rank_sentences
-from framing.analysis.features import TermCounts, count_terms, merge_term_counts
+from framing.analysis.evidence import Strength, best_distinct, rank_sentences
+from framing.analysis.features import count_terms
 from framing.analysis.names import NameStats
+from framing.analysis.term_stats import ChunkTermStats, chunk_term_stats
 from framing.lexicons.match import Matcher
-from framing.model import BODY, CleanDocument, Evidence, Hit, LexiconSet, Sentence
+from framing.model import (
+    BODY,
+    CleanDocument,
+    Document,
+    Evidence,
+    Hit,
+    LexiconSet,
+    RemovedSpan,
+    Sentence,
+    SkippedInput,
+)
 from framing.model.records import DocumentRecord, EvidenceCandidate
+from framing.text.clean import SKIP_REASON, clean_documents
 from framing.text.segment import build_sentences, sentence_pieces
+
+#: Why a document with no sentence after cleaning is skipped.
+NO_SENTENCE = "no sentence left to analyse after cleaning"
+
+Cell = tuple[str, str]  # (outlet id, frame id)
 
 
 @dataclass(frozen=True)
 class RecordChunk:
-    """The records of a chunk of documents, in order, its sentences' term counts,
-    and how its sentences write each word (for the names left out of the
-    lexicon candidates)."""
+    """What a chunk of documents contributes to the analysis.
 
-    records: list[DocumentRecord]
-    counts: TermCounts
+    ``records`` has one record per document with a sentence, in order;
+    ``skipped`` the documents with nothing left (after cleaning, or no
+    sentence), in order, each with its reason. ``evidence`` and ``denials``
+    hold, per (outlet id, frame id), the chunk's strongest candidates with
+    distinct texts (at most the evidence per cell), their sentence ids
+    counted from the chunk's first sentence. ``terms`` are the chunk's term
+    statistics (None without a sentence), ``names`` how its sentences write
+    each word, and ``removed`` the spans cleaning removed, in document order.
+    """
+
+    records: tuple[DocumentRecord, ...]
+    skipped: tuple[SkippedInput, ...]
+    evidence: Mapping[Cell, tuple[EvidenceCandidate, ...]]
+    denials: Mapping[Cell, tuple[EvidenceCandidate, ...]]
+    terms: ChunkTermStats | None
     names: NameStats
+    removed: tuple[RemovedSpan, ...]
+
+    @property
+    def n_sentences(self) -> int:
+        """The chunk's sentences."""
+        return sum(r.n_sentences for r in self.records)
 
 
 def map_documents(
-    documents: Sequence[CleanDocument],
+    documents: Sequence[Document | CleanDocument],
     *,
     lexicons: LexiconSet,
     outlet_ids: Mapping[str, str],
     per_cell: int,
 ) -> RecordChunk:
-    """Segment, match and count each document of a chunk into its record.
+    """Clean (raw documents only), segment, match and count a chunk of documents.
 
-    Module-level, so worker processes can run it (as a partial).
-    ``per_cell`` bounds the evidence (and denial) candidates kept per frame.
+    Module-level, so worker processes and cluster workers can run it (as a
+    partial). ``outlet_ids`` maps every outlet name of the chunk to its id;
+    ``per_cell`` bounds the evidence (and denial) candidates kept per outlet
+    and frame.
     """
     matcher = Matcher(lexicons)
-    records = []
+    cleaned, removed, skipped = _cleaned(documents)
+    records: list[DocumentRecord] = []
     token_lists: list[tuple[str, ...]] = []
+    row_documents: list[int] = []
+    row_frames: dict[str, list[int]] = defaultdict(list)
     names = NameStats()
-    for doc in documents:
+    per_cell_hits: dict[Cell, dict[int, list[Hit]]] = defaultdict(lambda: defaultdict(list))
+    by_id: dict[int, Sentence] = {}
+    offset = 0
+    for doc in cleaned:
+        if doc is None:
+            continue
         own = build_sentences([doc], [sentence_pieces(doc)], outlet_ids=outlet_ids)
+        if not own:
+            skipped.append(SkippedInput(doc.source, NO_SENTENCE))
+            continue
         names.add(own)
         hits: list[Hit] = []
         previous: Sequence[str] = ()
         for s in own:
-            hits += matcher.match_tokens(
+            found = matcher.match_tokens(
                 s.tokens, sentence_id=s.id, previous=previous, text=s.text, part=s.part
             )
             previous = s.tokens
             token_lists.append(s.tokens)
-        records.append(_record(doc, outlet_ids[doc.outlet], own, hits, per_cell))
-    return RecordChunk(records, count_terms(token_lists), names)
+            row_documents.append(len(records))
+            for frame_id in {h.frame for h in found if h.counts}:
+                row_frames[frame_id].append(offset + s.id)
+            hits += found
+        outlet = outlet_ids[doc.outlet]
+        for h in hits:
+            per_cell_hits[(outlet, h.frame)][offset + h.sentence].append(
+                h._replace(sentence=offset + h.sentence)
+            )
+        for s in own:
+            by_id[offset + s.id] = s._replace(id=offset + s.id)
+        records.append(_record(doc, outlet, own, hits))
+        offset += len(own)
+    evidence, denials = _candidates(per_cell_hits, by_id, per_cell)
+    terms = None
+    if token_lists:
+        counts = count_terms(token_lists)
+        terms = chunk_term_stats(
+            counts.matrix,
+            counts.vocabulary,
+            row_documents=row_documents,
+            document_outlets=[r.outlet for r in records],
+            row_frames=row_frames,
+        )
+    return RecordChunk(
+        records=tuple(records),
+        skipped=tuple(skipped),
+        evidence=evidence,
+        denials=denials,
+        terms=terms,
+        names=names,
+        removed=tuple(removed),
+    )
+
+
+def _cleaned(
+    documents: Sequence[Document | CleanDocument],
+) -> tuple[list[CleanDocument | None], list[RemovedSpan], list[SkippedInput]]:
+    """The chunk's documents cleaned (None for one with nothing left), removals, skips."""
+    raw = [d for d in documents if isinstance(d, Document)]
+    if not raw:
+        return [d for d in documents if isinstance(d, CleanDocument)], [], []
+    if len(raw) != len(documents):
+        raise TypeError("a chunk holds either raw or cleaned documents, not both")
+    cleaned: list[CleanDocument | None] = []
+    removed: list[RemovedSpan] = []
+    skipped: list[SkippedInput] = []
+    for document, (clean, spans) in zip(raw, clean_documents(raw), strict=True):
+        cleaned.append(clean)
+        removed += spans
+        if clean is None:
+            skipped.append(SkippedInput(document.source, SKIP_REASON))
+    return cleaned, removed, skipped
 
 
 def _record(
-    doc: CleanDocument, outlet: str, own: Sequence[Sentence], hits: Sequence[Hit], per_cell: int
+    doc: CleanDocument, outlet: str, own: Sequence[Sentence], hits: Sequence[Hit]
 ) -> DocumentRecord:
-    """One document's record; ``own`` are its sentences, numbered from 0."""
+    """One document's record; ``own`` are its sentences and ``hits`` their hits, from 0."""
     invoking: dict[str, set[int]] = defaultdict(set)
-    n_hits: Counter[str] = Counter()
-    n_negated: Counter[str] = Counter()
-    per_frame: dict[str, dict[int, list[Hit]]] = defaultdict(lambda: defaultdict(list))
+    n_hits: dict[str, int] = defaultdict(int)
+    n_negated: dict[str, int] = defaultdict(int)
     for hit in hits:
         if hit.negated:
             n_negated[hit.frame] += 1
         elif hit.counts:
             n_hits[hit.frame] += 1
             invoking[hit.frame].add(hit.sentence)
-        per_frame[hit.frame][hit.sentence].append(hit)
-    by_id = {s.id: s for s in own}
-    evidence: dict[str, tuple[EvidenceCandidate, ...]] = {}
-    denials: dict[str, tuple[EvidenceCandidate, ...]] = {}
-    for frame_id, per_sentence in per_frame.items():
-        for denied, chosen in ((False, evidence), (True, denials)):
-            ranked = rank_sentences(per_sentence, by_id, denied=denied)
-            found = tuple(
-                EvidenceCandidate(
-                    (strength[0], strength[1], strength[2]),
-                    Evidence(
-                        outlet=outlet,
-                        frame=frame_id,
-                        document=doc.id,
-                        sentence=sid,
-                        text=by_id[sid].text,
-                        matches=(),
-                        score=-strength[0],
-                        rank=0,
-                    ),
-                    tuple(per_sentence[sid]),
-                )
-                for strength, sid in best_distinct(ranked, per_cell, lambda i: by_id[i].text)
-            )
-            if found:
-                chosen[frame_id] = found
-    kept = tuple(s for s in own if s.part != BODY or s.is_lede)
-    kept_ids = {s.id for s in kept}
+    headlines = frozenset(s.id for s in own if s.part != BODY)
+    ledes = frozenset(s.id for s in own if s.part == BODY and s.is_lede)
+    kept = tuple(s._replace(tokens=()) for s in own if s.id in headlines or s.id in ledes)
     return DocumentRecord(
         document=doc.id,
         outlet=outlet,
@@ -118,29 +196,57 @@ def _record(
         url=doc.url,
         n_sentences=len(own),
         n_tokens=sum(s.n_words for s in own),
-        invoking={f: tuple(sorted(ids)) for f, ids in invoking.items()},
-        n_hits=dict(n_hits),
-        n_negated=dict(n_negated),
-        headlines=tuple(s.id for s in own if s.part != BODY),
-        ledes=tuple(s.id for s in own if s.part == BODY and s.is_lede),
-        evidence=evidence,
-        denials=denials,
+        n_invoking={f: len(ids) for f, ids in sorted(invoking.items())},
+        n_hits=dict(sorted(n_hits.items())),
+        n_negated=dict(sorted(n_negated.items())),
+        n_headlines=len(headlines),
+        n_ledes=len(ledes),
+        headline_invoking={
+            f: tuple(sorted(i for i in ids if i in headlines))
+            for f, ids in sorted(invoking.items())
+        },
+        lede_invoking={
+            f: tuple(sorted(i for i in ids if i in ledes)) for f, ids in sorted(invoking.items())
+        },
         kept=kept,
-        kept_hits=tuple(h for h in hits if h.sentence in kept_ids),
+        kept_hits=tuple(h for h in hits if h.sentence in headlines or h.sentence in ledes),
     )
 
 
-def merge_chunks(
-    chunks: list[RecordChunk],
-) -> tuple[list[DocumentRecord], TermCounts, NameStats]:
-    """The chunks' records, in order, their merged term counts and word statistics.
+def _candidates(
+    per_cell_hits: Mapping[Cell, Mapping[int, Sequence[Hit]]],
+    by_id: Mapping[int, Sentence],
+    per_cell: int,
+) -> tuple[dict[Cell, tuple[EvidenceCandidate, ...]], dict[Cell, tuple[EvidenceCandidate, ...]]]:
+    """The chunk's strongest evidence and denial candidates per cell, strongest first."""
+    evidence: dict[Cell, tuple[EvidenceCandidate, ...]] = {}
+    denials: dict[Cell, tuple[EvidenceCandidate, ...]] = {}
+    for (outlet, frame_id), per_sentence in sorted(per_cell_hits.items()):
+        for denied, chosen in ((False, evidence), (True, denials)):
+            ranked = rank_sentences(per_sentence, by_id, denied=denied)
+            found = tuple(
+                _candidate(strength, by_id[sid], outlet, frame_id, per_sentence[sid])
+                for strength, sid in best_distinct(ranked, per_cell, lambda i: by_id[i].text)
+            )
+            if found:
+                chosen[(outlet, frame_id)] = found
+    return evidence, denials
 
-    ``chunks`` is emptied, so that each chunk's counts are freed once merged.
-    """
-    records = [r for chunk in chunks for r in chunk.records]
-    parts = [chunk.counts for chunk in chunks]
-    names = NameStats()
-    for chunk in chunks:
-        names.merge(chunk.names)
-    chunks.clear()
-    return records, merge_term_counts(parts), names
+
+def _candidate(
+    strength: Strength, sentence: Sentence, outlet: str, frame_id: str, hits: Sequence[Hit]
+) -> EvidenceCandidate:
+    return EvidenceCandidate(
+        (strength[0], strength[1], strength[2]),
+        Evidence(
+            outlet=outlet,
+            frame=frame_id,
+            document=sentence.document,
+            sentence=sentence.id,
+            text=sentence.text,
+            matches=(),
+            score=-strength[0],
+            rank=0,
+        ),
+        tuple(hits),
+    )

@@ -1,185 +1,364 @@
-"""The quick analysis as map and reduce: documents -> records -> results.
+"""The quick analysis as map and reduce: chunks of documents -> summaries -> results.
 
 The map step (:mod:`framing.analysis.records`, run on chunks of documents
-in worker processes) segments and matches each document on its own into a
-:class:`~framing.model.records.DocumentRecord` of sufficient statistics,
-plus the chunk's sentence × term counts for TF-IDF. The reduce step
-(:func:`analyse_records`) merges the records per outlet, in document order,
-into the same scores, divergences, TF-IDF features, evidence, denials,
-prominence and frames over time as the analysis over all sentences and
-hits; only the headline, deck and lede sentences (and their hits), which
-the report reads for every document, are kept. Chunks are whole documents
-and records are merged in document order, so the result never depends on
-the number of processes or on the chunking.
+in worker processes or on a cluster) turns each chunk into a
+:class:`~framing.analysis.records.RecordChunk`. :class:`Reducer` adds the
+chunks up, in document order, one at a time, into the same scores,
+divergences, TF-IDF features, evidence, denials, prominence and frames
+over time as the analysis over all sentences and hits. What it keeps grows
+with the number of outlets, frames and terms, and per document only with
+its summary (id, outlet, title, date, sizes) and its headline, deck and
+lede sentences, which the report reads for every document: never with the
+corpus's sentences. Every sum is of whole numbers (see
+:mod:`framing.analysis.term_stats`) and evidence is chosen by a strict
+order, so the result never depends on the number of processes, on the
+engine or on the chunking.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
 
 from framing.analysis.compare import compare_outlets
 from framing.analysis.evidence import Strength, best_distinct, locate_in_text
 from framing.analysis.features import (
     TfidfFeatures,
-    candidates_from_labels,
     distinctive_terms,
+    lexicon_candidates,
     outlet_similarity,
     scores_from_counts,
     term_coverage_checker,
-    tfidf_from_counts,
+    tfidf_from_totals,
 )
-from framing.analysis.over_time import frames_over_time_from_counts
+from framing.analysis.names import NameStats
+from framing.analysis.over_time import frames_over_time_from_days, parse_day
 from framing.analysis.prominence import HEADLINE_WEIGHT, LEDE_WEIGHT
-from framing.analysis.records import RecordChunk, merge_chunks
+from framing.analysis.records import Cell, RecordChunk
 from framing.analysis.significance import (
     frame_mix_divergence,
     log_odds_terms,
     small_sample_caveat,
 )
 from framing.analysis.significance.gaps import build_readings
+from framing.analysis.stats import ClusterMoments
+from framing.analysis.term_stats import TermStatsAccumulator
 from framing.errors import InputError
 from framing.model import (
     Analysis,
     AnalysisOptions,
-    CleanCorpus,
     Divergence,
     DocumentSummary,
     Evidence,
     FrameScore,
+    Hit,
     LexiconSet,
     OutletSummary,
     PairDifference,
     Prominence,
+    RemovedSpan,
+    Sentence,
     SkippedInput,
 )
 from framing.model.records import DocumentRecord, EvidenceCandidate
-from framing.model.time import PERIODS, OverTime
+from framing.model.time import PERIODS, By, OverTime
+from framing.parallel import StepProgress
 
-if TYPE_CHECKING:
-    import numpy as np
-
-    from framing.model.time import By
-
-
-# --------------------------------------------------------------------------
-# Reduce: records -> the analysis
-# --------------------------------------------------------------------------
+#: The steps of the reduce's finish, as reported to a progress callback.
+N_STEPS = 6
 
 
-def analyse_records(
-    clean: CleanCorpus,
-    outlet_ids: dict[str, str],
-    chunks: list[RecordChunk],
-    lexicons: LexiconSet,
-    options: AnalysisOptions,
-    step: Callable[[], None],
-) -> Analysis:
-    """The quick analysis (``options.depth`` False) from the chunks' records, in order.
+@dataclass
+class _ProminenceCell:
+    headlines: list[int] = field(default_factory=list)
+    ledes: list[int] = field(default_factory=list)
+    weighted: float = 0.0  # HEADLINE_WEIGHT·headlines + LEDE_WEIGHT·ledes + other; whole numbers
 
-    ``chunks`` is emptied (see :func:`~framing.analysis.records.merge_chunks`),
-    and the evidence candidates are let go once the evidence is chosen, so
-    that neither is held while the TF-IDF matrices are made. ``clean``
-    gives the skipped inputs, removed spans and notes (its documents are not
-    read: the records carry their metadata). ``step`` hears each of the
-    analysis' six steps. Raises :class:`~framing.errors.InputError` when no
-    document has a sentence. ``sentences`` and ``hits`` of the result hold
-    only the headline, deck and lede sentences and their hits.
+
+@dataclass
+class _OutletTotals:
+    n_documents: int = 0
+    n_sentences: int = 0
+    n_tokens: int = 0
+    n_headlines: int = 0
+    n_ledes: int = 0
+
+
+class Reducer:
+    """Adds up the map step's chunks, in document order, into an :class:`Analysis`.
+
+    Call :meth:`add` with each :class:`~framing.analysis.records.RecordChunk`
+    in the order of the documents, then :meth:`finish` once.
     """
-    records, counts, names = merge_chunks(chunks)
-    kept_records = [r for r in records if r.n_sentences]
-    if not kept_records:
-        raise InputError("no document has any text left to analyse after cleaning")
-    skipped = clean.skipped + tuple(
-        SkippedInput(r.source, "no sentence left to analyse after cleaning")
-        for r in records
-        if not r.n_sentences
-    )
-    del records
-    offsets = _offsets(kept_records)
-    documents = tuple(_summary(r) for r in kept_records)
-    outlets = outlet_summaries(documents, outlet_ids)
-    by_outlet = _by_outlet(kept_records, offsets)
-    per_cell = options.evidence_per_cell
-    evidence = _evidence(by_outlet, outlets, lexicons, per_cell, denied=False)
-    denials = _evidence(by_outlet, outlets, lexicons, per_cell, denied=True)
-    kept_records = [replace(r, evidence={}, denials={}) for r in kept_records]
-    by_outlet = _by_outlet(kept_records, offsets)
 
-    scores = _scores(by_outlet, outlets, lexicons)
-    step()
-    divergences = compare_outlets(
-        scores,
-        outlets=outlets,
-        lexicons=lexicons,
-        n_bootstrap=options.n_bootstrap,
-        seed=options.seed,
+    def __init__(self, lexicons: LexiconSet, options: AnalysisOptions) -> None:
+        self.lexicons = lexicons
+        self.options = options
+        self.per_cell = options.evidence_per_cell
+        self._offset = 0
+        self._documents: list[DocumentSummary] = []
+        self._sentences: list[Sentence] = []
+        self._hits: list[Hit] = []
+        self._skipped: list[SkippedInput] = []
+        self._removed: list[RemovedSpan] = []
+        self._outlets: dict[str, _OutletTotals] = {}
+        self._n_invoking: Counter[Cell] = Counter()
+        self._n_hits: Counter[Cell] = Counter()
+        self._n_negated: Counter[Cell] = Counter()
+        self._moments: dict[Cell, ClusterMoments] = defaultdict(ClusterMoments)
+        self._prominence: dict[Cell, _ProminenceCell] = defaultdict(_ProminenceCell)
+        self._days: dict[tuple[str, date | None], tuple[int, int, Counter[str]]] = {}
+        self._evidence: dict[Cell, list[tuple[Strength, EvidenceCandidate]]] = {}
+        self._denials: dict[Cell, list[tuple[Strength, EvidenceCandidate]]] = {}
+        self._terms = TermStatsAccumulator()
+        self._names = NameStats()
+
+    def add(self, chunk: RecordChunk) -> None:
+        """Add the next chunk of documents."""
+        offset = self._offset
+        self._skipped += chunk.skipped
+        self._removed += chunk.removed
+        self._names.merge(chunk.names)
+        if chunk.terms is not None:
+            self._terms.add(chunk.terms)
+        for kept, found in ((self._evidence, chunk.evidence), (self._denials, chunk.denials)):
+            for cell, candidates in found.items():
+                _merge_candidates(kept, cell, candidates, offset, self.per_cell)
+        frames = [f.id for f in self.lexicons.frames]
+        for r in chunk.records:
+            self._add_record(r, offset, frames)
+            offset += r.n_sentences
+        self._offset = offset
+
+    def _add_record(self, r: DocumentRecord, offset: int, frames: Sequence[str]) -> None:
+        self._documents.append(_summary(r))
+        totals = self._outlets.setdefault(r.outlet, _OutletTotals())
+        totals.n_documents += 1
+        totals.n_sentences += r.n_sentences
+        totals.n_tokens += r.n_tokens
+        totals.n_headlines += r.n_headlines
+        totals.n_ledes += r.n_ledes
+        for f in frames:
+            cell = (r.outlet, f)
+            k = r.n_invoking.get(f, 0)
+            self._moments[cell].add(r.n_sentences, k)
+            if not k:
+                continue
+            self._n_invoking[cell] += k
+            prominence = self._prominence[cell]
+            in_headline = r.headline_invoking.get(f, ())
+            in_lede = r.lede_invoking.get(f, ())
+            prominence.headlines += [offset + i for i in in_headline]
+            prominence.ledes += [offset + i for i in in_lede]
+            prominence.weighted += (
+                HEADLINE_WEIGHT * len(in_headline)
+                + LEDE_WEIGHT * len(in_lede)
+                + (k - len(in_headline) - len(in_lede))
+            )
+        for f, n in r.n_hits.items():
+            self._n_hits[(r.outlet, f)] += n
+        for f, n in r.n_negated.items():
+            self._n_negated[(r.outlet, f)] += n
+        day_key = (r.outlet, parse_day(r.date))
+        n_docs, n, support = self._days.get(day_key, (0, 0, Counter()))
+        support.update(r.n_invoking)
+        self._days[day_key] = (n_docs + 1, n + r.n_sentences, support)
+        self._sentences += [s._replace(id=s.id + offset) for s in r.kept]
+        self._hits += [h._replace(sentence=h.sentence + offset) for h in r.kept_hits]
+
+    def finish(
+        self,
+        *,
+        name: str,
+        outlet_names: Mapping[str, str],
+        skipped: Sequence[SkippedInput] = (),
+        removed: Sequence[RemovedSpan] = (),
+        notes: Sequence[str] = (),
+        step: StepProgress | None = None,
+    ) -> Analysis:
+        """The analysis of every chunk added.
+
+        ``outlet_names`` maps outlet ids to names; ``skipped``, ``removed``
+        and ``notes`` are those of reading (and of cleaning done before the
+        map step), listed before the chunks' own. Raises
+        :class:`~framing.errors.InputError` when no document has a sentence.
+        """
+        if not self._documents:
+            raise InputError("no document has any text left to analyse after cleaning")
+
+        def done() -> None:
+            if step is not None:
+                step()
+
+        lexicons, options = self.lexicons, self.options
+        outlets = tuple(
+            OutletSummary(
+                id=o,
+                name=outlet_names[o],
+                n_documents=t.n_documents,
+                n_sentences=t.n_sentences,
+                n_tokens=t.n_tokens,
+            )
+            for o, t in self._outlets.items()
+        )
+        evidence = self._chosen(self._evidence, outlets)
+        denials = self._chosen(self._denials, outlets)
+        scores = scores_from_counts(
+            outlets=outlets,
+            lexicons=lexicons,
+            n_invoking=self._n_invoking,
+            n_hits=self._n_hits,
+            n_negated=self._n_negated,
+            moments=self._moments,
+        )
+        done()
+        divergences = compare_outlets(
+            scores,
+            outlets=outlets,
+            lexicons=lexicons,
+            n_bootstrap=options.n_bootstrap,
+            seed=options.seed,
+        )
+        done()
+        outlet_order = [o.id for o in outlets]
+        tfidf = tfidf_from_totals(self._terms.totals(), outlet_ids=outlet_order)
+        done()
+        candidates = lexicon_candidates(
+            tfidf,
+            lexicons=lexicons,
+            covered=term_coverage_checker(lexicons),
+            n=options.n_candidates,
+            exclude=self._names.words(),
+        )
+        log_odds = log_odds_terms(
+            tfidf.outlet_counts(),
+            tfidf.vocabulary,
+            tfidf.outlet_ids,
+            outlet_ids=outlet_order,
+            n=options.n_distinctive,
+        )
+        done()
+        prominence = self._prominence_scores(outlets)
+        done()
+        over_time = _over_time(self._days, outlets, lexicons, options.by)
+        done()
+        return Analysis(
+            name=name,
+            outlets=outlets,
+            lexicons=lexicons,
+            documents=tuple(self._documents),
+            sentences=tuple(self._sentences),
+            hits=tuple(self._hits),
+            scores=scores,
+            divergences=divergences,
+            candidates=candidates,
+            evidence=evidence,
+            removed=(*removed, *self._removed),
+            skipped=(*skipped, *self._skipped),
+            notes=tuple(notes),
+            options=options,
+            denials=denials,
+            prominence=prominence,
+            log_odds=log_odds,
+            over_time=over_time,
+            **derived_results(scores, divergences, tfidf, outlets, lexicons, options),
+        )
+
+    def _chosen(
+        self,
+        kept: Mapping[Cell, Sequence[tuple[Strength, EvidenceCandidate]]],
+        outlets: Sequence[OutletSummary],
+    ) -> tuple[Evidence, ...]:
+        """The evidence (or denials) of every cell, ranked, with their matches located."""
+        chosen: list[Evidence] = []
+        for o in outlets:
+            for f in self.lexicons.frames:
+                for rank, (_, c) in enumerate(kept.get((o.id, f.id), ()), 1):
+                    matches = locate_in_text(c.evidence.text, c.hits)
+                    chosen.append(replace(c.evidence, matches=matches, rank=rank))
+        return tuple(chosen)
+
+    def _prominence_scores(
+        self, outlets: Sequence[OutletSummary]
+    ) -> dict[tuple[str, str], Prominence]:
+        """:func:`~framing.analysis.prominence.score_prominence` from the sums.
+
+        The weights are whole numbers, so their sums do not depend on the
+        order they are added in.
+        """
+        result: dict[tuple[str, str], Prominence] = {}
+        for o in outlets:
+            t = self._outlets[o.id]
+            total = (
+                HEADLINE_WEIGHT * t.n_headlines
+                + LEDE_WEIGHT * t.n_ledes
+                + float(t.n_sentences - t.n_headlines - t.n_ledes)
+            )
+            for f in self.lexicons.frames:
+                cell = self._prominence.get((o.id, f.id), _ProminenceCell())
+                result[(o.id, f.id)] = Prominence(
+                    outlet=o.id,
+                    frame=f.id,
+                    headlines=tuple(cell.headlines),
+                    ledes=tuple(cell.ledes),
+                    n_headlines=t.n_headlines,
+                    n_ledes=t.n_ledes,
+                    weighted_share=float(cell.weighted) / total if total else 0.0,
+                )
+        return result
+
+
+def _merge_candidates(
+    kept: dict[Cell, list[tuple[Strength, EvidenceCandidate]]],
+    cell: Cell,
+    candidates: Sequence[EvidenceCandidate],
+    offset: int,
+    per_cell: int,
+) -> None:
+    """Merge a chunk's candidates for ``cell`` into those kept, keeping the best ``per_cell``.
+
+    A candidate left out here can never be chosen later: more candidates only
+    add stronger texts ahead of it (or a stronger copy of its text), so the
+    best ``per_cell`` distinct texts of all chunks are among those kept.
+    """
+    pool = list(kept.get(cell, ()))
+    for c in candidates:
+        sid = offset + c.evidence.sentence
+        moved = replace(c, evidence=replace(c.evidence, sentence=sid))
+        moved = replace(moved, hits=tuple(h._replace(sentence=sid) for h in c.hits))
+        pool.append(((*c.key, sid), moved))
+    ranked = [(strength, i) for i, (strength, _) in enumerate(pool)]
+    texts = [c.evidence.text for _, c in pool]
+    kept[cell] = [pool[i] for _, i in best_distinct(ranked, per_cell, texts.__getitem__)]
+
+
+def _summary(record: DocumentRecord) -> DocumentSummary:
+    return DocumentSummary(
+        id=record.document,
+        outlet=record.outlet,
+        source=record.source,
+        title=record.title,
+        date=record.date,
+        url=record.url,
+        n_sentences=record.n_sentences,
+        n_tokens=record.n_tokens,
     )
-    step()
-    outlet_order = [o.id for o in outlets]
-    row_documents = [i for i, r in enumerate(kept_records) for _ in range(r.n_sentences)]
-    tfidf = tfidf_from_counts(
-        counts,
-        row_documents=row_documents,
-        document_outlets=[r.outlet for r in kept_records],
-        outlet_ids=outlet_order,
-    )
-    del row_documents
-    step()
-    candidates = candidates_from_labels(
-        tfidf,
-        _labels(kept_records, offsets, lexicons),
-        lexicons=lexicons,
-        covered=term_coverage_checker(lexicons),
-        n=options.n_candidates,
-        exclude=names.words(),
-    )
-    del names
-    log_odds = log_odds_terms(
-        tfidf.counts,
-        tfidf.vocabulary,
-        [r.outlet for r in kept_records for _ in range(r.n_sentences)],
-        outlet_ids=outlet_order,
-        n=options.n_distinctive,
-    )
-    step()
-    prominence = _prominence(by_outlet, outlets, lexicons)
-    step()
-    over_time = _over_time(kept_records, documents, outlets, lexicons, options.by)
-    step()
-    sentences = tuple(
-        s._replace(id=s.id + offset)
-        for offset, r in zip(offsets, kept_records, strict=True)
-        for s in r.kept
-    )
-    hits = tuple(
-        h._replace(sentence=h.sentence + offset)
-        for offset, r in zip(offsets, kept_records, strict=True)
-        for h in r.kept_hits
-    )
-    return Analysis(
-        name=clean.name,
-        outlets=outlets,
-        lexicons=lexicons,
-        documents=documents,
-        sentences=sentences,
-        hits=hits,
-        scores=scores,
-        divergences=divergences,
-        candidates=candidates,
-        evidence=evidence,
-        removed=clean.removed,
-        skipped=skipped,
-        notes=clean.notes,
-        options=options,
-        denials=denials,
-        prominence=prominence,
-        log_odds=log_odds,
-        over_time=over_time,
-        **derived_results(scores, divergences, tfidf, outlets, lexicons, options),
-    )
+
+
+def _over_time(
+    days: Mapping[tuple[str, date | None], tuple[int, int, Mapping[str, int]]],
+    outlets: Sequence[OutletSummary],
+    lexicons: LexiconSet,
+    by: str | None,
+) -> OverTime | None:
+    """:func:`~framing.analysis.over_time.frames_over_time` from the counts per outlet and day."""
+    if by == "none":
+        return None
+    chosen: By | None = next((p for p in PERIODS if p == by), None)
+    return frames_over_time_from_days(days, outlets=outlets, lexicons=lexicons, by=chosen)
 
 
 def derived_results(
@@ -214,38 +393,6 @@ def derived_results(
     }
 
 
-def _by_outlet(
-    records: Sequence[DocumentRecord], offsets: Sequence[int]
-) -> dict[str, list[tuple[int, DocumentRecord]]]:
-    """Outlet id -> (first sentence id, record) of its documents, in document order."""
-    by_outlet: dict[str, list[tuple[int, DocumentRecord]]] = defaultdict(list)
-    for offset, r in zip(offsets, records, strict=True):
-        by_outlet[r.outlet].append((offset, r))
-    return by_outlet
-
-
-def _offsets(records: Sequence[DocumentRecord]) -> list[int]:
-    """The corpus-wide id of each record's first sentence."""
-    offsets, total = [], 0
-    for r in records:
-        offsets.append(total)
-        total += r.n_sentences
-    return offsets
-
-
-def _summary(record: DocumentRecord) -> DocumentSummary:
-    return DocumentSummary(
-        id=record.document,
-        outlet=record.outlet,
-        source=record.source,
-        title=record.title,
-        date=record.date,
-        url=record.url,
-        n_sentences=record.n_sentences,
-        n_tokens=record.n_tokens,
-    )
-
-
 def outlet_summaries(
     documents: Sequence[DocumentSummary], outlet_ids: dict[str, str]
 ) -> tuple[OutletSummary, ...]:
@@ -264,151 +411,4 @@ def outlet_summaries(
             n_tokens=sum(d.n_tokens for d in documents if d.outlet == o),
         )
         for o in order
-    )
-
-
-_ByOutlet = Mapping[str, Sequence[tuple[int, DocumentRecord]]]
-
-
-def _scores(
-    by_outlet: _ByOutlet, outlets: Sequence[OutletSummary], lexicons: LexiconSet
-) -> dict[tuple[str, str], FrameScore]:
-    """:func:`~framing.analysis.features.score_frames` from the records."""
-    n_invoking: Counter[tuple[str, str]] = Counter()
-    n_hits: Counter[tuple[str, str]] = Counter()
-    n_negated: Counter[tuple[str, str]] = Counter()
-    for outlet_id, own in by_outlet.items():
-        for _, r in own:
-            for f, ids in r.invoking.items():
-                n_invoking[(outlet_id, f)] += len(ids)
-            for f, n in r.n_hits.items():
-                n_hits[(outlet_id, f)] += n
-            for f, n in r.n_negated.items():
-                n_negated[(outlet_id, f)] += n
-
-    def per_article(outlet_id: str, frame_id: str) -> list[int]:
-        return [len(r.invoking.get(frame_id, ())) for _, r in by_outlet[outlet_id]]
-
-    return scores_from_counts(
-        outlets=outlets,
-        lexicons=lexicons,
-        n_invoking=n_invoking,
-        n_hits=n_hits,
-        n_negated=n_negated,
-        article_sizes={o: [r.n_sentences for _, r in own] for o, own in by_outlet.items()},
-        per_article=per_article,
-    )
-
-
-def _labels(
-    records: Sequence[DocumentRecord], offsets: Sequence[int], lexicons: LexiconSet
-) -> dict[str, np.ndarray]:
-    """Per frame id, a boolean array over all sentences: does it invoke the frame?"""
-    import numpy as np
-
-    n = sum(r.n_sentences for r in records)
-    labels = {frame.id: np.zeros(n, dtype=bool) for frame in lexicons.frames}
-    for offset, r in zip(offsets, records, strict=True):
-        for frame_id, ids in r.invoking.items():
-            if frame_id in labels:
-                labels[frame_id][[offset + i for i in ids]] = True
-    return labels
-
-
-def _prominence(
-    by_outlet: _ByOutlet, outlets: Sequence[OutletSummary], lexicons: LexiconSet
-) -> dict[tuple[str, str], Prominence]:
-    """:func:`~framing.analysis.prominence.score_prominence` from the records.
-
-    The weights are whole numbers, so their sums do not depend on the order
-    they are added in.
-    """
-    result: dict[tuple[str, str], Prominence] = {}
-    for o in outlets:
-        own = by_outlet.get(o.id, ())
-        n_headlines = sum(len(r.headlines) for _, r in own)
-        n_ledes = sum(len(r.ledes) for _, r in own)
-        total = (
-            HEADLINE_WEIGHT * n_headlines
-            + LEDE_WEIGHT * n_ledes
-            + float(sum(r.n_sentences for _, r in own) - n_headlines - n_ledes)
-        )
-        for f in lexicons.frames:
-            headlines: list[int] = []
-            ledes: list[int] = []
-            weighted = 0.0
-            for offset, r in own:
-                ids = r.invoking.get(f.id, ())
-                if not ids:
-                    continue
-                in_headline = [i for i in ids if i in r.headlines]
-                in_lede = [i for i in ids if i in r.ledes]
-                headlines += [offset + i for i in in_headline]
-                ledes += [offset + i for i in in_lede]
-                weighted += (
-                    HEADLINE_WEIGHT * len(in_headline)
-                    + LEDE_WEIGHT * len(in_lede)
-                    + float(len(ids) - len(in_headline) - len(in_lede))
-                )
-            result[(o.id, f.id)] = Prominence(
-                outlet=o.id,
-                frame=f.id,
-                headlines=tuple(headlines),
-                ledes=tuple(ledes),
-                n_headlines=n_headlines,
-                n_ledes=n_ledes,
-                weighted_share=weighted / total if total else 0.0,
-            )
-    return result
-
-
-def _evidence(
-    by_outlet: _ByOutlet,
-    outlets: Sequence[OutletSummary],
-    lexicons: LexiconSet,
-    per_cell: int,
-    *,
-    denied: bool,
-) -> tuple[Evidence, ...]:
-    """The evidence (or denials) chosen from the records' candidates, as over all sentences.
-
-    Each record holds its document's strongest candidates with distinct
-    texts; a text chosen for the outlet is at its strongest in some
-    document, where fewer than ``per_cell`` distinct texts beat it, so it is
-    among that document's candidates.
-    """
-    chosen: list[Evidence] = []
-    for o in outlets:
-        for f in lexicons.frames:
-            ranked: list[tuple[Strength, int]] = []
-            found: list[tuple[int, EvidenceCandidate]] = []
-            for offset, r in by_outlet.get(o.id, ()):
-                for c in (r.denials if denied else r.evidence).get(f.id, ()):
-                    ranked.append(((*c.key, offset + c.evidence.sentence), len(found)))
-                    found.append((offset + c.evidence.sentence, c))
-            texts = [c.evidence.text for _, c in found]
-            for rank, (_, i) in enumerate(best_distinct(ranked, per_cell, texts.__getitem__), 1):
-                sid, c = found[i]
-                matches = locate_in_text(c.evidence.text, c.hits)
-                chosen.append(replace(c.evidence, sentence=sid, matches=matches, rank=rank))
-    return tuple(chosen)
-
-
-def _over_time(
-    records: Sequence[DocumentRecord],
-    documents: Sequence[DocumentSummary],
-    outlets: Sequence[OutletSummary],
-    lexicons: LexiconSet,
-    by: str | None,
-) -> OverTime | None:
-    """:func:`~framing.analysis.over_time.frames_over_time` from the records' counts."""
-    if by == "none":
-        return None
-    counts = {
-        r.document: (r.outlet, r.n_sentences, {f: len(ids) for f, ids in r.invoking.items()})
-        for r in records
-    }
-    chosen: By | None = next((p for p in PERIODS if p == by), None)
-    return frames_over_time_from_counts(
-        counts, documents, outlets=outlets, lexicons=lexicons, by=chosen
     )

@@ -107,6 +107,50 @@ def newcombe_interval(
     return max(-1.0, low), min(1.0, high)
 
 
+@dataclass
+class ClusterMoments:
+    """The sums an outlet's share interval needs of its articles, added up one article at a time.
+
+    For articles of ``s`` sentences of which ``k`` invoke a frame: the number
+    of articles ``m`` and the sums of ``s``, ``k``, ``k²``, ``k·s`` and
+    ``s²``, all whole numbers, so they add up exactly in any order (chunks
+    of a streamed corpus merge with :meth:`merge`).
+    """
+
+    m: int = 0
+    n: int = 0
+    k: int = 0
+    kk: int = 0
+    ks: int = 0
+    ss: int = 0
+
+    def add(self, sentences: int, invoking: int) -> None:
+        """Add one article."""
+        self.m += 1
+        self.n += sentences
+        self.k += invoking
+        self.kk += invoking * invoking
+        self.ks += invoking * sentences
+        self.ss += sentences * sentences
+
+    def merge(self, other: ClusterMoments) -> None:
+        """Add the articles of ``other``."""
+        self.m += other.m
+        self.n += other.n
+        self.k += other.k
+        self.kk += other.kk
+        self.ks += other.ks
+        self.ss += other.ss
+
+    @classmethod
+    def of(cls, sentences: Sequence[int], invoking: Sequence[int]) -> ClusterMoments:
+        """The moments of articles given as two parallel lists."""
+        moments = cls()
+        for s, k in zip(sentences, invoking, strict=True):
+            moments.add(s, k)
+        return moments
+
+
 def effective_size(sentences: Sequence[int], invoking: Sequence[int]) -> float:
     """The number of independent sentences an outlet's clustered sentences are worth.
 
@@ -122,14 +166,24 @@ def effective_size(sentences: Sequence[int], invoking: Sequence[int]) -> float:
     sentence: never less), and is 1 when ``p`` is 0 or 1, where articles
     cannot differ.
     """
-    n = float(sum(sentences))
-    m = len(sentences)
+    return effective_size_of(ClusterMoments.of(sentences, invoking))
+
+
+def effective_size_of(moments: ClusterMoments) -> float:
+    """:func:`effective_size` from the articles' moments.
+
+    The spread ``Σ (k - p·s)²`` is ``(kk·n² - 2·k·n·ks + k²·ss) / n²``,
+    computed in whole numbers, so it is exact whatever the order the
+    articles were added in.
+    """
+    m, n = moments.m, moments.n
     if m < 2 or n <= 0:
-        return n
-    p = sum(invoking) / n
-    if p <= 0.0 or p >= 1.0:
-        return n
-    spread = sum((k - p * s) ** 2 for s, k in zip(sentences, invoking, strict=True))
+        return float(n)
+    k = moments.k
+    if k <= 0 or k >= n:
+        return float(n)
+    p = k / n
+    spread = (moments.kk * n * n - 2 * k * n * moments.ks + k * k * moments.ss) / (n * n)
     variance = m / (m - 1) * spread / (n * n)
     design_effect = min(max(variance / (p * (1 - p) / n), 1.0), n / m)
     return n / design_effect
@@ -148,10 +202,22 @@ def share_interval(
     the outlet has fewer than ``min_articles`` articles and as
     :func:`effective_size` sentences otherwise.
     """
-    n, k = sum(sentences), sum(invoking)
-    if len(sentences) < min_articles or n == 0:
+    return share_interval_of(
+        ClusterMoments.of(sentences, invoking), min_articles=min_articles, level=level
+    )
+
+
+def share_interval_of(
+    moments: ClusterMoments,
+    *,
+    min_articles: int = MIN_ARTICLES_FOR_ARTICLE_UNIT,
+    level: float = 0.95,
+) -> tuple[float, float]:
+    """:func:`share_interval` from the articles' moments."""
+    n, k = moments.n, moments.k
+    if moments.m < min_articles or n == 0:
         return wilson_interval(k, n, level)
-    effective = effective_size(sentences, invoking)
+    effective = effective_size_of(moments)
     return wilson_interval(k / n * effective, effective, level)
 
 

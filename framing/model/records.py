@@ -1,15 +1,15 @@
 """Per-document sufficient statistics: what the map step of the quick analysis returns.
 
-Each document is segmented and matched on its own (in a worker process on
-a large corpus) into a :class:`DocumentRecord`: a few counts per frame, the
-positions of its invoking, headline and lede sentences, and a bounded
-number of evidence candidates per frame. The reduce step
-(:mod:`framing.analysis.reduce`) merges records per outlet in document
-order, so that no sentence's text or tokens, and no hit, need be kept for
-the whole corpus. Positions count a document's sentences from 0; the
-corpus-wide sentence id of a position is the number of sentences in the
-documents before it plus the position, as when the whole corpus is
-segmented at once.
+Each document is cleaned, segmented and matched on its own (in a worker
+process on a large corpus) into a :class:`DocumentRecord`: a few counts per
+frame, the positions of its invoking headline and lede sentences, and those
+sentences themselves; a chunk's bounded evidence candidates are
+:class:`EvidenceCandidate`. The reduce step (:mod:`framing.analysis.reduce`)
+adds records up per outlet in document order, so that no sentence's text or
+tokens, and no hit, need be kept for the whole corpus. Positions count a
+document's sentences from 0; the corpus-wide sentence id of a position is
+the number of sentences in the documents before it plus the position, as
+when the whole corpus is segmented at once.
 """
 
 from __future__ import annotations
@@ -44,17 +44,14 @@ class DocumentRecord:
 
     ``document`` is its id, ``outlet`` its outlet's id, and ``source``,
     ``title``, ``date`` and ``url`` its metadata after cleaning.
-    ``n_sentences`` and ``n_tokens`` (word tokens) size it; a document with
-    no sentence is skipped. Per frame id: ``invoking`` holds the positions of
-    the sentences with a hit that counts, ``n_hits`` the counted hits and
-    ``n_negated`` the negated ones. ``headlines`` are the positions of the
-    headline and deck sentences and ``ledes`` of the lede sentences.
-    ``evidence`` and ``denials`` hold, per frame, the document's strongest
-    candidates with distinct texts, at most as many as the evidence per
-    cell: enough for any merge to choose the same evidence as a selection
-    over all sentences. ``kept`` are the headline, deck and lede sentences
-    and ``kept_hits`` their hits (ids are positions), which the report reads
-    for every document.
+    ``n_sentences`` and ``n_tokens`` (word tokens) size it. Per frame id:
+    ``n_invoking`` counts the sentences with a hit that counts, ``n_hits``
+    the counted hits and ``n_negated`` the negated ones;
+    ``headline_invoking`` and ``lede_invoking`` hold the positions of the
+    invoking headline (and deck) and lede sentences. ``n_headlines`` and
+    ``n_ledes`` count the document's headline and deck sentences and its
+    lede sentences. ``kept`` are those sentences (without their tokens) and
+    ``kept_hits`` their hits, which the report reads for every document.
     """
 
     document: str
@@ -65,12 +62,12 @@ class DocumentRecord:
     url: str | None
     n_sentences: int
     n_tokens: int
-    invoking: Mapping[str, tuple[int, ...]]
+    n_invoking: Mapping[str, int]
     n_hits: Mapping[str, int]
     n_negated: Mapping[str, int]
-    headlines: tuple[int, ...]
-    ledes: tuple[int, ...]
-    evidence: Mapping[str, tuple[EvidenceCandidate, ...]]
-    denials: Mapping[str, tuple[EvidenceCandidate, ...]]
+    n_headlines: int
+    n_ledes: int
+    headline_invoking: Mapping[str, tuple[int, ...]]
+    lede_invoking: Mapping[str, tuple[int, ...]]
     kept: tuple[Sentence, ...]
     kept_hits: tuple[Hit, ...]

@@ -141,11 +141,11 @@ def test_tfidf_distinctive_terms_and_similarity(corpus):
 
 def test_candidates_are_associated_terms_the_lexicon_lacks(corpus):
     sentences, lexicons, outlets, hits = corpus
-    features = build_tfidf(sentences, outlet_ids=[o.id for o in outlets])
+    features = build_tfidf(
+        sentences, outlet_ids=[o.id for o in outlets], invoked=invoked_frames(hits)
+    )
     candidates = lexicon_candidates(
         features,
-        sentences,
-        invoked_frames(hits),
         lexicons=lexicons,
         covered=term_coverage_checker(lexicons),
         n=5,

@@ -67,7 +67,8 @@ def log_odds_terms(
     Parameters
     ----------
     counts
-        Row x term count matrix (e.g. :attr:`framing.analysis.features.TfidfFeatures.counts`).
+        Row x term count matrix (e.g. one row per outlet,
+        :meth:`framing.analysis.features.TfidfFeatures.outlet_counts`).
     vocabulary
         The terms of ``counts``' columns.
     row_outlets

@@ -71,7 +71,7 @@ The package, in the order a document goes through it:
 from __future__ import annotations
 
 from framing.text.clean.appended import APPENDED_STORY_MAX_SIMILARITY, APPENDED_STORY_MIN_WORDS
-from framing.text.clean.corpus import SKIP_REASON, clean_corpus
+from framing.text.clean.corpus import SKIP_REASON, clean_corpus, clean_documents
 from framing.text.clean.dates import find_date
 from framing.text.clean.rules import (
     REASON_BYLINE,
@@ -93,5 +93,6 @@ __all__ = [
     "REASON_REPEATED",
     "SKIP_REASON",
     "clean_corpus",
+    "clean_documents",
     "find_date",
 ]

@@ -1,14 +1,15 @@
 """Cleaning a corpus: every rule applied to every document, and the audit collected.
 
-:func:`clean_corpus` scans each document (the single-line rules and the
-appended-story candidates), detects appended stories (each document on its own),
-then removes repeats, cuts date prefixes, lays out headline, deck and
-paragraphs and records every removal as a :class:`~framing.model.RemovedSpan`.
+:func:`clean_corpus` (and :func:`clean_documents`, for a stream of
+documents) scans each document (the single-line rules and the appended-story
+candidates), detects appended stories (each document on its own), then
+removes repeats, cuts date prefixes, lays out headline, deck and paragraphs
+and records every removal as a :class:`~framing.model.RemovedSpan`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from framing.model import (
     CleanCorpus,
@@ -79,6 +80,20 @@ def _tail_span(scan: _Scan, tail: _Tail) -> RemovedSpan:
     last = scan.lines[-1].number
     source = _split_lines(scan.document.text)[first - 1 : last]
     return RemovedSpan(scan.document.id, "\n".join(source), tail.reason, first)
+
+
+def clean_documents(
+    documents: Sequence[Document],
+) -> list[tuple[CleanDocument | None, list[RemovedSpan]]]:
+    """Clean each document on its own: its clean version (None if nothing is left) and removals.
+
+    What :func:`clean_corpus` does to each document, for callers that
+    stream documents in chunks: no document's cleaning depends on another's.
+    """
+    with cyclic_gc_paused():
+        scans = [_scan(document) for document in documents]
+        tails = _find_tails(scans)
+        return [_finish(scan, tails.get(i)) for i, scan in enumerate(scans)]
 
 
 def clean_corpus(corpus: Corpus, *, progress: Callable[[int], None] | None = None) -> CleanCorpus:

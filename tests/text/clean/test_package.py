@@ -18,6 +18,7 @@ def test_public_names_are_re_exported_from_the_package() -> None:
         "REASON_REPEATED",
         "SKIP_REASON",
         "clean_corpus",
+        "clean_documents",
         "find_date",
     ]
     homes = {
@@ -25,6 +26,7 @@ def test_public_names_are_re_exported_from_the_package() -> None:
         "APPENDED_STORY_MIN_WORDS": appended,
         "SKIP_REASON": corpus,
         "clean_corpus": corpus,
+        "clean_documents": corpus,
         "find_date": dates,
     }
     for name in clean.__all__:
