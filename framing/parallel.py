@@ -55,7 +55,8 @@ _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 #: ``progress(stage, done, total)``: ``done`` of the ``total`` items of ``stage`` (a short
 #: description, e.g. "Cleaning") are finished. Called in the calling process, with ``done``
-#: never decreasing within a stage, from 0 when the stage starts to ``total`` when it ends.
+#: never decreasing within a stage, from 0 when the stage starts to ``total`` when it ends;
+#: ``total`` is 0 while it is not known (articles read as a stream).
 Progress = Callable[[str, int, int], None]
 
 

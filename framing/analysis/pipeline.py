@@ -27,9 +27,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
+from itertools import chain, islice
 from os import PathLike
 from pathlib import Path
 
@@ -54,12 +55,13 @@ from framing.analysis.quotes import (
     Quote,
     extract_quotes,
 )
-from framing.analysis.records import map_documents
+from framing.analysis.records import map_chunk
 from framing.analysis.reduce import N_STEPS, Reducer, derived_results, outlet_summaries
 from framing.analysis.significance import (
     log_odds_terms,
 )
 from framing.errors import InputError
+from framing.io.corpus import CorpusStream
 from framing.lexicons.load import load_lexicons
 from framing.lexicons.match import Matcher
 from framing.model import (
@@ -78,7 +80,6 @@ from framing.model import (
 )
 from framing.model.time import PERIODS, OverTime
 from framing.parallel import (
-    MIN_PARALLEL_ITEMS,
     Engine,
     LocalEngine,
     Progress,
@@ -89,6 +90,7 @@ from framing.parallel import (
     stage_progress,
 )
 from framing.text.clean import clean_corpus
+from framing.text.scripts import lexicon_scripts
 from framing.text.segment import SentencePiece, build_sentences, sentence_pieces
 
 #: The stages reported to a ``progress`` callback, in order (and
@@ -205,7 +207,7 @@ def _clean(corpus: Corpus | CleanCorpus, progress: Progress | None) -> CleanCorp
 
 
 def analyse(
-    corpus: Corpus | CleanCorpus,
+    corpus: Corpus | CleanCorpus | CorpusStream,
     lexicons: LexiconSet | str | PathLike[str],
     *,
     options: AnalysisOptions | None = None,
@@ -250,11 +252,13 @@ def analyse(
     with cyclic_gc_paused():
         if not keep_sentences and not options.depth:
             return _analyse_records(corpus, lexicons, options, progress, engine)
+        if isinstance(corpus, CorpusStream):
+            corpus = Corpus(tuple(corpus), tuple(corpus.skipped), tuple(corpus.notes), corpus.name)
         return _analyse(corpus, lexicons, options, progress)
 
 
 def _analyse_records(
-    corpus: Corpus | CleanCorpus,
+    corpus: Corpus | CleanCorpus | CorpusStream,
     lexicons: LexiconSet,
     options: AnalysisOptions,
     progress: Progress | None,
@@ -263,41 +267,78 @@ def _analyse_records(
     """The quick analysis as map (chunks of documents -> summaries) and reduce.
 
     A raw corpus is cleaned in the map step, document by document, where
-    its documents are segmented. Chunks hold :data:`CHUNK_DOCUMENTS`
-    documents whatever the number of processes; the result depends on
-    neither (see :mod:`framing.analysis.reduce`).
+    its documents are segmented; a :class:`~framing.io.corpus.CorpusStream`
+    is read as the chunks are handed out, so that only the chunks in flight
+    are in memory. Chunks hold :data:`CHUNK_DOCUMENTS` documents whatever
+    the number of processes; the result depends on neither (see
+    :mod:`framing.analysis.reduce`).
     """
-    documents: Sequence[Document | CleanDocument] = corpus.documents
+    documents: Iterable[Document | CleanDocument]
+    if isinstance(corpus, CorpusStream):
+        documents, total, known = corpus, 0, lexicon_scripts(lexicons)
+    else:
+        documents, total, known = corpus.documents, len(corpus.documents), None
     removed = corpus.removed if isinstance(corpus, CleanCorpus) else ()
-    outlet_ids = build_outlet_ids(d.outlet for d in documents)
     work = partial(
-        map_documents,
-        lexicons=lexicons,
-        outlet_ids=outlet_ids,
-        per_cell=options.evidence_per_cell,
+        map_chunk, lexicons=lexicons, per_cell=options.evidence_per_cell, known_scripts=known
     )
+    outlet_ids: dict[str, str] = {}
+    chunks = _chunks(documents, outlet_ids)
+    first = list(islice(chunks, 2))
     if engine is None:
         jobs = options.jobs if options.jobs is not None else default_jobs()
-        engine = LocalEngine(jobs if len(documents) >= MIN_PARALLEL_ITEMS else 1)
-    done = stage_progress(progress, SENTENCES, len(documents))
+        engine = LocalEngine(jobs if len(first) > 1 else 1)
+    done = stage_progress(progress, SENTENCES, total)
     reducer = Reducer(lexicons, options)
-    chunks = (documents[i : i + CHUNK_DOCUMENTS] for i in range(0, len(documents), CHUNK_DOCUMENTS))
     n_done = 0
     with engine:
-        for chunk in engine.map(work, chunks):
-            reducer.add(chunk)
-            n_done += len(chunk.records) + len(chunk.skipped)
+        for summary in engine.map(work, chain(first, chunks)):
+            reducer.add(summary)
+            n_done += len(summary.records) + len(summary.skipped)
             if done is not None:
                 done(n_done)
+    notes: Sequence[str] = corpus.notes
+    if known:
+        notes = (*notes, *reducer.scripts.notes(known))
     step = StepProgress(progress, COMPARING, total=N_STEPS)
     return reducer.finish(
         name=corpus.name,
         outlet_names={v: k for k, v in outlet_ids.items()},
         skipped=corpus.skipped,
         removed=removed,
-        notes=corpus.notes,
+        notes=notes,
         step=step,
     )
+
+
+def _chunks(
+    documents: Iterable[Document | CleanDocument], outlet_ids: dict[str, str]
+) -> Iterator[tuple[list[Document | CleanDocument], dict[str, str]]]:
+    """Chunks of :data:`CHUNK_DOCUMENTS` documents, each with its outlets' ids.
+
+    Outlets get their ids (:func:`build_outlet_ids`) as they are first met,
+    in ``outlet_ids``, which holds every outlet's once the chunks are all made.
+    """
+    chunk: list[Document | CleanDocument] = []
+    for document in documents:
+        chunk.append(document)
+        if len(chunk) == CHUNK_DOCUMENTS:
+            yield chunk, _chunk_ids(chunk, outlet_ids)
+            chunk = []
+    if chunk:
+        yield chunk, _chunk_ids(chunk, outlet_ids)
+
+
+def _chunk_ids(
+    chunk: Sequence[Document | CleanDocument], outlet_ids: dict[str, str]
+) -> dict[str, str]:
+    """The ids of the chunk's outlets, giving new outlets theirs in ``outlet_ids``."""
+    names = list(dict.fromkeys(d.outlet for d in chunk))
+    new = [n for n in names if n not in outlet_ids]
+    if new:
+        extended = build_outlet_ids([*outlet_ids, *new])
+        outlet_ids.update((n, extended[n]) for n in new)
+    return {n: outlet_ids[n] for n in names}
 
 
 def _analyse(

@@ -19,7 +19,7 @@ of a corpus segmented at once.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from framing.analysis.evidence import Strength, best_distinct, rank_sentences
@@ -40,6 +40,7 @@ from framing.model import (
 )
 from framing.model.records import DocumentRecord, EvidenceCandidate
 from framing.text.clean import SKIP_REASON, clean_documents
+from framing.text.scripts import UnmatchedScripts, unmatched_script
 from framing.text.segment import build_sentences, sentence_pieces
 
 #: Why a document with no sentence after cleaning is skipped.
@@ -59,7 +60,9 @@ class RecordChunk:
     distinct texts (at most the evidence per cell), their sentence ids
     counted from the chunk's first sentence. ``terms`` are the chunk's term
     statistics (None without a sentence), ``names`` how its sentences write
-    each word, and ``removed`` the spans cleaning removed, in document order.
+    each word, ``removed`` the spans cleaning removed, in document order,
+    and ``scripts`` the documents written in a script the lexicons' terms
+    are not in (when asked for).
     """
 
     records: tuple[DocumentRecord, ...]
@@ -69,6 +72,7 @@ class RecordChunk:
     terms: ChunkTermStats | None
     names: NameStats
     removed: tuple[RemovedSpan, ...]
+    scripts: UnmatchedScripts
 
     @property
     def n_sentences(self) -> int:
@@ -82,15 +86,23 @@ def map_documents(
     lexicons: LexiconSet,
     outlet_ids: Mapping[str, str],
     per_cell: int,
+    known_scripts: Collection[str] | None = None,
 ) -> RecordChunk:
     """Clean (raw documents only), segment, match and count a chunk of documents.
 
     Module-level, so worker processes and cluster workers can run it (as a
     partial). ``outlet_ids`` maps every outlet name of the chunk to its id;
     ``per_cell`` bounds the evidence (and denial) candidates kept per outlet
-    and frame.
+    and frame. With ``known_scripts`` (the scripts the lexicons' terms are
+    written in), raw documents mostly in another script are noted
+    (:mod:`framing.text.scripts`).
     """
     matcher = Matcher(lexicons)
+    scripts = UnmatchedScripts()
+    if known_scripts:
+        for document in documents:
+            if isinstance(document, Document):
+                scripts.add(document.source, unmatched_script(document.text, known_scripts))
     cleaned, removed, skipped = _cleaned(documents)
     records: list[DocumentRecord] = []
     token_lists: list[tuple[str, ...]] = []
@@ -148,6 +160,25 @@ def map_documents(
         terms=terms,
         names=names,
         removed=tuple(removed),
+        scripts=scripts,
+    )
+
+
+def map_chunk(
+    chunk: tuple[Sequence[Document | CleanDocument], Mapping[str, str]],
+    *,
+    lexicons: LexiconSet,
+    per_cell: int,
+    known_scripts: Collection[str] | None = None,
+) -> RecordChunk:
+    """:func:`map_documents` of a (documents, their outlets' ids) pair, as a stream makes them."""
+    documents, outlet_ids = chunk
+    return map_documents(
+        documents,
+        lexicons=lexicons,
+        outlet_ids=outlet_ids,
+        per_cell=per_cell,
+        known_scripts=known_scripts,
     )
 
 

@@ -66,6 +66,7 @@ from framing.model import (
 from framing.model.records import DocumentRecord, EvidenceCandidate
 from framing.model.time import PERIODS, By, OverTime
 from framing.parallel import StepProgress
+from framing.text.scripts import UnmatchedScripts
 
 #: The steps of the reduce's finish, as reported to a progress callback.
 N_STEPS = 6
@@ -115,6 +116,8 @@ class Reducer:
         self._denials: dict[Cell, list[tuple[Strength, EvidenceCandidate]]] = {}
         self._terms = TermStatsAccumulator()
         self._names = NameStats()
+        #: The documents in scripts the lexicons' terms are not in (when the map noted them).
+        self.scripts = UnmatchedScripts()
 
     def add(self, chunk: RecordChunk) -> None:
         """Add the next chunk of documents."""
@@ -122,6 +125,7 @@ class Reducer:
         self._skipped += chunk.skipped
         self._removed += chunk.removed
         self._names.merge(chunk.names)
+        self.scripts.merge(chunk.scripts)
         if chunk.terms is not None:
             self._terms.add(chunk.terms)
         for kept, found in ((self._evidence, chunk.evidence), (self._denials, chunk.denials)):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -24,7 +24,16 @@ from framing.cli.outputs import Inputs, check_outputs
 from framing.model.results import DEFAULT_RESAMPLES, DEFAULT_SEED
 
 if TYPE_CHECKING:
-    from framing.model import Analysis, Corpus, LexiconSet
+    from collections.abc import Iterable
+
+    from framing.model import (
+        Analysis,
+        Corpus,
+        Document,
+        DocumentSummary,
+        LexiconSet,
+        SkippedInput,
+    )
 
 REPORTS_DIR = Path("reports")
 #: ``--seed``: numpy's seeds are 32-bit.
@@ -314,10 +323,10 @@ def report_command(
     """
     from framing.analysis.pipeline import analyse
     from framing.cli.progress import READING, terminal_progress, wants_progress
-    from framing.io.corpus import load_corpus
+    from framing.io.corpus import CorpusStream, load_corpus, stream_corpus
     from framing.io.files import signals_deferred, write_texts_atomic
     from framing.lexicons.importers import import_lexicon
-    from framing.model import AnalysisOptions
+    from framing.model import AnalysisOptions, Corpus
     from framing.report import TABLE_NAMES, render_html, render_json, render_tables
     from framing.report.paths import key_for_display
     from framing.resources import default_lexicons, seeds_dir
@@ -330,8 +339,10 @@ def report_command(
         terminal_progress(wants_progress(progress, quiet=quiet)) as bars,
     ):
         paths = list(inputs) if inputs else [seeds_dir()]
-        corpus = load_corpus(
-            paths,
+        # A quick run without tables or blinding reads its articles as a stream,
+        # chunk by chunk, so that no more than the chunks in flight are in memory.
+        streaming = quick and tables is None and not blind
+        reading: dict[str, Any] = dict(
             name=None if inputs else "seeds",
             max_bytes=round(max_document_mb * 1_000_000),
             format=None if input_format is None else input_format.value,
@@ -342,27 +353,38 @@ def report_command(
             title_column=title_column,
             url_column=url_column,
             id_column=id_column,
-            progress=bars.counting(READING) if bars else None,
         )
+        corpus: Corpus | CorpusStream
+        if streaming:
+            corpus = stream_corpus(paths, **reading)
+        else:
+            corpus = load_corpus(
+                paths, **reading, progress=bars.counting(READING) if bars else None
+            )
         lexicon_path = lexicons or default_lexicons()
         # No output may replace one of these (the inputs, the lexicon, the sheet).
-        protected = Inputs((*paths, lexicon_path, *([coded] if coded else [])), _sources(corpus))
+        named = (*paths, lexicon_path, *([coded] if coded else []))
         imported = import_lexicon(lexicon_path)
         lexicon_set = imported.lexicons
         for warning in imported.warnings:
             _warn(warning)
         for warning in _colour_warnings(lexicon_set):
             _warn(warning)
-        for skipped in corpus.skipped:
-            _warn(f"skipped {skipped.source}: {skipped.reason}")
-        corpus = _with_script_notes(corpus, lexicon_set)
         answer_key = None
-        if blind:
-            from framing.io.blind import blind_corpus
+        n_warned = 0
+        sources: tuple[str, ...] = ()
+        if isinstance(corpus, Corpus):
+            sources = _sources(corpus.documents, corpus.skipped)  # before blinding renames them
+            for skipped in corpus.skipped:
+                _warn(f"skipped {skipped.source}: {skipped.reason}")
+            n_warned = len(corpus.skipped)
+            corpus = _with_script_notes(corpus, lexicon_set)
+            if blind:
+                from framing.io.blind import blind_corpus
 
-            corpus, answer_key = blind_corpus(corpus)
-        for note in corpus.notes:
-            _warn(note)
+                corpus, answer_key = blind_corpus(corpus)
+            for note in corpus.notes:
+                _warn(note)
         analysis = analyse(
             corpus,
             lexicon_set,
@@ -378,8 +400,13 @@ def report_command(
             # Without the tables, a quick run keeps per-document records only.
             keep_sentences=tables is not None,
         )
-        for skipped in analysis.skipped[len(corpus.skipped) :]:
+        for skipped in analysis.skipped[n_warned:]:
             _warn(f"skipped {skipped.source}: {skipped.reason}")
+        if not isinstance(corpus, Corpus):  # a stream's notes and sources are known once read
+            for note in analysis.notes:
+                _warn(note)
+            sources = _sources(analysis.documents, analysis.skipped)
+        protected = Inputs(named, sources)
         validation = None
         if coded is not None:
             from framing.io.coding import load_coding_sheet
@@ -439,9 +466,11 @@ def report_command(
         typer.echo("\n".join(lines), err=to_stdout)
 
 
-def _sources(corpus: Corpus) -> tuple[str, ...]:
-    """The files the corpus's articles and skipped inputs came from (no output may replace one)."""
-    return tuple(d.source for d in corpus.documents) + tuple(s.source for s in corpus.skipped)
+def _sources(
+    documents: Iterable[Document | DocumentSummary], skipped: Iterable[SkippedInput]
+) -> tuple[str, ...]:
+    """The files the articles and skipped inputs came from (no output may replace one)."""
+    return tuple(d.source for d in documents) + tuple(s.source for s in skipped)
 
 
 def _with_script_notes(corpus: Corpus, lexicons: LexiconSet) -> Corpus:

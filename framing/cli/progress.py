@@ -48,11 +48,12 @@ class TerminalProgress:
         self._tasks: dict[str, Any] = {}
 
     def __call__(self, stage: str, done: int, total: int) -> None:
+        known = total if total > 0 else None  # 0: not known until the stage ends (a stream)
         task = self._tasks.get(stage)
         if task is None:
             unit = self._units.get(stage, "")
-            task = self._tasks[stage] = self._display.add_task(stage, total=total, unit=unit)
-        self._display.update(task, completed=done, total=total)
+            task = self._tasks[stage] = self._display.add_task(stage, total=known, unit=unit)
+        self._display.update(task, completed=done, total=known)
 
     def counting(self, stage: str) -> Callable[[int], None]:
         """A callback for a stage whose total is unknown until it ends (reading)."""
@@ -84,9 +85,13 @@ def terminal_progress(enabled: bool) -> Iterator[TerminalProgress | None]:
         """ "1,200/20,000 articles"; nothing for a stage that counts nothing."""
 
         def render(self, task: Any) -> Text:
-            if not task.fields.get("unit") or task.total is None:
+            unit = task.fields.get("unit")
+            if not unit:
                 return Text("")
-            text = f"{int(task.completed):,}/{int(task.total):,} {task.fields['unit']}"
+            if task.total is None:  # not known until the end: the count so far
+                text = f"{int(task.completed):,} {unit}" if task.completed else ""
+                return Text(text, style="progress.download")
+            text = f"{int(task.completed):,}/{int(task.total):,} {unit}"
             return Text(text, style="progress.download")
 
     class RateColumn(ProgressColumn):

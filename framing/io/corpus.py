@@ -73,7 +73,7 @@ files into a report, hang, or exhaust memory:
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -106,8 +106,10 @@ __all__ = [
     "MANIFEST_NAME",
     "MAX_DOCUMENT_BYTES",
     "MAX_MANIFEST_BYTES",
+    "CorpusStream",
     "decode_text",
     "load_corpus",
+    "stream_corpus",
 ]
 
 #: How often (in documents read) loading reports its progress.
@@ -173,6 +175,123 @@ def load_corpus(
     ValueError
         For a ``max_bytes`` below 1 or an unknown ``format``.
     """
+    stream = stream_corpus(
+        paths,
+        name=name,
+        max_bytes=max_bytes,
+        format=format,
+        dayfirst=dayfirst,
+        text_column=text_column,
+        outlet_column=outlet_column,
+        date_column=date_column,
+        title_column=title_column,
+        url_column=url_column,
+        id_column=id_column,
+    )
+    documents: list[Document] = []
+    for document in stream:
+        documents.append(document)
+        if progress is not None and len(documents) % PROGRESS_EVERY == 0:
+            progress(len(documents))
+    if progress is not None:
+        progress(len(documents))
+    return Corpus(
+        documents=tuple(documents),
+        skipped=tuple(stream.skipped),
+        notes=tuple(stream.notes),
+        name=stream.name,
+    )
+
+
+class CorpusStream:
+    """The articles named by some paths, read one at a time as they are iterated over.
+
+    Made by :func:`stream_corpus`. Iterating yields each
+    :class:`~framing.model.Document` in the order :func:`load_corpus` would
+    hold them, reading each file or table row only when it is asked for, so
+    a corpus of any size passes through in a bounded amount of memory.
+    ``skipped`` and ``notes`` grow as inputs are read and are complete once
+    the iteration ends; ``name`` is known from the start. The paths are
+    checked when the stream is made (a missing path, a folder without
+    articles and a malformed manifest are errors then); when the iteration
+    ends without a readable article it raises the
+    :class:`~framing.errors.InputError` that :func:`load_corpus` raises. A
+    stream can be iterated over once.
+    """
+
+    def __init__(
+        self,
+        entries: list[Entry],
+        *,
+        options: ReadOptions,
+        skipped: list[SkippedInput],
+        notes: list[str],
+        name: str,
+    ) -> None:
+        self.name = name
+        self.skipped = skipped
+        self.notes = notes
+        self.n_documents = 0
+        self._entries = entries
+        self._options = options
+        self._started = False
+
+    def __iter__(self) -> Iterator[Document]:
+        if self._started:
+            raise RuntimeError("a corpus stream can be read only once")
+        self._started = True
+        seen_paths: set[str] = set()
+        used_ids: set[str] = set()
+        for entry in self._entries:
+            resolved = STDIN if entry.is_stdin else path_key(entry.path)
+            if resolved in seen_paths:
+                self.skipped.append(SkippedInput(entry.display, "given more than once; read once"))
+                continue
+            seen_paths.add(resolved)
+            try:
+                for item in read_entry(entry, self._options):
+                    if isinstance(item, Document):
+                        if item.id in used_ids:
+                            item = replace(item, id=_unique_id(item.id, used_ids))
+                        used_ids.add(item.id)
+                        self.n_documents += 1
+                        yield item
+                    elif isinstance(item, Note):
+                        self.notes.append(item.text)
+                    else:
+                        self.skipped.append(item)
+            except BadFile as exc:
+                source = entry.display if exc.line is None else f"{entry.display}:{exc.line}"
+                self.skipped.append(SkippedInput(source, exc.reason))
+        if not self.n_documents:
+            skipped = self.skipped
+            if len(skipped) == 1:
+                only = skipped[0]
+                raise InputError(only.reason, path=only.source)
+            first = f" (first: {skipped[0].source}: {skipped[0].reason})" if skipped else ""
+            raise InputError(f"no readable article among {len(skipped)} inputs{first}")
+
+
+def stream_corpus(
+    paths: Sequence[str | Path],
+    *,
+    name: str | None = None,
+    max_bytes: int = MAX_DOCUMENT_BYTES,
+    format: str | None = None,
+    dayfirst: bool = False,
+    text_column: str | None = None,
+    outlet_column: str | None = None,
+    date_column: str | None = None,
+    title_column: str | None = None,
+    url_column: str | None = None,
+    id_column: str | None = None,
+) -> CorpusStream:
+    """The articles named by ``paths``, to be read one at a time (see :class:`CorpusStream`).
+
+    Takes the parameters of :func:`load_corpus` (but ``progress``) and
+    raises the same errors, those about the articles themselves when the
+    stream is read.
+    """
     if not paths:
         raise InputError("no input given: pass article files or folders")
     if max_bytes < 1:
@@ -212,48 +331,10 @@ def load_corpus(
                 continue
             entries.append(entry)
             notes.extend(entry_notes)
-
-    documents: list[Document] = []
-    seen_paths: set[str] = set()
-    used_ids: set[str] = set()
-    for entry in entries:
-        resolved = STDIN if entry.is_stdin else path_key(entry.path)
-        if resolved in seen_paths:
-            skipped.append(SkippedInput(entry.display, "given more than once; read once"))
-            continue
-        seen_paths.add(resolved)
-        try:
-            for item in read_entry(entry, options):
-                if isinstance(item, Document):
-                    if item.id in used_ids:
-                        item = replace(item, id=_unique_id(item.id, used_ids))
-                    used_ids.add(item.id)
-                    documents.append(item)
-                    if progress is not None and len(documents) % PROGRESS_EVERY == 0:
-                        progress(len(documents))
-                elif isinstance(item, Note):
-                    notes.append(item.text)
-                else:
-                    skipped.append(item)
-        except BadFile as exc:
-            source = entry.display if exc.line is None else f"{entry.display}:{exc.line}"
-            skipped.append(SkippedInput(source, exc.reason))
-
-    if not documents:
-        if len(skipped) == 1:
-            only = skipped[0]
-            raise InputError(only.reason, path=only.source)
-        first = f" (first: {skipped[0].source}: {skipped[0].reason})" if skipped else ""
-        raise InputError(f"no readable article among {len(skipped)} inputs{first}")
     if name is None:
         name = file_stem(Path(paths[0])) if len(paths) == 1 else "corpus"
-    if progress is not None:
-        progress(len(documents))
-    return Corpus(
-        documents=tuple(documents),
-        skipped=tuple(skipped),
-        notes=tuple(notes),
-        name=name or "corpus",
+    return CorpusStream(
+        entries, options=options, skipped=skipped, notes=notes, name=name or "corpus"
     )
 
 

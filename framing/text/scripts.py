@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
 from functools import cache
 
 from framing.model import Document, LexiconSet
@@ -77,28 +78,63 @@ def script_notes(documents: Iterable[Document], lexicons: LexiconSet) -> list[st
     known = lexicon_scripts(lexicons)
     if not known:
         return []
-    unmatched: dict[str, list[str]] = {}
+    unmatched = UnmatchedScripts()
     for doc in documents:
-        counts = letters_by_script(doc.text)
-        total = sum(counts.values())
-        foreign = {s: n for s, n in counts.items() if s not in known}
-        if total and sum(foreign.values()) > UNMATCHED_SHARE * total:
-            main = max(sorted(foreign), key=foreign.__getitem__)
-            unmatched.setdefault(main, []).append(doc.source)
-    terms_in = " and ".join(_display(s) for s in sorted(known))
-    notes = []
-    for script, sources in sorted(unmatched.items()):
-        why = (
-            f"mostly in {_display(script)} script, which none of the lexicon's terms is "
-            f"written in (they are in {terms_in} script)"
-        )
-        notes += [
-            f"{source}: {why}; no frame can be found in it" for source in sources[:NAMED_DOCUMENTS]
-        ]
-        more = len(sources) - NAMED_DOCUMENTS
-        if more > 0:
-            notes.append(f"{more} more {'article is' if more == 1 else 'articles are'} {why}")
-    return notes
+        unmatched.add(doc.source, unmatched_script(doc.text, known))
+    return unmatched.notes(known)
+
+
+def unmatched_script(text: str, known: Collection[str]) -> str | None:
+    """The script ``text`` is mostly in, when the lexicon's terms are not in it; else None."""
+    counts = letters_by_script(text)
+    total = sum(counts.values())
+    foreign = {s: n for s, n in counts.items() if s not in known}
+    if total and sum(foreign.values()) > UNMATCHED_SHARE * total:
+        return max(sorted(foreign), key=foreign.__getitem__)
+    return None
+
+
+@dataclass
+class UnmatchedScripts:
+    """Documents in scripts the lexicon's terms are not in, added up for :func:`script_notes`.
+
+    Per script, the first :data:`NAMED_DOCUMENTS` sources and how many
+    documents in all; :meth:`merge` adds another's, which come after.
+    """
+
+    named: dict[str, list[str]] = field(default_factory=dict)
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def add(self, source: str, script: str | None) -> None:
+        """Add one document, in ``script`` (None: in a script the lexicon has)."""
+        if script is None:
+            return
+        self.counts[script] += 1
+        named = self.named.setdefault(script, [])
+        if len(named) < NAMED_DOCUMENTS:
+            named.append(source)
+
+    def merge(self, other: UnmatchedScripts) -> None:
+        """Add the documents of ``other``, which come after these."""
+        for script, sources in other.named.items():
+            named = self.named.setdefault(script, [])
+            named += sources[: max(0, NAMED_DOCUMENTS - len(named))]
+        self.counts.update(other.counts)
+
+    def notes(self, known: Collection[str]) -> list[str]:
+        """The notes, per script in alphabetical order."""
+        terms_in = " and ".join(_display(s) for s in sorted(known))
+        notes = []
+        for script, sources in sorted(self.named.items()):
+            why = (
+                f"mostly in {_display(script)} script, which none of the lexicon's terms is "
+                f"written in (they are in {terms_in} script)"
+            )
+            notes += [f"{source}: {why}; no frame can be found in it" for source in sources]
+            more = self.counts[script] - len(sources)
+            if more > 0:
+                notes.append(f"{more} more {'article is' if more == 1 else 'articles are'} {why}")
+        return notes
 
 
 def _display(script: str) -> str:

@@ -105,6 +105,7 @@ def test_analyse_without_sentences_matches_for_any_number_of_jobs(
 ):
     """Worker processes (even for a small corpus here) give the same results."""
     monkeypatch.setattr("framing.parallel.MIN_PARALLEL_ITEMS", 2)
+    monkeypatch.setattr("framing.analysis.pipeline.CHUNK_DOCUMENTS", 2)  # several chunks
     corpus = request.getfixturevalue(corpus)
     full = analyse(corpus, lexicons, options=AnalysisOptions(depth=False, jobs=1))
     for jobs in (1, 2, 3):
@@ -159,3 +160,49 @@ def test_no_sentence_left_is_an_input_error(lexicons):
     corpus = Corpus((Document("d", "O", "   \n\n", "d.txt"),))
     with pytest.raises(InputError):
         analyse(corpus, lexicons, options=AnalysisOptions(depth=False), keep_sentences=False)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_stream_gives_what_the_loaded_corpus_gives(tmp_path, lexicons, monkeypatch, jobs):
+    """Read as a stream, in chunks handed to workers, the corpus analyses the same."""
+    from benchmarks.bench_pipeline import build_corpus
+    from framing.io.corpus import stream_corpus
+
+    monkeypatch.setattr("framing.analysis.pipeline.CHUNK_DOCUMENTS", 7)
+    build_corpus(tmp_path, n_articles=30, n_outlets=4, seed=2)
+    options = AnalysisOptions(depth=False, jobs=jobs)
+    full = analyse(load_corpus([tmp_path]), lexicons, options=AnalysisOptions(depth=False, jobs=1))
+    stream = stream_corpus([tmp_path])
+    _same_results(analyse(stream, lexicons, options=options, keep_sentences=False), full)
+
+
+def test_a_stream_notes_articles_in_a_script_the_lexicon_lacks(tmp_path, lexicons):
+    from framing.io.corpus import stream_corpus
+    from framing.text.scripts import script_notes
+
+    (tmp_path / "a.txt").write_text("Volunteers went to fight.\n\nThey said they had to.")
+    for i in range(5):
+        (tmp_path / f"r{i}.txt").write_text("Добровольцы поехали воевать за Украину.")
+    corpus = load_corpus([tmp_path])
+    expected = script_notes(corpus.documents, lexicons)
+    assert len(expected) == 4  # three named, then "2 more articles are ..."
+    options = AnalysisOptions(depth=False, jobs=1)
+    analysis = analyse(stream_corpus([tmp_path]), lexicons, options=options, keep_sentences=False)
+    assert analysis.notes == (*corpus.notes, *expected)
+
+
+def test_an_empty_stream_is_the_input_error_loading_gives(tmp_path, lexicons):
+    from framing.errors import InputError
+    from framing.io.corpus import stream_corpus
+
+    (tmp_path / "empty.txt").write_text("")
+    with pytest.raises(InputError) as loaded:
+        load_corpus([tmp_path / "empty.txt"])
+    with pytest.raises(InputError) as streamed:
+        analyse(
+            stream_corpus([tmp_path / "empty.txt"]),
+            lexicons,
+            options=AnalysisOptions(depth=False),
+            keep_sentences=False,
+        )
+    assert str(streamed.value) == str(loaded.value)

@@ -43,3 +43,56 @@ def test_a_missing_text_column_names_the_columns(tmp_path):
     assert result.exit_code == 2
     assert "words" in result.stderr and "text" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_quick_run_reads_a_stream_and_writes_what_a_loaded_corpus_gives(tmp_path):
+    """--quick streams its articles; with --tables it loads them all: the same JSON."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Aid for Ukraine\n\nVolunteers went to help and defend.\n")
+    (folder / "b.txt").write_text("A legion\n\nForeign fighters are not lawful combatants.\n")
+    (folder / "empty.txt").write_text("")
+    (folder / "notes.csv.bak").write_text("x")
+    streamed = runner.invoke(
+        app, ["report", str(folder), "--quick", "--out", str(tmp_path / "s.html")]
+    )
+    loaded = runner.invoke(
+        app,
+        [
+            "report",
+            str(folder),
+            "--quick",
+            "--out",
+            str(tmp_path / "l.html"),
+            "--tables",
+            str(tmp_path / "tables"),
+        ],
+    )
+    assert streamed.exit_code == 0 and loaded.exit_code == 0, streamed.output + loaded.output
+    for result in (streamed, loaded):  # every skipped input is still said
+        assert "skipped" in result.output and "empty.txt" in result.output
+        assert "notes.csv.bak" in result.output
+    assert (tmp_path / "s.json").read_text() == (tmp_path / "l.json").read_text()
+
+
+def test_a_streamed_run_never_writes_over_an_article_it_read(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    article = folder / "a.txt"
+    article.write_text("Aid\n\nVolunteers went to help.\n")
+    before = article.read_text()
+    result = runner.invoke(
+        app,
+        [
+            "report",
+            str(folder),
+            "--quick",
+            "--out",
+            str(tmp_path / "r.html"),
+            "--json",
+            str(article),
+        ],
+    )
+    assert result.exit_code != 0
+    assert article.read_text() == before
+    assert not (tmp_path / "r.html").exists()
