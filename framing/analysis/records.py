@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
+from framing.analysis.audit import removed_hits
 from framing.analysis.evidence import Strength, best_distinct, rank_sentences
 from framing.analysis.features import count_terms
 from framing.analysis.names import NameStats
@@ -60,9 +61,10 @@ class RecordChunk:
     distinct texts (at most the evidence per cell), their sentence ids
     counted from the chunk's first sentence. ``terms`` are the chunk's term
     statistics (None without a sentence), ``names`` how its sentences write
-    each word, ``removed`` the spans cleaning removed, in document order,
-    and ``scripts`` the documents written in a script the lexicons' terms
-    are not in (when asked for).
+    each word, ``removed`` the spans cleaning removed, in document order
+    (``removed_with_terms``: whether each held a frame term), and
+    ``scripts`` the documents written in a script the lexicons' terms are
+    not in (when asked for).
     """
 
     records: tuple[DocumentRecord, ...]
@@ -72,6 +74,7 @@ class RecordChunk:
     terms: ChunkTermStats | None
     names: NameStats
     removed: tuple[RemovedSpan, ...]
+    removed_with_terms: tuple[bool, ...]
     scripts: UnmatchedScripts
 
     @property
@@ -160,6 +163,7 @@ def map_documents(
         terms=terms,
         names=names,
         removed=tuple(removed),
+        removed_with_terms=tuple(bool(hits) for hits in removed_hits(removed, lexicons)),
         scripts=scripts,
     )
 

@@ -18,11 +18,12 @@ engine or on the chunking.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from framing.analysis.audit import removed_hits
 from framing.analysis.compare import compare_outlets
 from framing.analysis.evidence import Strength, best_distinct, locate_in_text
 from framing.analysis.features import (
@@ -48,6 +49,8 @@ from framing.analysis.stats import ClusterMoments
 from framing.analysis.term_stats import TermStatsAccumulator
 from framing.errors import InputError
 from framing.model import (
+    LISTED_DOCUMENTS,
+    LISTED_REMOVED,
     Analysis,
     AnalysisOptions,
     Divergence,
@@ -62,6 +65,7 @@ from framing.model import (
     RemovedSpan,
     Sentence,
     SkippedInput,
+    Unlisted,
 )
 from framing.model.records import DocumentRecord, EvidenceCandidate
 from framing.model.time import PERIODS, By, OverTime
@@ -100,11 +104,18 @@ class Reducer:
         self.options = options
         self.per_cell = options.evidence_per_cell
         self._offset = 0
+        # The listed documents (the first LISTED_DOCUMENTS), with their headlines and ledes;
+        # later documents only while evidence cites them (see _keep_cited).
         self._documents: list[DocumentSummary] = []
         self._sentences: list[Sentence] = []
         self._hits: list[Hit] = []
+        self._cited: dict[str, tuple[DocumentSummary, list[Sentence], list[Hit]]] = {}
+        self._n_documents = 0
         self._skipped: list[SkippedInput] = []
         self._removed: list[RemovedSpan] = []
+        self._n_removed = 0
+        self._removed_reasons: Counter[str] = Counter()
+        self._n_removed_with_terms = 0
         self._outlets: dict[str, _OutletTotals] = {}
         self._n_invoking: Counter[Cell] = Counter()
         self._n_hits: Counter[Cell] = Counter()
@@ -123,7 +134,10 @@ class Reducer:
         """Add the next chunk of documents."""
         offset = self._offset
         self._skipped += chunk.skipped
-        self._removed += chunk.removed
+        self._removed += chunk.removed[: max(0, LISTED_REMOVED - len(self._removed))]
+        self._n_removed += len(chunk.removed)
+        self._removed_reasons.update(span.reason for span in chunk.removed)
+        self._n_removed_with_terms += sum(chunk.removed_with_terms)
         self._names.merge(chunk.names)
         self.scripts.merge(chunk.scripts)
         if chunk.terms is not None:
@@ -132,13 +146,35 @@ class Reducer:
             for cell, candidates in found.items():
                 _merge_candidates(kept, cell, candidates, offset, self.per_cell)
         frames = [f.id for f in self.lexicons.frames]
+        cited = {
+            c.evidence.document
+            for kept in (self._evidence, self._denials)
+            for candidates in kept.values()
+            for _, c in candidates
+        }
         for r in chunk.records:
-            self._add_record(r, offset, frames)
+            self._add_record(r, offset, frames, cited)
             offset += r.n_sentences
         self._offset = offset
+        self._cited = {d: kept for d, kept in self._cited.items() if d in cited}
 
-    def _add_record(self, r: DocumentRecord, offset: int, frames: Sequence[str]) -> None:
-        self._documents.append(_summary(r))
+    def _add_record(
+        self, r: DocumentRecord, offset: int, frames: Sequence[str], cited: Collection[str]
+    ) -> None:
+        listed = self._n_documents < LISTED_DOCUMENTS
+        self._n_documents += 1
+        if listed or r.document in cited:
+            kept = (
+                _summary(r),
+                [s._replace(id=s.id + offset) for s in r.kept],
+                [h._replace(sentence=h.sentence + offset) for h in r.kept_hits],
+            )
+            if listed:
+                self._documents.append(kept[0])
+                self._sentences += kept[1]
+                self._hits += kept[2]
+            else:
+                self._cited[r.document] = kept
         totals = self._outlets.setdefault(r.outlet, _OutletTotals())
         totals.n_documents += 1
         totals.n_sentences += r.n_sentences
@@ -155,8 +191,9 @@ class Reducer:
             prominence = self._prominence[cell]
             in_headline = r.headline_invoking.get(f, ())
             in_lede = r.lede_invoking.get(f, ())
-            prominence.headlines += [offset + i for i in in_headline]
-            prominence.ledes += [offset + i for i in in_lede]
+            if listed:
+                prominence.headlines += [offset + i for i in in_headline]
+                prominence.ledes += [offset + i for i in in_lede]
             prominence.weighted += (
                 HEADLINE_WEIGHT * len(in_headline)
                 + LEDE_WEIGHT * len(in_lede)
@@ -170,8 +207,6 @@ class Reducer:
         n_docs, n, support = self._days.get(day_key, (0, 0, Counter()))
         support.update(r.n_invoking)
         self._days[day_key] = (n_docs + 1, n + r.n_sentences, support)
-        self._sentences += [s._replace(id=s.id + offset) for s in r.kept]
-        self._hits += [h._replace(sentence=h.sentence + offset) for h in r.kept_hits]
 
     def finish(
         self,
@@ -190,7 +225,7 @@ class Reducer:
         map step), listed before the chunks' own. Raises
         :class:`~framing.errors.InputError` when no document has a sentence.
         """
-        if not self._documents:
+        if not self._n_documents:
             raise InputError("no document has any text left to analyse after cleaning")
 
         def done() -> None:
@@ -249,13 +284,28 @@ class Reducer:
         done()
         over_time = _over_time(self._days, outlets, lexicons, options.by)
         done()
+        cited = {e.document for e in (*evidence, *denials)}
+        later = [kept for d, kept in self._cited.items() if d in cited]
+        unlisted = None
+        n_unlisted = self._n_documents - len(self._documents) - len(later)
+        if n_unlisted or self._n_removed > len(self._removed):
+            reasons = self._removed_reasons + Counter(span.reason for span in removed)
+            with_terms = self._n_removed_with_terms
+            if removed:  # cleaned before the map step: not yet read for terms
+                with_terms += sum(1 for hits in removed_hits(removed, lexicons) if hits)
+            unlisted = Unlisted(
+                n_documents=n_unlisted,
+                n_removed=self._n_removed - len(self._removed),
+                removed_reasons=dict(sorted(reasons.items())),
+                n_removed_with_terms=with_terms,
+            )
         return Analysis(
             name=name,
             outlets=outlets,
             lexicons=lexicons,
-            documents=tuple(self._documents),
-            sentences=tuple(self._sentences),
-            hits=tuple(self._hits),
+            documents=(*self._documents, *(k[0] for k in later)),
+            sentences=(*self._sentences, *(s for k in later for s in k[1])),
+            hits=(*self._hits, *(h for k in later for h in k[2])),
             scores=scores,
             divergences=divergences,
             candidates=candidates,
@@ -268,6 +318,7 @@ class Reducer:
             prominence=prominence,
             log_odds=log_odds,
             over_time=over_time,
+            unlisted=unlisted,
             **derived_results(scores, divergences, tfidf, outlets, lexicons, options),
         )
 

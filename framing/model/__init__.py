@@ -65,6 +65,8 @@ from framing.model.lexicons import (
 from framing.model.results import (
     DEFAULT_RESAMPLES,
     DEFAULT_SEED,
+    LISTED_DOCUMENTS,
+    LISTED_REMOVED,
     Analysis,
     AnalysisOptions,
     Candidate,
@@ -76,6 +78,7 @@ from framing.model.results import (
     OutletSummary,
     SourcesSummary,
     UnknownKeyError,
+    Unlisted,
     WeightedTerm,
 )
 
@@ -89,6 +92,8 @@ __all__ = [
     "DENY",
     "HEADLINE",
     "HIT_READINGS",
+    "LISTED_DOCUMENTS",
+    "LISTED_REMOVED",
     "OTHER",
     "REBUT",
     "SIGNIFICANCE_LEVEL",
@@ -130,6 +135,7 @@ __all__ = [
     "Tone",
     "Unit",
     "UnknownKeyError",
+    "Unlisted",
     "WeightedTerm",
     "is_gap",
 ]

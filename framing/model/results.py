@@ -167,6 +167,33 @@ class AnalysisOptions:
     by: str | None = None
 
 
+#: The documents an analysis lists one by one (in the JSON, and all a streamed analysis
+#: keeps): the first this many, and any later one that evidence cites. The tables
+#: (``framing report --tables``) list every document.
+LISTED_DOCUMENTS = 10_000
+#: The removed spans an analysis lists one by one: the first this many.
+LISTED_REMOVED = 10_000
+
+
+@dataclass(frozen=True)
+class Unlisted:
+    """What a streamed analysis counted but did not keep, so that its memory stays bounded.
+
+    The quick analysis of a large corpus (map and reduce, see
+    :mod:`framing.analysis.reduce`) keeps the summaries, headlines and ledes of
+    the first :data:`LISTED_DOCUMENTS` documents (and of later ones that
+    evidence cites), and the first :data:`LISTED_REMOVED` removed spans.
+    ``n_documents`` and ``n_removed`` count those it did not keep;
+    ``removed_reasons`` and ``n_removed_with_terms`` describe every removed
+    span (how many per reason; how many held a frame term).
+    """
+
+    n_documents: int
+    n_removed: int
+    removed_reasons: Mapping[str, int]
+    n_removed_with_terms: int
+
+
 @dataclass(frozen=True)
 class SourcesSummary:
     """Summaries of shared copy and quoted voices, computed once for the report and JSON.
@@ -215,7 +242,9 @@ class Analysis:
     :mod:`framing.analysis.quotes`. All of these are empty when
     ``options.depth`` is False. ``over_time`` (each outlet's share of each
     frame per period, :mod:`framing.analysis.over_time`) is None only when
-    ``options.by`` is ``"none"``.
+    ``options.by`` is ``"none"``. ``unlisted`` is None when ``documents`` and
+    ``removed`` hold every document and removed span; otherwise it counts
+    those left out (:class:`Unlisted`).
     """
 
     name: str
@@ -248,6 +277,7 @@ class Analysis:
     sources: SourcesSummary | None = None
     readings: Readings | None = None
     over_time: OverTime | None = None
+    unlisted: Unlisted | None = None
 
     @property
     def frames(self) -> tuple[Frame, ...]:

@@ -14,6 +14,7 @@ from typing import Any
 from framing.analysis.audit import distinct_terms, removed_hits
 from framing.model import Analysis, DocumentSummary, Hit, RemovedSpan
 from framing.report.common import document_label
+from framing.report.listed import listed_removed, removed_counts
 
 #: Removed spans longer than this are folded into a ``<details>``.
 REMOVED_PREVIEW_CHARS = 200
@@ -55,7 +56,9 @@ class AuditView:
 
     ``n_shown`` < ``n_removed`` when a large corpus's spans are summarised
     (``reasons`` then counts every span by reason). ``n_with_terms`` counts
-    the removed spans that held a frame's terms.
+    the removed spans that held a frame's terms. ``n_kept`` spans were
+    chosen from (all of them, or the first ones a streamed analysis keeps)
+    and ``n_listed`` are in the JSON export.
     """
 
     n_removed: int
@@ -65,6 +68,8 @@ class AuditView:
     n_shown: int = 0
     reasons: tuple[tuple[str, int], ...] = ()
     n_with_terms: int = 0
+    n_kept: int = 0
+    n_listed: int = 0
 
 
 def terms_warning(hits: Sequence[Hit], labels: Mapping[str, str]) -> str | None:
@@ -119,7 +124,9 @@ def audit_view(analysis: Analysis, docs: dict[str, DocumentSummary]) -> AuditVie
     A corpus with more spans than a reader can scan gets the count of every
     reason, every appended story (the removals most worth checking), then
     the spans that held frame terms, then the first other spans up to the
-    limit; the JSON export lists them all.
+    limit; the JSON export lists the first :data:`~framing.model.LISTED_REMOVED`.
+    A streamed analysis keeps only those first spans (the counts cover all),
+    so the choice is made among them.
     """
     removed = analysis.removed
     labels = {f.id: f.label for f in analysis.lexicons.frames}
@@ -128,9 +135,10 @@ def audit_view(analysis: Analysis, docs: dict[str, DocumentSummary]) -> AuditVie
         for span, hits in zip(removed, removed_hits(removed, analysis.lexicons), strict=True)
     }
     reasons: dict[str, int] = {}
-    for span in removed:
-        key = "appended unrelated story" if span.reason.startswith("appended") else span.reason
-        reasons[key] = reasons.get(key, 0) + 1
+    for reason, n in removed_counts(analysis).reasons.items():
+        key = "appended unrelated story" if reason.startswith("appended") else reason
+        reasons[key] = reasons.get(key, 0) + n
+    unlisted = analysis.unlisted
     shown = removed
     if len(removed) > AUDIT_SPANS_SHOWN:
         stories = [s for s in removed if s.reason.startswith("appended")]
@@ -138,19 +146,26 @@ def audit_view(analysis: Analysis, docs: dict[str, DocumentSummary]) -> AuditVie
         others = [s for s in others if warnings[s]] + [s for s in others if not warnings[s]]
         shown = tuple(stories + others[: max(0, AUDIT_SPANS_SHOWN - len(stories))])
     return AuditView(
-        n_removed=len(removed),
+        n_removed=removed_counts(analysis).n_removed,
         groups=removed_groups(shown, docs, warnings),
         skipped=tuple((s.source, s.reason) for s in analysis.skipped),
         notes=tuple(analysis.notes),
         n_shown=len(shown),
         reasons=tuple(sorted(reasons.items(), key=lambda item: (-item[1], item[0]))),
-        n_with_terms=sum(1 for span in removed if warnings[span]),
+        n_with_terms=(
+            unlisted.n_removed_with_terms
+            if unlisted is not None
+            else sum(1 for span in removed if warnings[span])
+        ),
+        n_kept=len(removed),
+        n_listed=len(listed_removed(analysis)),
     )
 
 
 def removed_json(analysis: Analysis) -> list[dict[str, Any]]:
-    """The JSON export's ``removed`` entries: each span, with the frame terms it held."""
-    hits = removed_hits(analysis.removed, analysis.lexicons)
+    """The JSON export's ``removed`` entries: each listed span, with the frame terms it held."""
+    removed = listed_removed(analysis)
+    hits = removed_hits(removed, analysis.lexicons)
     return [
         {
             "document": r.document,
@@ -162,5 +177,5 @@ def removed_json(analysis: Analysis) -> list[dict[str, Any]]:
                 for frame, term, text in distinct_terms(span_hits)
             ],
         }
-        for r, span_hits in zip(analysis.removed, hits, strict=True)
+        for r, span_hits in zip(removed, hits, strict=True)
     ]

@@ -9,19 +9,20 @@ has a fixed order, so the same input and options give byte-identical JSON.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from framing import __version__
 from framing.analysis.features import invoked_frames
-from framing.model import HEADLINE, Analysis, Divergence, Evidence, Sentence
+from framing.model import HEADLINE, LISTED_DOCUMENTS, Analysis, Divergence, Evidence, Sentence
 from framing.model.coding import Evaluation
 from framing.model.time import OverTime
 from framing.report.audit import removed_json
+from framing.report.listed import listed_documents, listed_removed, n_documents, removed_counts
 from framing.report.paths import evaluation_for_display, for_display
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 def _r(value: float) -> float:
@@ -60,9 +61,12 @@ def _build_json(analysis: Analysis) -> dict[str, Any]:
         "generator": {"name": "framing", "version": __version__},
         "corpus": {
             "name": analysis.name,
-            "documents": len(analysis.documents),
+            "documents": n_documents(analysis),
+            "documents_listed": len(listed_documents(analysis)),
             "sentences": sum(o.n_sentences for o in analysis.outlets),
             "tokens": sum(o.n_tokens for o in analysis.outlets),
+            "removed": removed_counts(analysis).n_removed,
+            "removed_listed": len(listed_removed(analysis)),
         },
         "options": {
             "seed": analysis.options.seed,
@@ -273,12 +277,22 @@ def _score_json(analysis: Analysis, outlet_id: str, frame_id: str) -> dict[str, 
     prominence = analysis.prominence.get((outlet_id, frame_id))
     if prominence is not None:
         cell["prominence_weighted_share"] = _r(prominence.weighted_share)
-        cell["headline_sentences"] = list(prominence.headlines)
-        cell["lede_sentences"] = list(prominence.ledes)
+        listed = _listed_sentences(analysis)
+        cell["headline_sentences"] = [i for i in prominence.headlines if listed(i)]
+        cell["lede_sentences"] = [i for i in prominence.ledes if listed(i)]
     tone = analysis.tone.get((outlet_id, frame_id))
     if tone is not None:
         cell["tone"] = None if tone.mean is None else _r(tone.mean)
     return cell
+
+
+def _listed_sentences(analysis: Analysis) -> Callable[[int], bool]:
+    """Whether a sentence id is of one of the first :data:`LISTED_DOCUMENTS` documents."""
+    if len(analysis.documents) <= LISTED_DOCUMENTS:
+        return lambda _: True
+    first = {d.id for d in analysis.documents[:LISTED_DOCUMENTS]}
+    ids = frozenset(s.id for s in analysis.sentences if s.document in first)
+    return ids.__contains__
 
 
 def _documents_json(analysis: Analysis) -> list[dict[str, Any]]:
@@ -294,7 +308,7 @@ def _documents_json(analysis: Analysis) -> list[dict[str, Any]]:
             found.extend(f for f in frames_of.get(sentence.id, ()) if f not in found)
     order = {f.id: i for i, f in enumerate(analysis.lexicons.frames)}
     documents = []
-    for d in analysis.documents:
+    for d in listed_documents(analysis):
         h = headline.get(d.id)
         documents.append(
             {

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from framing.model import Analysis, Frame
+from framing.model import LISTED_DOCUMENTS, Analysis, Frame
 from framing.report.common import FrameView, Table, frame_view
 from framing.report.format import format_score
+from framing.report.listed import n_documents
 
 _KIND_ORDER = ("word", "phrase", "wildcard")
 #: The document table lists at most this many documents (the JSON has them all).
@@ -52,12 +53,13 @@ def lexicon_frame_view(frame: Frame) -> LexiconFrameView:
 def documents_table(analysis: Analysis) -> Table:
     """The analysed documents, in analysis order (the first :data:`DOCUMENTS_SHOWN`)."""
     names = {o.id: o.name for o in analysis.outlets}
-    n = len(analysis.documents)
+    n = n_documents(analysis)
     caption = "Documents analysed."
     if n > DOCUMENTS_SHOWN:
+        listed = "them all" if n <= LISTED_DOCUMENTS else f"the first {LISTED_DOCUMENTS:,}"
         caption = (
             f"The first {DOCUMENTS_SHOWN:,} of the {n:,} documents analysed "
-            "(the JSON export lists them all)."
+            f"(the JSON export lists {listed}; the tables of --tables list them all)."
         )
     return Table(
         caption=caption,

@@ -20,6 +20,7 @@ from framing.analysis.significance.references import join_references, refer_all
 from framing.model import Analysis, Divergence
 from framing.report.common import FrameView, Table, cell_score, cell_share, frame_view
 from framing.report.format import format_pct, plural
+from framing.report.listed import removed_counts
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ def summary_view(analysis: Analysis) -> SummaryView:
         n_outlets=plural(len(analysis.outlets), "outlet"),
         n_documents=plural(sum(o.n_documents for o in analysis.outlets), "document"),
         n_sentences=plural(sum(o.n_sentences for o in analysis.outlets), "sentence"),
-        n_removed=len(analysis.removed),
+        n_removed=removed_counts(analysis).n_removed,
         n_skipped=len(analysis.skipped),
         lines=lines,
         shares=share_table(analysis),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from framing.model import Analysis
 from framing.report.format import plural
+from framing.report.listed import n_documents
 
 #: The longest default title taken from a description, in characters.
 MAX_TITLE = 120
@@ -32,7 +33,7 @@ def title_view(analysis: Analysis, title: str | None = None) -> TitleView:
     """The title (``title`` when given, see the module docstring) and what was compared."""
     n_outlets = len(analysis.outlets)
     subtitle = (
-        f"{plural(n_outlets, 'outlet')}, {plural(len(analysis.documents), 'article')}, "
+        f"{plural(n_outlets, 'outlet')}, {plural(n_documents(analysis), 'article')}, "
         f"read with the lexicon set \u201c{analysis.lexicons.name}\u201d"
     )
     if title and title.strip():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import random
 from functools import partial
 from pathlib import Path
@@ -206,3 +207,44 @@ def test_an_empty_stream_is_the_input_error_loading_gives(tmp_path, lexicons):
             keep_sentences=False,
         )
     assert str(streamed.value) == str(loaded.value)
+
+
+def _limit_listing(monkeypatch, documents: int, removed: int) -> None:
+    for module in ("framing.analysis.reduce", "framing.report.listed", "framing.report.export"):
+        monkeypatch.setattr(f"{module}.LISTED_DOCUMENTS", documents, raising=False)
+        monkeypatch.setattr(f"{module}.LISTED_REMOVED", removed, raising=False)
+    monkeypatch.setattr("framing.report.method.LISTED_DOCUMENTS", documents)
+
+
+def test_a_large_corpus_keeps_a_bounded_listing_and_counts_the_rest(
+    synthetic, lexicons, monkeypatch
+):
+    """Past the listing limits, a streamed analysis keeps counts: its JSON is the full one's."""
+    from framing.report import render_html
+
+    _limit_listing(monkeypatch, documents=5, removed=7)
+    monkeypatch.setattr("framing.analysis.pipeline.CHUNK_DOCUMENTS", 4)
+    options = AnalysisOptions(depth=False, jobs=1, evidence_per_cell=2)
+    full = analyse(synthetic, lexicons, options=options)
+    streamed = analyse(synthetic, lexicons, options=options, keep_sentences=False)
+    assert full.unlisted is None
+    unlisted = streamed.unlisted
+    assert unlisted is not None
+    cited = {e.document for e in (*streamed.evidence, *streamed.denials)}
+    first = [d.id for d in full.documents[:5]]
+    assert [d.id for d in streamed.documents] == first + [
+        d.id for d in full.documents[5:] if d.id in cited
+    ]
+    assert unlisted.n_documents == len(full.documents) - len(streamed.documents)
+    assert streamed.removed == full.removed[:7]
+    assert unlisted.n_removed == len(full.removed) - 7
+    assert sum(unlisted.removed_reasons.values()) == len(full.removed)
+    assert render_json(streamed) == render_json(full)
+    data = json.loads(render_json(streamed))
+    assert data["corpus"]["documents"] == len(full.documents)
+    assert data["corpus"]["documents_listed"] == len(streamed.documents)
+    assert data["corpus"]["removed"] == len(full.removed)
+    assert len(data["removed"]) == data["corpus"]["removed_listed"] == 7
+    html = render_html(streamed)
+    assert f"{len(full.removed)} spans in total" in html
+    assert "chosen among the first 7" in html
