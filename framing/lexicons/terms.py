@@ -208,6 +208,7 @@ def parse_term(
         weight=float(weight),
         line=line,
         on_negation=on_negation,
+        on_uncertainty=on_uncertainty,
     )
 
 

@@ -186,3 +186,21 @@ def test_hits_carry_counts_and_negated_consistently():
     assert not by_surface["mercenaries"].counts and by_surface["mercenaries"].negated
     assert not by_surface["extremists"].counts and by_surface["extremists"].negated
     assert not by_surface["legal"].counts and not by_surface["legal"].negated
+
+
+def test_doubt_that_is_the_frame_supports_it():
+    """``on_uncertainty = "supports"`` reaches the term, whether given per term or per frame."""
+    term = parse_term("legal", on_uncertainty="supports")
+    assert term.on_uncertainty == "supports"
+    frame = Frame("u", "U", "", "#000000", (term,), "u.toml")
+    matcher = Matcher(
+        LexiconSet(
+            "t",
+            (frame,),
+            "t",
+            negation_cues=DEFAULT_NEGATION_CUES,
+            uncertainty_cues=DEFAULT_UNCERTAINTY_CUES,
+        )
+    )
+    hits = matcher.match_tokens(tokenize("It is unclear whether it is legal."))
+    assert [(h.surface, h.reading) for h in hits] == [("legal", "support")]
