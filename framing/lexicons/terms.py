@@ -38,8 +38,10 @@ DEFAULT_NEGATION_CUES: tuple[str, ...] = (
 DEFAULT_UNCERTAINTY_CUES: tuple[str, ...] = ("whether", "unclear", "uncertain", "unknown")
 
 #: Labels that, near a term in its clause, say the frame is raised and
-#: rejected: rebuttals, debunking words and minimizers ("very few", not "a
-#: few"). Phrases; a ``*`` ends a word.
+#: rejected: rebuttals, debunking words, exaggeration ("inflate the
+#: presence of extremists"), minimizers ("very few", not "a few"; "a
+#: limited mobilization") and decline ("the allure of extremism has
+#: faded"). Phrases; a ``*`` ends a word.
 DEFAULT_REBUTTAL_CUES: tuple[str, ...] = (
     "false",
     "falsely",
@@ -64,10 +66,19 @@ DEFAULT_REBUTTAL_CUES: tuple[str, ...] = (
     "implausible",
     "exaggerat*",
     "overblown",
-    "overstated",
+    "overstat*",
+    "overestimat*",
+    "inflat*",
     "few",
+    "handful",
+    "limited",
     "rarely",
     "seldom",
+    "dimmed",
+    "waned",
+    "faded",
+    "receded",
+    "subsided",
     "critics say",
     "critics call",
     "deni*",

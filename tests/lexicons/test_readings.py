@@ -104,6 +104,11 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
         ("Very few extremists joined the unit.", [("extremists", "rebut")]),
         ("A few extremists joined the unit.", [("extremists", "support")]),
         ("Moscow's disinformation paints them as terrorists.", [("terrorists", "rebut")]),
+        # Exaggeration, minimizers and decline rebut too.
+        ("Propaganda inflates the number of extremists.", [("extremists", "rebut")]),
+        ("Only a handful of extremists joined the unit.", [("extremists", "rebut")]),
+        ("The report describes a limited extremist mobilization.", [("extremist", "rebut")]),
+        ("The appeal of extremist groups has faded.", [("extremist", "rebut")]),
         # Distancing: attributed, not asserted.
         ("The so-called mercenaries arrived on Monday.", [("mercenaries", "rebut")]),
         ("They were accused of being mercenaries.", [("mercenaries", "rebut")]),
