@@ -75,6 +75,9 @@ STANCE_WINDOW_WORDS = 6
 #: or followed by "that" ("claiming that …", "the worry was that …"), it
 #: reaches to the end of the sentence's clause.
 DISTANCING_WORDS = 4
+#: Scope breakers that stay inside a clause a distancing cue reports with
+#: "that": a reason given for the reported worry is part of it.
+REPORTED_REASONS = frozenset({"because"})
 #: A scare-quoted span is the term itself plus at most this many words.
 SCARE_QUOTE_EXTRA_WORDS = 1
 
@@ -352,7 +355,9 @@ class _Context:
             that = tokens[cue_end - 1] == "that" or (
                 cue_end < len(tokens) and tokens[cue_end] == "that"
             )
-            if that and self._words_between(cue_end, start) < 1_000:
+            if that and self._in_reported_clause(cue_end, start):
+                return " ".join(tokens[cue_start:cue_end])
+            if self._in_attributed_quote(cue_end, start):
                 return " ".join(tokens[cue_start:cue_end])
             near = self._words_between(cue_end, start) <= DISTANCING_WORDS
             if near and self._within_phrase(cue_end, start):
@@ -371,6 +376,39 @@ class _Context:
         if self._scare_quoted(start, end):
             return "scare quotes"
         return None
+
+    def _in_reported_clause(self, a: int, b: int) -> bool:
+        """Whether token ``b`` is still in the clause a "that" at ``a`` reports.
+
+        The clause ends with the sentence (``.``, ``;``, ``!``, ``?``) or at a
+        scope breaker, except a reason: "the worry was that … because of the
+        opportunities for extremists" reports the reason too.
+        """
+        for token in self.tokens[a:b]:
+            if token in (".", ";", "!", "?"):
+                return False
+            if token in self.matcher._scope_breakers and token not in REPORTED_REASONS:
+                return False
+        return True
+
+    def _in_attributed_quote(self, a: int, b: int) -> bool:
+        """Whether a quotation opening at most one word after a cue's end ``a`` holds token ``b``.
+
+        "accused of “being mercenaries, preparing terrorist acts”": the whole
+        quotation is the accusation, commas and conjunctions included.
+        """
+        tokens = self.tokens
+        opening = next(
+            (i for i in range(a, min(a + 2, b)) if tokens[i] in QUOTE_TOKENS),
+            None,
+        )
+        if opening is None or any(not is_word(t) for t in tokens[a:opening]):
+            return False
+        closing = next(
+            (i for i in range(opening + 1, len(tokens)) if tokens[i] in QUOTE_TOKENS),
+            len(tokens),
+        )
+        return b < closing
 
     def _within_phrase(self, a: int, b: int) -> bool:
         """Whether tokens ``a`` to ``b`` stay in one phrase: no punctuation, no conjunction."""

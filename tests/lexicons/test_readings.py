@@ -113,6 +113,23 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
         ("The so-called mercenaries arrived on Monday.", [("mercenaries", "rebut")]),
         ("They were accused of being mercenaries.", [("mercenaries", "rebut")]),
         ('Moscow calls them "mercenaries" in every statement.', [("mercenaries", "rebut")]),
+        # A reported worry reaches its reasons; a quoted accusation, its whole quotation.
+        (
+            "The worry was that this would grow because of the chance for extremists to meet.",
+            [("extremists", "rebut")],
+        ),
+        (
+            "The worry was that this would pass, but extremists came anyway.",
+            [("extremists", "support")],
+        ),
+        (
+            "They are accused of “spying, smuggling, and planning terrorist attacks,” it says.",
+            [("terrorist", "rebut")],
+        ),
+        (
+            "They are accused of “spying,” and terrorist attacks followed.",
+            [("terrorist", "support")],
+        ),
         # A long quotation is a quotation, not scare quotes.
         ('"They are mercenaries and nothing else," he said.', [("mercenaries", "support")]),
         # Rebutting a protection claim supports unprotection.
