@@ -75,6 +75,8 @@ STANCE_WINDOW_WORDS = 6
 #: or followed by "that" ("claiming that …", "the worry was that …"), it
 #: reaches to the end of the sentence's clause.
 DISTANCING_WORDS = 4
+#: How many words a distancing cue reaches at most through a list of phrases.
+LIST_WORDS = 12
 #: Scope breakers that stay inside a clause a distancing cue reports with
 #: "that": a reason given for the reported worry is part of it.
 REPORTED_REASONS = frozenset({"because"})
@@ -359,8 +361,7 @@ class _Context:
                 return " ".join(tokens[cue_start:cue_end])
             if self._in_attributed_quote(cue_end, start):
                 return " ".join(tokens[cue_start:cue_end])
-            near = self._words_between(cue_end, start) <= DISTANCING_WORDS
-            if near and self._within_phrase(cue_end, start):
+            if self._in_governed_list(cue_end, start):
                 return " ".join(tokens[cue_start:cue_end])
         for cue_start, cue_end in self.rebuttals:
             if cue_end <= start:
@@ -409,6 +410,39 @@ class _Context:
             len(tokens),
         )
         return b < closing
+
+    def _in_governed_list(self, a: int, b: int) -> bool:
+        """Whether token ``b`` is in the phrase, or the list of phrases, a cue ending at ``a`` governs.
+
+        A cue reaches :data:`DISTANCING_WORDS` words in its phrase, and on
+        through an enumeration ("accused of spying, smuggling and terrorism",
+        "the distinctions between soldiers, mercenaries and terrorists"):
+        items of at most that many words each, separated by commas (and
+        "and" or "or"), :data:`LIST_WORDS` words in all. Without a comma,
+        "and" ends the phrase: it may join another predicate.
+        """
+        span = self.tokens[a:b]
+        if "," not in span:
+            # No enumeration: "charged as mercenaries and sentenced to death"
+            # joins two predicates, and "sentenced" is the outlet's.
+            near = self._words_between(a, b) <= DISTANCING_WORDS
+            return near and self._within_phrase(a, b)
+        items = 0
+        words = 0
+        for token in span:
+            if token in (",", "and", "or"):
+                items = 0
+                continue
+            if token in SCOPE_PUNCTUATION or token in self.matcher._scope_breakers:
+                return False
+            if token in CLAUSE_WORDS or token in QUOTE_TOKENS:
+                return False
+            if is_word(token):
+                items += 1
+                words += 1
+                if items > DISTANCING_WORDS or words > LIST_WORDS:
+                    return False
+        return True
 
     def _within_phrase(self, a: int, b: int) -> bool:
         """Whether tokens ``a`` to ``b`` stay in one phrase: no punctuation, no conjunction."""

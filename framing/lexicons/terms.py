@@ -90,7 +90,10 @@ DEFAULT_REBUTTAL_CUES: tuple[str, ...] = (
 
 #: Words that attribute the term after them to someone else, without the
 #: outlet asserting it: reported accusations and verdicts, distancing labels,
-#: and reported worries ("there was concern that …").
+#: reported worries ("there was concern that …"), and words that name a
+#: label as a word or a legal category rather than say it of anyone ("the
+#: definition of a mercenary", "the distinctions between soldiers,
+#: mercenaries and terrorists").
 DEFAULT_DISTANCING_CUES: tuple[str, ...] = (
     "so-called",
     "alleged",
@@ -121,6 +124,22 @@ DEFAULT_DISTANCING_CUES: tuple[str, ...] = (
     "claims",
     "claimed",
     "claiming",
+    # a label named as a word or a category, not said of anyone
+    "the term",
+    "the word",
+    "the label",
+    "the notion of",
+    "the concept of",
+    "definition of",
+    "definitions of",
+    "defined as",
+    "distinction between",
+    "distinctions between",
+    "difference between",
+    "differences between",
+    "criteria for",
+    "standards for",
+    "category of",
 )
 
 #: Words that claim an entitlement for what follows; before a term whose

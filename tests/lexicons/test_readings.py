@@ -130,6 +130,18 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
             "They are accused of “spying,” and terrorist attacks followed.",
             [("terrorist", "support")],
         ),
+        # A distancing cue reaches through an enumeration, not another predicate.
+        (
+            "They were accused of spying, smuggling, and terrorist attacks.",
+            [("terrorist", "rebut")],
+        ),
+        ("They were accused of spying and became terrorists.", [("terrorists", "support")]),
+        # A label named as a word or a legal category is not said of anyone.
+        ("The definition of a mercenary is narrow.", [("mercenary", "rebut")]),
+        (
+            "The law draws distinctions between soldiers, spies, and mercenaries.",
+            [("mercenaries", "rebut")],
+        ),
         # A long quotation is a quotation, not scare quotes.
         ('"They are mercenaries and nothing else," he said.', [("mercenaries", "support")]),
         # Rebutting a protection claim supports unprotection.
