@@ -193,6 +193,16 @@ def test_inflections_gaps_and_inner_wildcards():
     assert readings("We stand with them.") == []  # "*" is exactly one word
 
 
+def test_a_word_that_is_a_lemma_of_its_own_keeps_its_part_of_speech():
+    """The adjective "protected" (a status) does not match the verb "protect" (an act)."""
+    frame = Frame("u", "U", "", "#000000", (parse_term("protected"), parse_term("willing")), "u")
+    matcher = Matcher(LexiconSet("t", (frame,), "t", negation_cues=("not",), inflect=True))
+    assert matcher.match_tokens(tokenize("They went to protect the free world.")) == []
+    assert matcher.match_tokens(tokenize("They will come and would stay.")) == []
+    hits = matcher.match_tokens(tokenize("They are protected and willing."))
+    assert [h.surface for h in hits] == ["protected", "willing"]
+
+
 def test_quotation_marks_inside_a_phrase_are_skipped():
     matcher = Matcher(
         LexiconSet(
