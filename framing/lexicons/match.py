@@ -364,6 +364,8 @@ class _Context:
             if self._in_governed_list(cue_end, start):
                 return " ".join(tokens[cue_start:cue_end])
         for cue_start, cue_end in self.rebuttals:
+            if self._is_verdict_label(cue_start, cue_end) and cue_end <= start:
+                return " ".join(tokens[cue_start:cue_end])
             if cue_end <= start:
                 a, b = cue_end, start
             elif cue_start >= end:
@@ -377,6 +379,16 @@ class _Context:
         if self._scare_quoted(start, end):
             return "scare quotes"
         return None
+
+    def _is_verdict_label(self, cue_start: int, cue_end: int) -> bool:
+        """Whether a rebuttal cue opens the sentence as a verdict on it: "False: …", "MYTH: …".
+
+        Fact checks label the claim they rebut this way; the label reaches the
+        whole sentence after its colon.
+        """
+        tokens = self.tokens
+        opens = not any(is_word(t) for t in tokens[:cue_start])
+        return opens and cue_end < len(tokens) and tokens[cue_end] == ":"
 
     def _in_reported_clause(self, a: int, b: int) -> bool:
         """Whether token ``b`` is still in the clause a "that" at ``a`` reports.

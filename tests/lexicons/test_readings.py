@@ -152,6 +152,17 @@ def test_each_class_of_reading(text, expected):
     assert readings(text) == expected
 
 
+def test_a_verdict_label_opening_the_sentence_rebuts_all_of_it():
+    """Fact checks label the claim they rebut: "FALSE: …" reaches past the window."""
+    text = "MYTH: The foreign volunteers in the east of the country are all extremists."
+    assert readings(text) == [("extremists", "rebut")]
+    text = "FALSE: Captured volunteers in the east of the country have no protection at all."
+    assert readings(text) == [("protection", "deny")]
+    # Not opening the sentence, a label keeps its window.
+    text = "One post called it false: the foreign volunteers in the east are all extremists."
+    assert readings(text) == [("extremists", "support")]
+
+
 def test_a_cue_outside_the_clause_does_not_rebut():
     assert readings("The claim was false. They are mercenaries.") == [("mercenaries", "support")]
 
