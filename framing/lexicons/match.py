@@ -75,6 +75,10 @@ STANCE_WINDOW_WORDS = 6
 #: or followed by "that" ("claiming that …", "the worry was that …"), it
 #: reaches to the end of the sentence's clause.
 DISTANCING_WORDS = 4
+#: The reading :meth:`_Context.read` gives a term whose entitlement is claimed
+#: ("should be treated as prisoners of war"); the matcher reports it as a
+#: denial, and the claim denies the frame's bare mentions in the sentence too.
+ENTITLED = "entitled"
 #: How many words a distancing cue reaches at most through a list of phrases.
 LIST_WORDS = 12
 #: Scope breakers that stay inside a clause a distancing cue reports with
@@ -203,8 +207,17 @@ class Matcher:
         context = _Context(self, tokens, previous, text, part)
         hits: list[Hit] = []
         for frame_id, spans in found.items():
-            for start, end, term in longest_non_overlapping(spans):
-                reading, cue = context.read(start, end, term)
+            kept = longest_non_overlapping(spans)
+            read = [context.read(start, end, term) for start, end, term in kept]
+            claim = next((cue for reading, cue in read if reading == ENTITLED), None)
+            for (start, end, term), (reading, cue) in zip(kept, read, strict=True):
+                if reading == ENTITLED:
+                    reading = DENY
+                elif claim is not None and reading == SUPPORT and cue is None:
+                    # The sentence claims what the frame says is missing ("the
+                    # sentences breach the Geneva Convention"): its bare
+                    # mentions of the frame are what the claim argues against.
+                    reading, cue = DENY, claim
                 hits.append(
                     Hit(
                         sentence=sentence_id,
@@ -316,7 +329,7 @@ class _Context:
         self._spans: list[tuple[int, int]] | None = None
 
     def read(self, start: int, end: int, term: Term) -> tuple[str, str | None]:
-        """The hit's reading and the cue that decided it."""
+        """The hit's reading and the cue that decided it (:data:`ENTITLED` for a claimed entitlement)."""
         tokens = self.tokens
         if self._in_a_name(start, end) or not self._about_subjects():
             return OTHER, None
@@ -336,7 +349,7 @@ class _Context:
         if supports:
             claim = self._entitlement_cue(start)
             if claim is not None:
-                return DENY, claim
+                return ENTITLED, claim
         return SUPPORT, None
 
     def _entitlement_cue(self, start: int) -> str | None:

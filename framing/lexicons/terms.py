@@ -144,7 +144,8 @@ DEFAULT_DISTANCING_CUES: tuple[str, ...] = (
 
 #: Words that claim an entitlement for what follows; before a term whose
 #: negation supports its frame ("should be treated as prisoners of war"),
-#: they count against the frame.
+#: they count against the frame. A breach or violation of a protection
+#: claims it applies, so those verbs are entitlement cues too.
 DEFAULT_ENTITLEMENT_CUES: tuple[str, ...] = (
     "should",
     "must",
@@ -154,6 +155,13 @@ DEFAULT_ENTITLEMENT_CUES: tuple[str, ...] = (
     "deserve*",
     "full rights",
     "have the right",
+    # a breach of it claims it applies: "the sentences breach the Geneva Convention"
+    "breach*",
+    "violates",
+    "violated",
+    "violating",
+    "in violation of",
+    "contrary to",
 )
 
 #: A colourblind-safe palette (Okabe-Ito) for frames that name no colour.

@@ -163,6 +163,25 @@ def test_a_verdict_label_opening_the_sentence_rebuts_all_of_it():
     assert readings(text) == [("extremists", "support")]
 
 
+def test_a_claimed_entitlement_denies_the_frames_bare_mentions_in_its_sentence():
+    """A counter-claim of protection is the sentence's claim about the frame."""
+    # A breach of a protection claims it applies.
+    assert readings("Prosecuting them would breach their POW status.") == [
+        ("prosecuting", "deny"),
+        ("pow status", "deny"),
+    ]
+    # Without the claim, both mentions state the frame.
+    assert readings("Prosecuting them ignores their POW status.") == [
+        ("prosecuting", "support"),
+        ("pow status", "support"),
+    ]
+    # A negation that states the frame is not a bare mention: it stays.
+    assert readings("They have no protection, though they should have POW status.") == [
+        ("protection", "support"),
+        ("pow status", "deny"),
+    ]
+
+
 def test_a_cue_outside_the_clause_does_not_rebut():
     assert readings("The claim was false. They are mercenaries.") == [("mercenaries", "support")]
 
