@@ -53,7 +53,7 @@ from framing.lexicons.patterns import (
     match_from,
     start_of,
 )
-from framing.lexicons.scope import CLAUSE_WORDS, SCOPE_PUNCTUATION, scopes
+from framing.lexicons.scope import CLAUSE_WORDS, SCOPE_PUNCTUATION, can_be_adjective, scopes
 from framing.model import (
     DENY,
     HEADLINE,
@@ -79,6 +79,8 @@ DISTANCING_WORDS = 4
 #: ("should be treated as prisoners of war"); the matcher reports it as a
 #: denial, and the claim denies the frame's bare mentions in the sentence too.
 ENTITLED = "entitled"
+#: Forms of "be" that predicate a term of someone ("they are protected").
+COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'re"})
 #: How many words a distancing cue reaches at most through a list of phrases.
 LIST_WORDS = 12
 #: Scope breakers that stay inside a clause a distancing cue reports with
@@ -140,6 +142,14 @@ class Matcher:
         self._heads = dict(heads)
         self._head_keys = frozenset(heads)
         self._head_of = itemgetter(slice(0, self._head_length))
+
+    def _yields(self, cue: str | None) -> bool:
+        """Whether a supporting hit read with ``cue`` yields to a claim in its sentence.
+
+        A bare mention (no cue) or a doubt does; a negation that states the
+        frame ("they have no protection") does not.
+        """
+        return cue is None or cue in self._uncertainty_cues
 
     def _candidates(self, token: str) -> Iterable[Pattern]:
         yield from self._exact.get(token, ())
@@ -213,10 +223,11 @@ class Matcher:
             for (start, end, term), (reading, cue) in zip(kept, read, strict=True):
                 if reading == ENTITLED:
                     reading = DENY
-                elif claim is not None and reading == SUPPORT and cue is None:
+                elif claim is not None and reading == SUPPORT and self._yields(cue):
                     # The sentence claims what the frame says is missing ("the
                     # sentences breach the Geneva Convention"): its bare
-                    # mentions of the frame are what the claim argues against.
+                    # mentions of the frame, and its doubts, are what the
+                    # claim argues against.
                     reading, cue = DENY, claim
                 hits.append(
                     Hit(
@@ -353,11 +364,22 @@ class _Context:
         return SUPPORT, None
 
     def _entitlement_cue(self, start: int) -> str | None:
-        """An entitlement claimed just before the term ("should be treated as POWs")."""
+        """An entitlement claimed just before the term ("should be treated as POWs").
+
+        Predicating the term of someone claims it too: a copula just before
+        an adjective ("the practice is usually legal", "they are lawful
+        combatants"), at most one adverb in between.
+        """
+        tokens = self.tokens
         for cue_start, cue_end in self.entitlements:
             near = cue_end <= start and self._words_between(cue_end, start) <= DISTANCING_WORDS
             if near and self._within_phrase(cue_end, start):
-                return " ".join(self.tokens[cue_start:cue_end])
+                return " ".join(tokens[cue_start:cue_end])
+        before = start - 1
+        if before >= 1 and tokens[before].endswith("ly") and tokens[before] not in COPULAS:
+            before -= 1
+        if before >= 0 and tokens[before] in COPULAS and can_be_adjective(tokens[start]):
+            return " ".join(tokens[before:start])
         return None
 
     def _stance_cue(self, start: int, end: int) -> str | None:

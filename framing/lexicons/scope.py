@@ -65,6 +65,16 @@ def _is_noun_only(word: str) -> bool:
     return pos == {"NOUN"} or pos == {"PROPN"}
 
 
+@lru_cache(maxsize=20_000)
+def can_be_adjective(word: str) -> bool:
+    """Whether ``word`` can be an adjective ("legal", "protected", "lawful")."""
+    if not word.isalpha():
+        return False
+    from lemminflect import getAllLemmas
+
+    return "ADJ" in getAllLemmas(word)
+
+
 def scopes(
     tokens: Sequence[str],
     cues: frozenset[str],

@@ -182,6 +182,47 @@ def test_a_claimed_entitlement_denies_the_frames_bare_mentions_in_its_sentence()
     ]
 
 
+def test_predicating_a_protection_of_them_claims_it():
+    assert readings("They are lawful combatants.") == [("lawful combatants", "deny")]
+    assert readings("They are clearly lawful combatants.") == [("lawful combatants", "deny")]
+    assert readings("They are not lawful combatants.") == [("lawful combatants", "support")]
+    # A noun is not predicated: the topic is raised.
+    assert readings("The question is protection.") == [("protection", "support")]
+
+
+def test_a_claim_outweighs_doubt_in_its_sentence():
+    frame = Frame(
+        "u",
+        "U",
+        "",
+        "#000000",
+        (
+            parse_term("legal issue*", on_negation="supports", on_uncertainty="supports"),
+            parse_term("legal", on_negation="supports", on_uncertainty="supports"),
+        ),
+        "u",
+    )
+    matcher = Matcher(
+        LexiconSet(
+            "t",
+            (frame,),
+            "t",
+            negation_cues=DEFAULT_NEGATION_CUES,
+            uncertainty_cues=DEFAULT_UNCERTAINTY_CUES,
+            entitlement_cues=DEFAULT_ENTITLEMENT_CUES,
+        )
+    )
+
+    def read(text: str) -> list[tuple[str, str]]:
+        return [(h.surface, h.reading) for h in matcher.match_tokens(tokenize(text))]
+
+    assert read("Some unclear legal issues remain.") == [("legal issues", "support")]
+    assert read("Some unclear legal issues remain, but the practice is legal.") == [
+        ("legal issues", "deny"),
+        ("legal", "deny"),
+    ]
+
+
 def test_a_cue_outside_the_clause_does_not_rebut():
     assert readings("The claim was false. They are mercenaries.") == [("mercenaries", "support")]
 
