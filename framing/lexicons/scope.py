@@ -54,6 +54,11 @@ _PREPOSITIONS = frozenset(
 )  # fmt: skip
 
 
+#: Articles do not count towards a scope's words: "did not go there to be
+#: a hero" negates "hero".
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
 @lru_cache(maxsize=20_000)
 def _is_noun_only(word: str) -> bool:
     """Whether ``word`` can only be a noun (then a preposition after it ends a scope)."""
@@ -84,7 +89,7 @@ def scopes(
     """For each token, ``(index of the cue whose scope covers it, is_uncertain)``, or None.
 
     A scope starts after a negation or uncertainty cue and covers at most
-    :data:`NEGATION_SCOPE_WORDS` words; it ends before punctuation, a
+    :data:`NEGATION_SCOPE_WORDS` words (articles not counted); it ends before punctuation, a
     closing quotation mark, a scope breaker, a conjunction, a relative word,
     a modal verb after the first word, or a preposition after a noun. A
     negation cue followed within three words by an uncertainty cue ("not
@@ -125,7 +130,7 @@ def scopes(
                 scope[i] = (open_cue, uncertain_scope)
                 if words == 0:
                     first_noun = _is_noun_only(token)
-                words += 1
+                words += token not in _ARTICLES
         if token in uncertainty:
             open_cue, uncertain_scope, words, first_noun = i, True, 0, False
         elif token in cues:

@@ -91,6 +91,8 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
         ("They are not tourists and they are mercenaries.", [("mercenaries", "support")]),
         # A relative clause describing the negated words stays in scope.
         ("This is not people who are extremists at all.", [("extremists", "deny")]),
+        # Articles do not count towards the few words.
+        ("He did not go there to be a mercenary.", [("mercenary", "deny")]),
         # At most a few words.
         (
             "They did not expect the first weeks in Kyiv to bring mercenaries.",
