@@ -340,7 +340,7 @@ class _Context:
         self._spans: list[tuple[int, int]] | None = None
 
     def read(self, start: int, end: int, term: Term) -> tuple[str, str | None]:
-        """The hit's reading and the cue that decided it (:data:`ENTITLED` for a claimed entitlement)."""
+        """The hit's reading and the cue that decided it; :data:`ENTITLED` for a claim."""
         tokens = self.tokens
         if self._in_a_name(start, end) or not self._about_subjects():
             return OTHER, None
@@ -459,7 +459,7 @@ class _Context:
         return b < closing
 
     def _in_governed_list(self, a: int, b: int) -> bool:
-        """Whether token ``b`` is in the phrase, or the list of phrases, a cue ending at ``a`` governs.
+        """Whether token ``b`` is in the phrase, or list of phrases, a cue ending at ``a`` governs.
 
         A cue reaches :data:`DISTANCING_WORDS` words in its phrase, and on
         through an enumeration ("accused of spying, smuggling and terrorism",
