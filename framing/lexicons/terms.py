@@ -132,14 +132,12 @@ DEFAULT_DISTANCING_CUES: tuple[str, ...] = (
     "the concept of",
     "definition of",
     "definitions of",
-    "defined as",
     "distinction between",
     "distinctions between",
     "difference between",
     "differences between",
     "criteria for",
     "standards for",
-    "category of",
 )
 
 #: Words that claim an entitlement for what follows; before a term whose
