@@ -89,9 +89,10 @@ def scopes(
     """For each token, ``(index of the cue whose scope covers it, is_uncertain)``, or None.
 
     A scope starts after a negation or uncertainty cue and covers at most
-    :data:`NEGATION_SCOPE_WORDS` words (articles not counted); it ends before punctuation, a
-    closing quotation mark, a scope breaker, a conjunction, a relative word,
-    a modal verb after the first word, or a preposition after a noun. A
+    :data:`NEGATION_SCOPE_WORDS` words (articles not counted); it ends
+    before punctuation, a closing quotation mark, a scope breaker, a
+    conjunction, a relative word, a modal verb after the first word, or a
+    preposition after a noun. A
     negation cue followed within three words by an uncertainty cue ("not
     clear whether", "have not said whether") opens an uncertain scope.
     Straight quotes alternate between opening and closing within a sentence.
