@@ -70,7 +70,6 @@ DEFAULT_REBUTTAL_CUES: tuple[str, ...] = (
     "overestimat*",
     "inflat*",
     "few",
-    "handful",
     "limited",
     "rarely",
     "seldom",

@@ -108,7 +108,6 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
         ("Moscow's disinformation paints them as terrorists.", [("terrorists", "rebut")]),
         # Exaggeration, minimizers and decline rebut too.
         ("Propaganda inflates the number of extremists.", [("extremists", "rebut")]),
-        ("Only a handful of extremists joined the unit.", [("extremists", "rebut")]),
         ("The report describes a limited extremist mobilization.", [("extremist", "rebut")]),
         ("The appeal of extremist groups has faded.", [("extremist", "rebut")]),
         # Distancing: attributed, not asserted.
