@@ -3,8 +3,8 @@
 A random sample of a corpus' sentences holds few that a lexicon reads as a
 frame, and fewer denials, so measuring precision on it wastes the coder's
 time. The sample is therefore stratified by the lexicon's reading: sentences
-read as supporting some frame, sentences whose only hits are negated
-(denials), and the rest, drawn at random within each stratum (seeded). Its
+read as supporting some frame, sentences read as denying one (denied or
+rebutted hits, none supporting), and the rest, drawn at random within each stratum (seeded). Its
 rows are shuffled and written as a *blind* sheet: an opaque row id, an
 opaque document code (so ``framing lexicon evaluate`` can resample
 documents), the text and one empty column per frame, with no hint of the

@@ -19,15 +19,22 @@ careful coder reads the sentence, not just the word:
   preposition ends it too ("no leniency for foreign mercenaries" negates
   *leniency*, not *mercenaries*). A negated term *denies* its frame,
   unless the term says ``on_negation = "supports"``: then the negation is
-  the frame's content ("not lawful combatants", "no protection"), and the
-  term un-negated counts against the frame.
+  the frame's content ("not lawful combatants", "no protection"), the term
+  un-negated raises the frame's topic, and claimed ("should be treated as
+  prisoners of war", "breach the Geneva Convention", "they are lawful
+  combatants") it counts against the frame, and so do the frame's bare
+  mentions and doubts in the same sentence.
 * **uncertainty**: "not clear whether", "unclear", "whether" make a neutral
-  reading, neither support nor denial.
+  reading, neither support nor denial (or support, for a term whose doubt
+  is its frame's content).
 * **stance**: a rebuttal label near the term in its clause ("false",
-  "disinformation", "very few", "unlikely") or a distancing cue just before
-  it ("so-called", "accused of", "alleged"), and scare quotes around the
-  term alone, mark the frame as raised and rejected, or attributed and not
-  asserted: a *rebut* reading, shown with the denials, never support.
+  "disinformation", "very few", "inflated", "has faded"), or opening the
+  sentence before a colon ("FALSE: …"), or a distancing cue before it
+  ("so-called", "accused of", "the definition of"; through a quotation or
+  an enumeration after it, and to the end of a clause it reports with
+  "that"), and scare quotes around the term alone, mark the frame as
+  raised and rejected, or attributed and not asserted: a *rebut* reading,
+  shown with the denials, never support.
 * **referent**: a term inside a capitalised name ("the State Emergency
   Protection Service") is about something else; and when the set names its
   ``subjects``, a hit in a sentence that mentions none of them, nor does
@@ -53,7 +60,7 @@ from framing.lexicons.patterns import (
     match_from,
     start_of,
 )
-from framing.lexicons.scope import CLAUSE_WORDS, SCOPE_PUNCTUATION, scopes
+from framing.lexicons.scope import CLAUSE_WORDS, SCOPE_PUNCTUATION, can_be_adjective, scopes
 from framing.model import (
     DENY,
     HEADLINE,
@@ -75,6 +82,17 @@ STANCE_WINDOW_WORDS = 6
 #: or followed by "that" ("claiming that …", "the worry was that …"), it
 #: reaches to the end of the sentence's clause.
 DISTANCING_WORDS = 4
+#: The reading :meth:`_Context.read` gives a term whose entitlement is claimed
+#: ("should be treated as prisoners of war"); the matcher reports it as a
+#: denial, and the claim denies the frame's bare mentions in the sentence too.
+ENTITLED = "entitled"
+#: Forms of "be" that predicate a term of someone ("they are protected").
+COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'re"})
+#: How many words a distancing cue reaches at most through a list of phrases.
+LIST_WORDS = 12
+#: Scope breakers that stay inside a clause a distancing cue reports with
+#: "that": a reason given for the reported worry is part of it.
+REPORTED_REASONS = frozenset({"because"})
 #: A scare-quoted span is the term itself plus at most this many words.
 SCARE_QUOTE_EXTRA_WORDS = 1
 
@@ -131,6 +149,14 @@ class Matcher:
         self._heads = dict(heads)
         self._head_keys = frozenset(heads)
         self._head_of = itemgetter(slice(0, self._head_length))
+
+    def _yields(self, cue: str | None) -> bool:
+        """Whether a supporting hit read with ``cue`` yields to a claim in its sentence.
+
+        A bare mention (no cue) or a doubt does; a negation that states the
+        frame ("they have no protection") does not.
+        """
+        return cue is None or cue in self._uncertainty_cues
 
     def _candidates(self, token: str) -> Iterable[Pattern]:
         yield from self._exact.get(token, ())
@@ -198,8 +224,18 @@ class Matcher:
         context = _Context(self, tokens, previous, text, part)
         hits: list[Hit] = []
         for frame_id, spans in found.items():
-            for start, end, term in longest_non_overlapping(spans):
-                reading, cue = context.read(start, end, term)
+            kept = longest_non_overlapping(spans)
+            read = [context.read(start, end, term) for start, end, term in kept]
+            claim = next((cue for reading, cue in read if reading == ENTITLED), None)
+            for (start, end, term), (reading, cue) in zip(kept, read, strict=True):
+                if reading == ENTITLED:
+                    reading = DENY
+                elif claim is not None and reading == SUPPORT and self._yields(cue):
+                    # The sentence claims what the frame says is missing ("the
+                    # sentences breach the Geneva Convention"): its bare
+                    # mentions of the frame, and its doubts, are what the
+                    # claim argues against.
+                    reading, cue = DENY, claim
                 hits.append(
                     Hit(
                         sentence=sentence_id,
@@ -311,7 +347,7 @@ class _Context:
         self._spans: list[tuple[int, int]] | None = None
 
     def read(self, start: int, end: int, term: Term) -> tuple[str, str | None]:
-        """The hit's reading and the cue that decided it."""
+        """The hit's reading and the cue that decided it; :data:`ENTITLED` for a claim."""
         tokens = self.tokens
         if self._in_a_name(start, end) or not self._about_subjects():
             return OTHER, None
@@ -331,15 +367,26 @@ class _Context:
         if supports:
             claim = self._entitlement_cue(start)
             if claim is not None:
-                return DENY, claim
+                return ENTITLED, claim
         return SUPPORT, None
 
     def _entitlement_cue(self, start: int) -> str | None:
-        """An entitlement claimed just before the term ("should be treated as POWs")."""
+        """An entitlement claimed just before the term ("should be treated as POWs").
+
+        Predicating the term of someone claims it too: a copula just before
+        an adjective ("the practice is usually legal", "they are lawful
+        combatants"), at most one adverb in between.
+        """
+        tokens = self.tokens
         for cue_start, cue_end in self.entitlements:
             near = cue_end <= start and self._words_between(cue_end, start) <= DISTANCING_WORDS
             if near and self._within_phrase(cue_end, start):
-                return " ".join(self.tokens[cue_start:cue_end])
+                return " ".join(tokens[cue_start:cue_end])
+        before = start - 1
+        if before >= 1 and tokens[before].endswith("ly") and tokens[before] not in COPULAS:
+            before -= 1
+        if before >= 0 and tokens[before] in COPULAS and can_be_adjective(tokens[start]):
+            return " ".join(tokens[before:start])
         return None
 
     def _stance_cue(self, start: int, end: int) -> str | None:
@@ -352,12 +399,15 @@ class _Context:
             that = tokens[cue_end - 1] == "that" or (
                 cue_end < len(tokens) and tokens[cue_end] == "that"
             )
-            if that and self._words_between(cue_end, start) < 1_000:
+            if that and self._in_reported_clause(cue_end, start):
                 return " ".join(tokens[cue_start:cue_end])
-            near = self._words_between(cue_end, start) <= DISTANCING_WORDS
-            if near and self._within_phrase(cue_end, start):
+            if self._in_attributed_quote(cue_end, start):
+                return " ".join(tokens[cue_start:cue_end])
+            if self._in_governed_list(cue_end, start):
                 return " ".join(tokens[cue_start:cue_end])
         for cue_start, cue_end in self.rebuttals:
+            if self._is_verdict_label(cue_start, cue_end) and cue_end <= start:
+                return " ".join(tokens[cue_start:cue_end])
             if cue_end <= start:
                 a, b = cue_end, start
             elif cue_start >= end:
@@ -371,6 +421,82 @@ class _Context:
         if self._scare_quoted(start, end):
             return "scare quotes"
         return None
+
+    def _is_verdict_label(self, cue_start: int, cue_end: int) -> bool:
+        """Whether a rebuttal cue opens the sentence as a verdict on it: "False: …", "MYTH: …".
+
+        Fact checks label the claim they rebut this way; the label reaches the
+        whole sentence after its colon.
+        """
+        tokens = self.tokens
+        opens = not any(is_word(t) for t in tokens[:cue_start])
+        return opens and cue_end < len(tokens) and tokens[cue_end] == ":"
+
+    def _in_reported_clause(self, a: int, b: int) -> bool:
+        """Whether token ``b`` is still in the clause a "that" at ``a`` reports.
+
+        The clause ends with the sentence (``.``, ``;``, ``!``, ``?``) or at a
+        scope breaker, except a reason: "the worry was that … because of the
+        opportunities for extremists" reports the reason too.
+        """
+        for token in self.tokens[a:b]:
+            if token in (".", ";", "!", "?"):
+                return False
+            if token in self.matcher._scope_breakers and token not in REPORTED_REASONS:
+                return False
+        return True
+
+    def _in_attributed_quote(self, a: int, b: int) -> bool:
+        """Whether a quotation opening at most one word after a cue's end ``a`` holds token ``b``.
+
+        "accused of “being mercenaries, preparing terrorist acts”": the whole
+        quotation is the accusation, commas and conjunctions included.
+        """
+        tokens = self.tokens
+        opening = next(
+            (i for i in range(a, min(a + 2, b)) if tokens[i] in QUOTE_TOKENS),
+            None,
+        )
+        if opening is None or any(not is_word(t) for t in tokens[a:opening]):
+            return False
+        closing = next(
+            (i for i in range(opening + 1, len(tokens)) if tokens[i] in QUOTE_TOKENS),
+            len(tokens),
+        )
+        return b < closing
+
+    def _in_governed_list(self, a: int, b: int) -> bool:
+        """Whether token ``b`` is in the phrase, or list of phrases, a cue ending at ``a`` governs.
+
+        A cue reaches :data:`DISTANCING_WORDS` words in its phrase, and on
+        through an enumeration ("accused of spying, smuggling and terrorism",
+        "the distinctions between soldiers, mercenaries and terrorists"):
+        items of at most that many words each, separated by commas (and
+        "and" or "or"), :data:`LIST_WORDS` words in all. Without a comma,
+        "and" ends the phrase: it may join another predicate.
+        """
+        span = self.tokens[a:b]
+        if "," not in span:
+            # No enumeration: "charged as mercenaries and sentenced to death"
+            # joins two predicates, and "sentenced" is the outlet's.
+            near = self._words_between(a, b) <= DISTANCING_WORDS
+            return near and self._within_phrase(a, b)
+        items = 0
+        words = 0
+        for token in span:
+            if token in (",", "and", "or"):
+                items = 0
+                continue
+            if token in SCOPE_PUNCTUATION or token in self.matcher._scope_breakers:
+                return False
+            if token in CLAUSE_WORDS or token in QUOTE_TOKENS:
+                return False
+            if is_word(token):
+                items += 1
+                words += 1
+                if items > DISTANCING_WORDS or words > LIST_WORDS:
+                    return False
+        return True
 
     def _within_phrase(self, a: int, b: int) -> bool:
         """Whether tokens ``a`` to ``b`` stay in one phrase: no punctuation, no conjunction."""

@@ -74,6 +74,9 @@ def compile_term(term: Term, inflect: bool) -> tuple[Element, ...]:
 def inflections(word: str) -> frozenset[str]:
     """``word`` and its inflected forms (lemminflect's tables, shipped with it).
 
+    A word that is a lemma itself for some part of speech keeps to it: the
+    adjective "protected" does not match the verb "protect".
+
     >>> sorted(inflections("defend"))
     ['defend', 'defended', 'defending', 'defends']
     >>> sorted(inflections("the"))
@@ -84,7 +87,12 @@ def inflections(word: str) -> frozenset[str]:
     from lemminflect import getAllInflections, getAllLemmas
 
     forms = {word}
-    for pos, lemmas in getAllLemmas(word).items():
+    readings = getAllLemmas(word)
+    # A word that is a lemma of its own ("protected", "willing" as adjectives)
+    # keeps to that part of speech: "protected" is a status, and "protect",
+    # "protecting" are someone's act; "willing" is not "will" or "would".
+    own = {pos: lemmas for pos, lemmas in readings.items() if word in lemmas}
+    for pos, lemmas in (own or readings).items():
         for lemma in lemmas:
             for inflected in getAllInflections(lemma, upos=pos).values():
                 forms.update(f.lower() for f in inflected)

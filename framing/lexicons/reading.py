@@ -3,8 +3,9 @@
 The one place that says what a sentence's hits mean, so the report, the
 tables, ``framing lexicon evaluate`` and ``framing lexicon sample`` read
 sentences alike: a frame is *supported* by a sentence with at least one
-un-negated hit of it, *denied* by a sentence whose hits of it are all
-negated, and *none* otherwise.
+hit of it read as support, *denied* by a sentence with none of those and
+at least one denied or rebutted hit, and *none* otherwise (a hit about
+someone else, or in doubt, says nothing either way).
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ def frame_readings(hits: Iterable[Hit], frames: Sequence[str]) -> dict[str, str]
             continue
         if hit.counts:
             read[hit.frame] = SUPPORT
-        elif read[hit.frame] == NONE:
+        elif hit.negated and read[hit.frame] == NONE:
+            # Only a denial or a rebuttal denies; a hit about someone else or
+            # in doubt says nothing either way.
             read[hit.frame] = DENY
     return read
 

@@ -54,6 +54,11 @@ _PREPOSITIONS = frozenset(
 )  # fmt: skip
 
 
+#: Articles do not count towards a scope's words: "did not go there to be
+#: a hero" negates "hero".
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
 @lru_cache(maxsize=20_000)
 def _is_noun_only(word: str) -> bool:
     """Whether ``word`` can only be a noun (then a preposition after it ends a scope)."""
@@ -65,6 +70,16 @@ def _is_noun_only(word: str) -> bool:
     return pos == {"NOUN"} or pos == {"PROPN"}
 
 
+@lru_cache(maxsize=20_000)
+def can_be_adjective(word: str) -> bool:
+    """Whether ``word`` can be an adjective ("legal", "protected", "lawful")."""
+    if not word.isalpha():
+        return False
+    from lemminflect import getAllLemmas
+
+    return "ADJ" in getAllLemmas(word)
+
+
 def scopes(
     tokens: Sequence[str],
     cues: frozenset[str],
@@ -74,9 +89,10 @@ def scopes(
     """For each token, ``(index of the cue whose scope covers it, is_uncertain)``, or None.
 
     A scope starts after a negation or uncertainty cue and covers at most
-    :data:`NEGATION_SCOPE_WORDS` words; it ends before punctuation, a
-    closing quotation mark, a scope breaker, a conjunction, a relative word,
-    a modal verb after the first word, or a preposition after a noun. A
+    :data:`NEGATION_SCOPE_WORDS` words (articles not counted); it ends
+    before punctuation, a closing quotation mark, a scope breaker, a
+    conjunction, a relative word, a modal verb after the first word, or a
+    preposition after a noun. A
     negation cue followed within three words by an uncertainty cue ("not
     clear whether", "have not said whether") opens an uncertain scope.
     Straight quotes alternate between opening and closing within a sentence.
@@ -115,7 +131,7 @@ def scopes(
                 scope[i] = (open_cue, uncertain_scope)
                 if words == 0:
                     first_noun = _is_noun_only(token)
-                words += 1
+                words += token not in _ARTICLES
         if token in uncertainty:
             open_cue, uncertain_scope, words, first_noun = i, True, 0, False
         elif token in cues:

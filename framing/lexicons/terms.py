@@ -38,8 +38,10 @@ DEFAULT_NEGATION_CUES: tuple[str, ...] = (
 DEFAULT_UNCERTAINTY_CUES: tuple[str, ...] = ("whether", "unclear", "uncertain", "unknown")
 
 #: Labels that, near a term in its clause, say the frame is raised and
-#: rejected: rebuttals, debunking words and minimizers ("very few", not "a
-#: few"). Phrases; a ``*`` ends a word.
+#: rejected: rebuttals, debunking words, exaggeration ("inflate the
+#: presence of extremists"), minimizers ("very few", not "a few"; "a
+#: limited mobilization") and decline ("the allure of extremism has
+#: faded"). Phrases; a ``*`` ends a word.
 DEFAULT_REBUTTAL_CUES: tuple[str, ...] = (
     "false",
     "falsely",
@@ -64,10 +66,18 @@ DEFAULT_REBUTTAL_CUES: tuple[str, ...] = (
     "implausible",
     "exaggerat*",
     "overblown",
-    "overstated",
+    "overstat*",
+    "overestimat*",
+    "inflat*",
     "few",
+    "limited",
     "rarely",
     "seldom",
+    "dimmed",
+    "waned",
+    "faded",
+    "receded",
+    "subsided",
     "critics say",
     "critics call",
     "deni*",
@@ -79,7 +89,10 @@ DEFAULT_REBUTTAL_CUES: tuple[str, ...] = (
 
 #: Words that attribute the term after them to someone else, without the
 #: outlet asserting it: reported accusations and verdicts, distancing labels,
-#: and reported worries ("there was concern that …").
+#: reported worries ("there was concern that …"), and words that name a
+#: label as a word or a legal category rather than say it of anyone ("the
+#: definition of a mercenary", "the distinctions between soldiers,
+#: mercenaries and terrorists").
 DEFAULT_DISTANCING_CUES: tuple[str, ...] = (
     "so-called",
     "alleged",
@@ -110,11 +123,26 @@ DEFAULT_DISTANCING_CUES: tuple[str, ...] = (
     "claims",
     "claimed",
     "claiming",
+    # a label named as a word or a category, not said of anyone
+    "the term",
+    "the word",
+    "the label",
+    "the notion of",
+    "the concept of",
+    "definition of",
+    "definitions of",
+    "distinction between",
+    "distinctions between",
+    "difference between",
+    "differences between",
+    "criteria for",
+    "standards for",
 )
 
 #: Words that claim an entitlement for what follows; before a term whose
 #: negation supports its frame ("should be treated as prisoners of war"),
-#: they count against the frame.
+#: they count against the frame. A breach or violation of a protection
+#: claims it applies, so those verbs are entitlement cues too.
 DEFAULT_ENTITLEMENT_CUES: tuple[str, ...] = (
     "should",
     "must",
@@ -124,6 +152,13 @@ DEFAULT_ENTITLEMENT_CUES: tuple[str, ...] = (
     "deserve*",
     "full rights",
     "have the right",
+    # a breach of it claims it applies: "the sentences breach the Geneva Convention"
+    "breach*",
+    "violates",
+    "violated",
+    "violating",
+    "in violation of",
+    "contrary to",
 )
 
 #: A colourblind-safe palette (Okabe-Ito) for frames that name no colour.
@@ -208,6 +243,7 @@ def parse_term(
         weight=float(weight),
         line=line,
         on_negation=on_negation,
+        on_uncertainty=on_uncertainty,
     )
 
 

@@ -91,6 +91,8 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
         ("They are not tourists and they are mercenaries.", [("mercenaries", "support")]),
         # A relative clause describing the negated words stays in scope.
         ("This is not people who are extremists at all.", [("extremists", "deny")]),
+        # Articles do not count towards the few words.
+        ("He did not go there to be a mercenary.", [("mercenary", "deny")]),
         # At most a few words.
         (
             "They did not expect the first weeks in Kyiv to bring mercenaries.",
@@ -104,10 +106,43 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
         ("Very few extremists joined the unit.", [("extremists", "rebut")]),
         ("A few extremists joined the unit.", [("extremists", "support")]),
         ("Moscow's disinformation paints them as terrorists.", [("terrorists", "rebut")]),
+        # Exaggeration, minimizers and decline rebut too.
+        ("Propaganda inflates the number of extremists.", [("extremists", "rebut")]),
+        ("The report describes a limited extremist mobilization.", [("extremist", "rebut")]),
+        ("The appeal of extremist groups has faded.", [("extremist", "rebut")]),
         # Distancing: attributed, not asserted.
         ("The so-called mercenaries arrived on Monday.", [("mercenaries", "rebut")]),
         ("They were accused of being mercenaries.", [("mercenaries", "rebut")]),
         ('Moscow calls them "mercenaries" in every statement.', [("mercenaries", "rebut")]),
+        # A reported worry reaches its reasons; a quoted accusation, its whole quotation.
+        (
+            "The worry was that this would grow because of the chance for extremists to meet.",
+            [("extremists", "rebut")],
+        ),
+        (
+            "The worry was that this would pass, but extremists came anyway.",
+            [("extremists", "support")],
+        ),
+        (
+            "They are accused of “spying, smuggling, and planning terrorist attacks,” it says.",
+            [("terrorist", "rebut")],
+        ),
+        (
+            "They are accused of “spying,” and terrorist attacks followed.",
+            [("terrorist", "support")],
+        ),
+        # A distancing cue reaches through an enumeration, not another predicate.
+        (
+            "They were accused of spying, smuggling, and terrorist attacks.",
+            [("terrorist", "rebut")],
+        ),
+        ("They were accused of spying and became terrorists.", [("terrorists", "support")]),
+        # A label named as a word or a legal category is not said of anyone.
+        ("The definition of a mercenary is narrow.", [("mercenary", "rebut")]),
+        (
+            "The law draws distinctions between soldiers, spies, and mercenaries.",
+            [("mercenaries", "rebut")],
+        ),
         # A long quotation is a quotation, not scare quotes.
         ('"They are mercenaries and nothing else," he said.', [("mercenaries", "support")]),
         # Rebutting a protection claim supports unprotection.
@@ -116,6 +151,77 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
 )
 def test_each_class_of_reading(text, expected):
     assert readings(text) == expected
+
+
+def test_a_verdict_label_opening_the_sentence_rebuts_all_of_it():
+    """Fact checks label the claim they rebut: "FALSE: …" reaches past the window."""
+    text = "MYTH: The foreign volunteers in the east of the country are all extremists."
+    assert readings(text) == [("extremists", "rebut")]
+    text = "FALSE: Captured volunteers in the east of the country have no protection at all."
+    assert readings(text) == [("protection", "deny")]
+    # Not opening the sentence, a label keeps its window.
+    text = "One post called it false: the foreign volunteers in the east are all extremists."
+    assert readings(text) == [("extremists", "support")]
+
+
+def test_a_claimed_entitlement_denies_the_frames_bare_mentions_in_its_sentence():
+    """A counter-claim of protection is the sentence's claim about the frame."""
+    # A breach of a protection claims it applies.
+    assert readings("Prosecuting them would breach their POW status.") == [
+        ("prosecuting", "deny"),
+        ("pow status", "deny"),
+    ]
+    # Without the claim, both mentions state the frame.
+    assert readings("Prosecuting them ignores their POW status.") == [
+        ("prosecuting", "support"),
+        ("pow status", "support"),
+    ]
+    # A negation that states the frame is not a bare mention: it stays.
+    assert readings("They have no protection, though they should have POW status.") == [
+        ("protection", "support"),
+        ("pow status", "deny"),
+    ]
+
+
+def test_predicating_a_protection_of_them_claims_it():
+    assert readings("They are lawful combatants.") == [("lawful combatants", "deny")]
+    assert readings("They are clearly lawful combatants.") == [("lawful combatants", "deny")]
+    assert readings("They are not lawful combatants.") == [("lawful combatants", "support")]
+    # A noun is not predicated: the topic is raised.
+    assert readings("The question is protection.") == [("protection", "support")]
+
+
+def test_a_claim_outweighs_doubt_in_its_sentence():
+    frame = Frame(
+        "u",
+        "U",
+        "",
+        "#000000",
+        (
+            parse_term("legal issue*", on_negation="supports", on_uncertainty="supports"),
+            parse_term("legal", on_negation="supports", on_uncertainty="supports"),
+        ),
+        "u",
+    )
+    matcher = Matcher(
+        LexiconSet(
+            "t",
+            (frame,),
+            "t",
+            negation_cues=DEFAULT_NEGATION_CUES,
+            uncertainty_cues=DEFAULT_UNCERTAINTY_CUES,
+            entitlement_cues=DEFAULT_ENTITLEMENT_CUES,
+        )
+    )
+
+    def read(text: str) -> list[tuple[str, str]]:
+        return [(h.surface, h.reading) for h in matcher.match_tokens(tokenize(text))]
+
+    assert read("Some unclear legal issues remain.") == [("legal issues", "support")]
+    assert read("Some unclear legal issues remain, but the practice is legal.") == [
+        ("legal issues", "deny"),
+        ("legal", "deny"),
+    ]
 
 
 def test_a_cue_outside_the_clause_does_not_rebut():
@@ -159,6 +265,16 @@ def test_inflections_gaps_and_inner_wildcards():
     assert readings("We stand with them.") == []  # "*" is exactly one word
 
 
+def test_a_word_that_is_a_lemma_of_its_own_keeps_its_part_of_speech():
+    """The adjective "protected" (a status) does not match the verb "protect" (an act)."""
+    frame = Frame("u", "U", "", "#000000", (parse_term("protected"), parse_term("willing")), "u")
+    matcher = Matcher(LexiconSet("t", (frame,), "t", negation_cues=("not",), inflect=True))
+    assert matcher.match_tokens(tokenize("They went to protect the free world.")) == []
+    assert matcher.match_tokens(tokenize("They will come and would stay.")) == []
+    hits = matcher.match_tokens(tokenize("They are protected and willing."))
+    assert [h.surface for h in hits] == ["protected", "willing"]
+
+
 def test_quotation_marks_inside_a_phrase_are_skipped():
     matcher = Matcher(
         LexiconSet(
@@ -186,3 +302,21 @@ def test_hits_carry_counts_and_negated_consistently():
     assert not by_surface["mercenaries"].counts and by_surface["mercenaries"].negated
     assert not by_surface["extremists"].counts and by_surface["extremists"].negated
     assert not by_surface["legal"].counts and not by_surface["legal"].negated
+
+
+def test_doubt_that_is_the_frame_supports_it():
+    """``on_uncertainty = "supports"`` reaches the term, whether given per term or per frame."""
+    term = parse_term("legal", on_uncertainty="supports")
+    assert term.on_uncertainty == "supports"
+    frame = Frame("u", "U", "", "#000000", (term,), "u.toml")
+    matcher = Matcher(
+        LexiconSet(
+            "t",
+            (frame,),
+            "t",
+            negation_cues=DEFAULT_NEGATION_CUES,
+            uncertainty_cues=DEFAULT_UNCERTAINTY_CUES,
+        )
+    )
+    hits = matcher.match_tokens(tokenize("It is unclear whether it is legal."))
+    assert [(h.surface, h.reading) for h in hits] == [("legal", "support")]
