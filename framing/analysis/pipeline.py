@@ -56,7 +56,13 @@ from framing.analysis.quotes import (
     extract_quotes,
 )
 from framing.analysis.records import map_chunk
-from framing.analysis.reduce import N_STEPS, Reducer, derived_results, outlet_summaries
+from framing.analysis.reduce import (
+    N_STEPS,
+    Reducer,
+    TableSink,
+    derived_results,
+    outlet_summaries,
+)
 from framing.analysis.significance import (
     log_odds_terms,
 )
@@ -214,6 +220,7 @@ def analyse(
     progress: Progress | None = None,
     keep_sentences: bool = True,
     engine: Engine | None = None,
+    tables: TableSink | None = None,
 ) -> Analysis:
     """Clean, segment, match, score, compare and pick evidence.
 
@@ -238,7 +245,9 @@ def analyse(
     (:class:`~framing.parallel.Engine`: this machine's processes, or a
     cluster, see :mod:`framing.dask_engine`) runs the map step there; by
     default, ``options.jobs`` processes on this machine. It never changes
-    the result.
+    the result. ``tables`` (with ``keep_sentences`` False and a quick
+    analysis only) is handed the rows of the sentence, document and
+    removed-span tables chunk by chunk (:data:`~framing.analysis.reduce.TableSink`).
     """
     if isinstance(lexicons, (str, PathLike)):
         lexicons = load_lexicons(Path(lexicons))
@@ -251,7 +260,9 @@ def analyse(
         raise ValueError(f"unknown period {options.by!r}; expected one of {', '.join(PERIODS)}")
     with cyclic_gc_paused():
         if not keep_sentences and not options.depth:
-            return _analyse_records(corpus, lexicons, options, progress, engine)
+            return _analyse_records(corpus, lexicons, options, progress, engine, tables)
+        if tables is not None:
+            raise ValueError("tables are streamed by the quick analysis without kept sentences")
         if isinstance(corpus, CorpusStream):
             corpus = Corpus(tuple(corpus), tuple(corpus.skipped), tuple(corpus.notes), corpus.name)
         return _analyse(corpus, lexicons, options, progress)
@@ -263,6 +274,7 @@ def _analyse_records(
     options: AnalysisOptions,
     progress: Progress | None,
     engine: Engine | None,
+    tables: TableSink | None = None,
 ) -> Analysis:
     """The quick analysis as map (chunks of documents -> summaries) and reduce.
 
@@ -280,7 +292,11 @@ def _analyse_records(
         documents, total, known = corpus.documents, len(corpus.documents), None
     removed = corpus.removed if isinstance(corpus, CleanCorpus) else ()
     work = partial(
-        map_chunk, lexicons=lexicons, per_cell=options.evidence_per_cell, known_scripts=known
+        map_chunk,
+        lexicons=lexicons,
+        per_cell=options.evidence_per_cell,
+        known_scripts=known,
+        tables=tables is not None,
     )
     outlet_ids: dict[str, str] = {}
     chunks = _chunks(documents, outlet_ids)
@@ -289,7 +305,7 @@ def _analyse_records(
         jobs = options.jobs if options.jobs is not None else default_jobs()
         engine = LocalEngine(jobs if len(first) > 1 else 1)
     done = stage_progress(progress, SENTENCES, total)
-    reducer = Reducer(lexicons, options)
+    reducer = Reducer(lexicons, options, tables)
     n_done = 0
     with engine:
         for summary in engine.map(work, chain(first, chunks)):

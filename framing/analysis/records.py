@@ -26,6 +26,13 @@ from framing.analysis.audit import removed_hits
 from framing.analysis.evidence import Strength, best_distinct, rank_sentences
 from framing.analysis.features import count_terms
 from framing.analysis.names import NameStats
+from framing.analysis.table_rows import (
+    ChunkTables,
+    DocumentRow,
+    reading_counts,
+    sentence_block,
+    sentence_row,
+)
 from framing.analysis.term_stats import ChunkTermStats, chunk_term_stats
 from framing.lexicons.match import Matcher
 from framing.model import (
@@ -64,7 +71,8 @@ class RecordChunk:
     each word, ``removed`` the spans cleaning removed, in document order
     (``removed_with_terms``: whether each held a frame term), and
     ``scripts`` the documents written in a script the lexicons' terms are
-    not in (when asked for).
+    not in (when asked for); ``tables`` its rows of the tables (when asked
+    for, :mod:`framing.analysis.table_rows`).
     """
 
     records: tuple[DocumentRecord, ...]
@@ -76,6 +84,7 @@ class RecordChunk:
     removed: tuple[RemovedSpan, ...]
     removed_with_terms: tuple[bool, ...]
     scripts: UnmatchedScripts
+    tables: ChunkTables | None = None
 
     @property
     def n_sentences(self) -> int:
@@ -90,6 +99,7 @@ def map_documents(
     outlet_ids: Mapping[str, str],
     per_cell: int,
     known_scripts: Collection[str] | None = None,
+    tables: bool = False,
 ) -> RecordChunk:
     """Clean (raw documents only), segment, match and count a chunk of documents.
 
@@ -98,7 +108,8 @@ def map_documents(
     ``per_cell`` bounds the evidence (and denial) candidates kept per outlet
     and frame. With ``known_scripts`` (the scripts the lexicons' terms are
     written in), raw documents mostly in another script are noted
-    (:mod:`framing.text.scripts`).
+    (:mod:`framing.text.scripts`). With ``tables``, the chunk's rows of the
+    sentence, document and removed-span tables are made too.
     """
     matcher = Matcher(lexicons)
     scripts = UnmatchedScripts()
@@ -114,6 +125,9 @@ def map_documents(
     names = NameStats()
     per_cell_hits: dict[Cell, dict[int, list[Hit]]] = defaultdict(lambda: defaultdict(list))
     by_id: dict[int, Sentence] = {}
+    frame_ids = [f.id for f in lexicons.frames]
+    sentence_rows: list[list[object]] = []
+    document_rows: list[DocumentRow] = []
     offset = 0
     for doc in cleaned:
         if doc is None:
@@ -143,6 +157,26 @@ def map_documents(
         for s in own:
             by_id[offset + s.id] = s._replace(id=offset + s.id)
         records.append(_record(doc, outlet, own, hits))
+        if tables:
+            hits_of: dict[int, list[Hit]] = defaultdict(list)
+            for h in hits:
+                hits_of[h.sentence].append(h)
+            sentence_rows += [
+                sentence_row(s, doc.outlet, doc.date, hits_of.get(s.id, ()), frame_ids) for s in own
+            ]
+            document_rows.append(
+                DocumentRow(
+                    document=doc.id,
+                    outlet_name=doc.outlet,
+                    date=doc.date,
+                    title=doc.title,
+                    url=doc.url,
+                    source=doc.source,
+                    n_sentences=len(own),
+                    n_tokens=records[-1].n_tokens,
+                    counts=reading_counts(own, hits_of, frame_ids),
+                )
+            )
         offset += len(own)
     evidence, denials = _candidates(per_cell_hits, by_id, per_cell)
     terms = None
@@ -165,6 +199,11 @@ def map_documents(
         removed=tuple(removed),
         removed_with_terms=tuple(bool(hits) for hits in removed_hits(removed, lexicons)),
         scripts=scripts,
+        tables=(
+            ChunkTables(sentence_block(sentence_rows), tuple(document_rows), tuple(removed))
+            if tables
+            else None
+        ),
     )
 
 
@@ -174,6 +213,7 @@ def map_chunk(
     lexicons: LexiconSet,
     per_cell: int,
     known_scripts: Collection[str] | None = None,
+    tables: bool = False,
 ) -> RecordChunk:
     """:func:`map_documents` of a (documents, their outlets' ids) pair, as a stream makes them."""
     documents, outlet_ids = chunk
@@ -183,6 +223,7 @@ def map_chunk(
         outlet_ids=outlet_ids,
         per_cell=per_cell,
         known_scripts=known_scripts,
+        tables=tables,
     )
 
 

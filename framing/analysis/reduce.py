@@ -18,7 +18,7 @@ engine or on the chunking.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -46,6 +46,7 @@ from framing.analysis.significance import (
 )
 from framing.analysis.significance.gaps import build_readings
 from framing.analysis.stats import ClusterMoments
+from framing.analysis.table_rows import ChunkTables
 from framing.analysis.term_stats import TermStatsAccumulator
 from framing.errors import InputError
 from framing.model import (
@@ -75,6 +76,10 @@ from framing.text.scripts import UnmatchedScripts
 #: The steps of the reduce's finish, as reported to a progress callback.
 N_STEPS = 6
 
+#: ``sink(rows, first_sentence_id)``: takes a chunk's table rows as the reduce adds it,
+#: in document order (``framing report --tables`` writes them to files).
+TableSink = Callable[[ChunkTables, int], None]
+
 
 @dataclass
 class _ProminenceCell:
@@ -96,11 +101,16 @@ class Reducer:
     """Adds up the map step's chunks, in document order, into an :class:`Analysis`.
 
     Call :meth:`add` with each :class:`~framing.analysis.records.RecordChunk`
-    in the order of the documents, then :meth:`finish` once.
+    in the order of the documents, then :meth:`finish` once. ``tables``, if
+    given, is handed each chunk's table rows with the id of its first
+    sentence, in order, as the chunk is added (see :data:`TableSink`).
     """
 
-    def __init__(self, lexicons: LexiconSet, options: AnalysisOptions) -> None:
+    def __init__(
+        self, lexicons: LexiconSet, options: AnalysisOptions, tables: TableSink | None = None
+    ) -> None:
         self.lexicons = lexicons
+        self._tables = tables
         self.options = options
         self.per_cell = options.evidence_per_cell
         self._offset = 0
@@ -133,6 +143,8 @@ class Reducer:
     def add(self, chunk: RecordChunk) -> None:
         """Add the next chunk of documents."""
         offset = self._offset
+        if self._tables is not None and chunk.tables is not None:
+            self._tables(chunk.tables, offset)
         self._skipped += chunk.skipped
         self._removed += chunk.removed[: max(0, LISTED_REMOVED - len(self._removed))]
         self._n_removed += len(chunk.removed)

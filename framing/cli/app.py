@@ -9,6 +9,7 @@ so ``framing --help`` starts instantly.
 from __future__ import annotations
 
 import json
+from contextlib import ExitStack
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -324,10 +325,10 @@ def report_command(
     from framing.analysis.pipeline import analyse
     from framing.cli.progress import READING, terminal_progress, wants_progress
     from framing.io.corpus import CorpusStream, load_corpus, stream_corpus
-    from framing.io.files import signals_deferred, write_texts_atomic
+    from framing.io.files import StagedFile, signals_deferred, write_texts_atomic
     from framing.lexicons.importers import import_lexicon
     from framing.model import AnalysisOptions, Corpus
-    from framing.report import TABLE_NAMES, render_html, render_json, render_tables
+    from framing.report import TABLE_NAMES, TableWriter, render_html, render_json, render_tables
     from framing.report.paths import key_for_display
     from framing.resources import default_lexicons, seeds_dir
 
@@ -337,11 +338,13 @@ def report_command(
         user_errors(),
         quiet_warnings(quiet),
         terminal_progress(wants_progress(progress, quiet=quiet)) as bars,
+        ExitStack() as cleanup,
     ):
         paths = list(inputs) if inputs else [seeds_dir()]
-        # A quick run without tables or blinding reads its articles as a stream,
-        # chunk by chunk, so that no more than the chunks in flight are in memory.
-        streaming = quick and tables is None and not blind
+        # A quick run without blinding reads its articles as a stream, chunk by
+        # chunk, so that no more than the chunks in flight are in memory; its
+        # tables are written as the chunks come in.
+        streaming = quick and not blind
         reading: dict[str, Any] = dict(
             name=None if inputs else "seeds",
             max_bytes=round(max_document_mb * 1_000_000),
@@ -385,6 +388,22 @@ def report_command(
                 corpus, answer_key = blind_corpus(corpus)
             for note in corpus.notes:
                 _warn(note)
+        # Paths in the outputs are shown relative to what the user gave.
+        given = [*paths, *([coded] if coded is not None else [])]
+        html_path = out or REPORTS_DIR / f"{corpus.name}.html"
+        json_out = html_path.with_suffix(".json") if json_path is None else json_path
+        key_path = html_path.with_suffix(".key.json")
+        table_writer = None
+        if tables is not None and streaming:
+            # The tables are written as the articles are read: refuse a clash first.
+            planned = [("--out", html_path), ("--tables", tables / TABLE_NAMES[0])]
+            planned += [("--tables", tables / n) for n in TABLE_NAMES[1:]]
+            if not to_stdout:
+                planned.insert(1, ("--json", json_out))
+            check_outputs(planned, inputs=Inputs(named))
+            table_writer = TableWriter(tables, lexicon_set.frame_ids, inputs=given)
+            # Whatever ends the run, no temporary table is left (once written, none is).
+            cleanup.callback(table_writer.discard)
         analysis = analyse(
             corpus,
             lexicon_set,
@@ -397,8 +416,9 @@ def report_command(
                 by=None if by is None else by.value,
             ),
             progress=bars,
-            # Without the tables, a quick run keeps per-document records only.
-            keep_sentences=tables is not None,
+            # A quick run keeps per-document records only; its tables are streamed.
+            keep_sentences=not streaming,
+            tables=table_writer,
         )
         for skipped in analysis.skipped[n_warned:]:
             _warn(f"skipped {skipped.source}: {skipped.reason}")
@@ -417,11 +437,6 @@ def report_command(
                 if frame not in sheet.frames:
                     _warn(f"{coded}: no column for frame {frame!r}; it is not evaluated")
             validation = evaluate_sheet(sheet, lexicon_set, seed=seed, n_bootstrap=bootstrap)
-        html_path = out or REPORTS_DIR / f"{analysis.name}.html"
-        json_out = html_path.with_suffix(".json") if json_path is None else json_path
-        key_path = html_path.with_suffix(".key.json")
-        # Paths in the outputs are shown relative to what the user gave.
-        given = [*paths, *([coded] if coded is not None else [])]
         # Render everything before writing anything, then write the files as a
         # set, so a failure leaves no partial output and no mix of old and new.
         json_text = render_json(analysis, validation=validation, inputs=given)
@@ -444,12 +459,20 @@ def report_command(
             shown_key = key_for_display(answer_key, given)
             key_text = json.dumps(shown_key.to_json(), ensure_ascii=False, indent=2)
             outputs.append(("the answer key", key_path, key_text + "\n"))
-        if tables is not None:
+        staged: list[StagedFile] = []
+        if table_writer is not None:
+            texts, staged = table_writer.finish(analysis)
+            outputs += [("--tables", path, text) for path, text in texts.items()]
+        elif tables is not None:
             rendered = render_tables(analysis, inputs=given)
             outputs += [("--tables", tables / n, text) for n, text in rendered.items()]
-        check_outputs([(label, path) for label, path, _ in outputs], inputs=protected)
+        check_outputs(
+            [(label, path) for label, path, _ in outputs]
+            + [("--tables", file.path) for file in staged],
+            inputs=protected,
+        )
         with signals_deferred():
-            write_texts_atomic({path: text for _, path, text in outputs})
+            write_texts_atomic({path: text for _, path, text in outputs}, staged=staged)
             run.written = True
     if to_stdout:
         # The JSON alone on stdout, so it pipes into jq; what people read goes to stderr.

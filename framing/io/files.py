@@ -41,7 +41,7 @@ import signal
 import stat
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import FrameType
@@ -62,22 +62,78 @@ def write_text_atomic(path: str | Path, text: str) -> Path:
     return write_texts_atomic({Path(path): text})[0]
 
 
-def write_texts_atomic(outputs: Mapping[Path, str]) -> list[Path]:
+class StagedFile:
+    """A file written piece by piece into a temporary file beside its destination.
+
+    For outputs too large to hold as one text (the tables of a large
+    corpus): :meth:`write` appends, and :func:`write_texts_atomic` (given
+    it in ``staged``) renames it over its destination with the rest of the
+    set. :meth:`discard` removes the temporary file (a run that stops
+    before its outputs are written calls it); it is safe to call twice.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        _refuse_non_regular(self.path)
+        fd, self.tmp_name = _open_stage(self.path)
+        self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+
+    def write(self, text: str) -> None:
+        """Append ``text``; an :class:`~framing.errors.OutputError` names the path on failure."""
+        try:
+            self._handle.write(text)
+        except OSError as exc:
+            self.discard()
+            raise OutputError(f"cannot be written ({exc.strerror or exc})", path=self.path) from exc
+
+    def close(self) -> None:
+        """Finish writing (the file stays temporary until its set is written)."""
+        if self._handle.closed:
+            return
+        try:
+            self._handle.close()
+            os.chmod(self.tmp_name, 0o666 & ~_umask())
+        except OSError as exc:
+            self.discard()
+            raise OutputError(f"cannot be written ({exc.strerror or exc})", path=self.path) from exc
+
+    def discard(self) -> None:
+        """Remove the temporary file."""
+        with suppress(OSError):
+            self._handle.close()
+        Path(self.tmp_name).unlink(missing_ok=True)
+
+
+def write_texts_atomic(
+    outputs: Mapping[Path, str], *, staged: Sequence[StagedFile] = ()
+) -> list[Path]:
     """Write several files as a set: all are written in full before any replaces its old file.
 
-    Raises :class:`~framing.errors.OutputError` when a file cannot be
-    written, or when a destination exists and is not a regular file.
-    Signals that end the process wait until the set is written (see the
-    module's docstring for what is and is not guaranteed).
+    ``staged`` are files already written piece by piece (:class:`StagedFile`),
+    renamed with the others. Raises :class:`~framing.errors.OutputError` when
+    a file cannot be written, or when a destination exists and is not a
+    regular file; no file of the set is then replaced, and no temporary file
+    (the staged ones included) is left. Signals that end the process wait
+    until the set is written (see the module's docstring for what is and is
+    not guaranteed).
     """
-    for path in outputs:
-        _refuse_non_regular(Path(path))
-    staged: list[tuple[str, Path]] = []
+    try:
+        for path in outputs:
+            _refuse_non_regular(Path(path))
+        for file in staged:
+            file.close()
+    except BaseException:
+        for file in staged:
+            file.discard()
+        raise
+    renamed: list[tuple[str, Path]] = [(f.tmp_name, f.path) for f in staged]
+    staged_texts: list[tuple[str, Path]] = []
     with signals_deferred():
         try:
             for path, text in outputs.items():
-                staged.append((_stage(Path(path), text), Path(path)))
-            for tmp_name, path in staged:
+                staged_texts.append((_stage(Path(path), text), Path(path)))
+            staged_all = staged_texts + renamed
+            for tmp_name, path in staged_all:
                 try:
                     os.replace(tmp_name, path)
                 except OSError as exc:
@@ -85,9 +141,9 @@ def write_texts_atomic(outputs: Mapping[Path, str]) -> list[Path]:
                         f"cannot be written ({exc.strerror or exc})", path=path
                     ) from exc
         finally:
-            for tmp_name, _ in staged:
+            for tmp_name, _ in staged_texts + renamed:
                 Path(tmp_name).unlink(missing_ok=True)
-    return [path for _, path in staged]
+    return [path for _, path in staged_texts + renamed]
 
 
 @contextmanager
@@ -147,6 +203,22 @@ def _refuse_non_regular(path: Path) -> None:
 
 def _stage(path: Path, text: str) -> str:
     """Write ``text`` to a temporary file beside ``path``; return its name."""
+    fd, tmp_name = _open_stage(path)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.chmod(tmp_name, 0o666 & ~_umask())
+    except OSError as exc:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise OutputError(f"cannot be written ({exc.strerror or exc})", path=path) from exc
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return tmp_name
+
+
+def _open_stage(path: Path) -> tuple[int, str]:
+    """A new temporary file beside ``path`` (its folder made if missing): its fd and name."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -161,17 +233,7 @@ def _stage(path: Path, text: str) -> str:
         fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=_TMP_SUFFIX, dir=path.parent)
     except OSError as exc:
         raise OutputError(f"cannot be written ({exc.strerror or exc})", path=path) from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(tmp_name, 0o666 & ~_umask())
-    except OSError as exc:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise OutputError(f"cannot be written ({exc.strerror or exc})", path=path) from exc
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-    return tmp_name
+    return fd, tmp_name
 
 
 def _remove_stale_temporaries(path: Path) -> None:

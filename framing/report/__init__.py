@@ -11,11 +11,12 @@ from framing.io.files import write_text_atomic, write_texts_atomic
 from framing.model import Analysis
 from framing.report.export import SCHEMA_VERSION, build_json, render_json
 from framing.report.render import render_html
-from framing.report.tables import TABLE_NAMES, render_tables
+from framing.report.tables import TABLE_NAMES, TableWriter, render_tables
 
 __all__ = [
     "SCHEMA_VERSION",
     "TABLE_NAMES",
+    "TableWriter",
     "build_json",
     "render_html",
     "render_json",

@@ -1,6 +1,6 @@
 """``--tables DIR``: the analysis as CSV tables, for pandas, R or a spreadsheet.
 
-Four tables, one row per unit (layout in docs/validation.md):
+Five tables, one row per unit (layout in docs/validation.md):
 
 * ``sentences.csv``: every analysed sentence, with its document, outlet,
   date, position, part and text, and per frame the lexicon's reading
@@ -13,7 +13,9 @@ Four tables, one row per unit (layout in docs/validation.md):
 * ``over_time.csv``: per outlet, frame and period, the sentences, those
   read as support, the share with its 95% Wilson interval, and whether the
   period has too few sentences to read (:mod:`framing.analysis.over_time`);
-  only the header when the articles have no dates or fall in one period.
+  only the header when the articles have no dates or fall in one period;
+* ``removed.csv``: every span cleaning removed, with its document, source
+  line, reason and text.
 
 The report and the JSON show the strongest evidence; these tables hold the
 reading of every sentence, which is what a researcher's own models need.
@@ -24,16 +26,30 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from framing.lexicons.reading import frame_readings, frame_terms
+from framing.analysis.table_rows import (
+    REMOVED_HEADER,
+    ChunkTables,
+    DocumentRow,
+    document_header,
+    removed_row,
+    sentence_header,
+    sentence_row,
+)
+from framing.lexicons.reading import frame_readings
 from framing.model import Analysis, Hit
-from framing.model.coding import DENY, SUPPORT
+from framing.model.coding import DENY
 from framing.report.paths import for_display
 
-TABLE_NAMES = ("sentences.csv", "documents.csv", "outlets.csv", "over_time.csv")
+if TYPE_CHECKING:
+    from framing.io.files import StagedFile
+
+TABLE_NAMES = ("sentences.csv", "documents.csv", "outlets.csv", "over_time.csv", "removed.csv")
 
 
 def render_tables(analysis: Analysis, *, inputs: Sequence[str | Path] = ()) -> dict[str, str]:
@@ -48,6 +64,7 @@ def render_tables(analysis: Analysis, *, inputs: Sequence[str | Path] = ()) -> d
         "documents.csv": _csv(*document_rows(analysis, readings)),
         "outlets.csv": _outlets(analysis, readings.frames, readings.by_sentence),
         "over_time.csv": _over_time(analysis),
+        "removed.csv": _csv(REMOVED_HEADER, map(removed_row, analysis.removed)),
     }
 
 
@@ -77,10 +94,12 @@ class Readings:
 Rows = tuple[list[str], list[list[object]]]
 
 
-def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+def _csv(header: Sequence[str] | None, rows: Iterable[Sequence[object]]) -> str:
+    """CSV text of ``rows``, after ``header`` unless it is None."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
+    if header is not None:
+        writer.writerow(header)
     writer.writerows(rows)
     return out.getvalue()
 
@@ -90,53 +109,42 @@ def sentence_rows(analysis: Analysis, readings: Readings) -> Rows:
     frames = readings.frames
     documents = {d.id: d for d in analysis.documents}
     names = {o.id: o.name for o in analysis.outlets}
-    header = ["sentence", "document", "outlet", "date", "position", "part", "text"]
-    header += [f for f in frames] + [f"{f}_terms" for f in frames]
     rows: list[list[object]] = []
     for s in analysis.sentences:
         doc = documents.get(s.document)
-        terms = frame_terms(readings.hits.get(s.id, ()), frames)
-        rows.append(
-            [
-                s.id,
-                s.document,
-                names.get(s.outlet, s.outlet),
-                (doc.date if doc else None) or "",
-                s.position,
-                s.part,
-                s.text,
-                *(readings.by_sentence[s.id][f] for f in frames),
-                *("; ".join(terms[f]) for f in frames),
-            ]
-        )
-    return header, rows
+        name = names.get(s.outlet, s.outlet)
+        hits = readings.hits.get(s.id, ())
+        rows.append([s.id, *sentence_row(s, name, doc.date if doc else None, hits, frames)])
+    return sentence_header(frames), rows
 
 
 def document_rows(analysis: Analysis, readings: Readings) -> Rows:
     """``documents.csv``: one row per document, with its sentences read as support and deny."""
     frames = readings.frames
-    counts: dict[tuple[str, str, str], int] = defaultdict(int)
+    counts: dict[str, dict[tuple[str, str], int]] = defaultdict(lambda: defaultdict(int))
     for s in analysis.sentences:
         for frame, reading in readings.by_sentence[s.id].items():
-            counts[(s.document, frame, reading)] += 1
+            counts[s.document][(frame, reading)] += 1
     names = {o.id: o.name for o in analysis.outlets}
-    header = ["document", "outlet", "date", "title", "url", "source", "n_sentences", "n_tokens"]
-    header += [f"{f}_{kind}" for f in frames for kind in (SUPPORT, DENY)]
-    rows: list[list[object]] = [
-        [
-            d.id,
-            names.get(d.outlet, d.outlet),
-            d.date or "",
-            d.title or "",
-            d.url or "",
-            d.source,
-            d.n_sentences,
-            d.n_tokens,
-            *(counts[(d.id, f, kind)] for f in frames for kind in (SUPPORT, DENY)),
-        ]
+    rows = [
+        DocumentRow(
+            document=d.id,
+            outlet_name=names.get(d.outlet, d.outlet),
+            date=d.date,
+            title=d.title,
+            url=d.url,
+            source=d.source,
+            n_sentences=d.n_sentences,
+            n_tokens=d.n_tokens,
+            counts=counts[d.id],
+        ).cells(frames, _same)
         for d in analysis.documents
     ]
-    return header, rows
+    return document_header(frames), rows
+
+
+def _same(path: str) -> str:
+    return path
 
 
 def _outlets(analysis: Analysis, frames: Sequence[str], readings: dict[int, dict[str, str]]) -> str:
@@ -145,6 +153,13 @@ def _outlets(analysis: Analysis, frames: Sequence[str], readings: dict[int, dict
         for frame, reading in readings[s.id].items():
             if reading == DENY:
                 denied[(s.outlet, frame)] += 1
+    return _outlet_table(analysis, frames, denied)
+
+
+def _outlet_table(
+    analysis: Analysis, frames: Sequence[str], denied: Mapping[tuple[str, str], int]
+) -> str:
+    """``outlets.csv``, given each (outlet id, frame)'s sentences read as deny."""
     header = ["outlet_id", "outlet", "n_documents", "n_sentences", "n_tokens"]
     for f in frames:
         header += [f"{f}_share", f"{f}_ci95_low", f"{f}_ci95_high", f"{f}_support", f"{f}_deny"]
@@ -158,7 +173,7 @@ def _outlets(analysis: Analysis, frames: Sequence[str], readings: dict[int, dict
                 f"{score.ci95[0]:.6f}",
                 f"{score.ci95[1]:.6f}",
                 score.n_sentences,
-                denied[(o.id, f)],
+                denied.get((o.id, f), 0),
             ]
         rows.append(row)
     return _csv(header, rows)
@@ -190,3 +205,73 @@ def _over_time(analysis: Analysis) -> str:
         for s in over_time.shares
     )
     return _csv(header, rows)
+
+
+class TableWriter:
+    """Writes the tables of a streamed quick analysis as its chunks come in.
+
+    Pass it as ``tables`` to :func:`framing.analysis.pipeline.analyse`: each
+    chunk's sentence, document and removed-span rows are appended to
+    temporary files beside ``folder``'s tables (:class:`~framing.io.files.StagedFile`),
+    so that no table is held in memory. :meth:`finish` adds the outlet and
+    over-time tables, made from the finished analysis, and returns what
+    :func:`~framing.io.files.write_texts_atomic` needs to write the whole set;
+    :meth:`discard` removes the temporary files of a run that stops.
+    Sources are shown relative to ``inputs``, as :func:`render_tables` shows them.
+    """
+
+    def __init__(
+        self, folder: Path, frames: Sequence[str], *, inputs: Sequence[str | Path] = ()
+    ) -> None:
+        from framing.io.files import StagedFile
+
+        self.folder = folder
+        self._made_folder = not folder.exists()
+        self._frames = list(frames)
+        self._roots = list(inputs)
+        self._denied: dict[tuple[str, str], int] = defaultdict(int)
+        self._files: list[StagedFile] = []
+        try:
+            for name in ("sentences.csv", "documents.csv", "removed.csv"):
+                self._files.append(StagedFile(folder / name))
+        except BaseException:
+            self.discard()
+            raise
+        self._sentences, self._documents, self._removed = self._files
+        self._sentences.write(_csv(sentence_header(self._frames), []))
+        self._documents.write(_csv(document_header(self._frames), []))
+        self._removed.write(_csv(REMOVED_HEADER, []))
+
+    def __call__(self, rows: ChunkTables, first_sentence: int) -> None:
+        """Append a chunk's rows; its first sentence has id ``first_sentence``."""
+        from framing.report.paths import display_path
+
+        self._sentences.write("".join(rows.sentences.with_ids(first_sentence)))
+        roots = self._roots
+
+        def show(path: str) -> str:
+            return display_path(path, roots)
+
+        self._documents.write(_csv(None, (d.cells(self._frames, show) for d in rows.documents)))
+        self._removed.write(_csv(None, map(removed_row, rows.removed)))
+        for d in rows.documents:
+            for f in self._frames:
+                self._denied[(d.outlet_name, f)] += d.counts.get((f, DENY), 0)
+
+    def finish(self, analysis: Analysis) -> tuple[dict[Path, str], list[StagedFile]]:
+        """The outlet and over-time tables' texts, and the staged tables, for writing as a set."""
+        ids = {o.name: o.id for o in analysis.outlets}
+        denied = {(ids[name], f): n for (name, f), n in self._denied.items() if name in ids}
+        texts = {
+            self.folder / "outlets.csv": _outlet_table(analysis, self._frames, denied),
+            self.folder / "over_time.csv": _over_time(analysis),
+        }
+        return texts, list(self._files)
+
+    def discard(self) -> None:
+        """Remove the temporary files, and the folder if it made it and it is left empty."""
+        for file in self._files:
+            file.discard()
+        if self._made_folder:
+            with suppress(OSError):
+                self.folder.rmdir()  # only when empty: the set may have been written

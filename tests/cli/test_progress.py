@@ -41,7 +41,7 @@ def test_progress_bars_change_no_output(tmp_path, inputs):
     with_bars, written = _report(tmp_path, inputs, "on", "--progress")
     without, expected = _report(tmp_path, inputs, "off", "--no-progress")
     assert written == expected
-    assert len(written) == 6  # report, JSON and four tables
+    assert len(written) == 7  # report, JSON and five tables
     assert "Segmenting" in with_bars.stderr and "Comparing" in with_bars.stderr
     assert without.stderr == ""
     assert with_bars.stdout == without.stdout.replace("/off/", "/on/")
