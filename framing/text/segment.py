@@ -42,13 +42,14 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from framing.model import BODY, DECK, HEADLINE, CleanCorpus, CleanDocument, Sentence
 from framing.text.marks import FOLD_TO_ASCII, TYPOGRAPHIC
+from framing.text.punkt import FastPunkt
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -152,16 +153,21 @@ def split_sentences(text: str) -> list[str]:
     >>> split_sentences("Maj. Gen. Borys Kremenetskyi said. They agreed.")
     ['Maj. Gen. Borys Kremenetskyi said.', 'They agreed.']
     """
-    splitter = build_sentence_splitter()
     plain = text
-    if not TYPOGRAPHIC.isdisjoint(text):
+    if not text.isascii() and _TYPOGRAPHIC_RE.search(text):
         for curly, ascii_quote in FOLD_TO_ASCII.items():  # one-for-one, so offsets are kept
             plain = plain.replace(curly, ascii_quote)
-    if splitter._lang_vars.period_context_re().search(plain) is None:
-        # No candidate boundary at all: Punkt would return the whole text.
-        return [text.strip()] if text.strip() else []
-    spans = splitter.span_tokenize(plain)
+    spans = _fast_splitter().span_tokenize(plain)
     return [text[start:end].strip() for start, end in spans if text[start:end].strip()]
+
+
+_TYPOGRAPHIC_RE = re.compile(f"[{''.join(sorted(TYPOGRAPHIC))}]")
+
+
+@cache
+def _fast_splitter() -> FastPunkt:
+    """Punkt's decisions with :func:`build_sentence_splitter`'s parameters, without its objects."""
+    return FastPunkt(build_sentence_splitter())
 
 
 def _normalise(text: str) -> str:
@@ -191,11 +197,42 @@ def _split_clitic(token: str) -> int:
     return 0
 
 
+#: Marks that end a whitespace-separated chunk of text after a plain word
+#: ("war," "said."): none is a word character, a space, an invisible
+#: character, a hyphen or an apostrophe, so the word and the mark are the
+#: pattern's two tokens.
+_TRAILING_MARKS = frozenset(',.;:?!)"')
+
+
+def _pattern_tokens(text: str) -> list[str]:
+    """``_TOKEN_RE.findall(text)``, with the pattern run only where it is needed.
+
+    No token spans white space, nor does the pattern look behind or ahead of
+    a token, so the matches in a text are those in each of its
+    whitespace-separated chunks. A chunk of word characters only (what
+    ``str.isalnum`` accepts; the pattern's ``\\w`` adds only ``_``) is one
+    token whole, and such a chunk followed by one of :data:`_TRAILING_MARKS`
+    is two; other chunks go through the pattern. ``str.split`` and ``\\s``
+    agree on what white space is (both use ``Py_UNICODE_ISSPACE``).
+    """
+    tokens: list[str] = []
+    add, extend, findall = tokens.append, tokens.extend, _TOKEN_RE.findall
+    for chunk in text.split():
+        if chunk.isalnum():
+            add(chunk)
+        elif chunk[-1] in _TRAILING_MARKS and chunk[:-1].isalnum():
+            add(chunk[:-1])
+            add(chunk[-1])
+        else:
+            extend(findall(chunk))
+    return tokens
+
+
 def _tokens(text: str) -> Iterator[str]:
     """Interned tokens of ``text`` (see :func:`tokenize`)."""
     lowered = _normalise(text)
     if len(lowered) == len(text) and not _needs_folding(text):
-        tokens = _TOKEN_RE.findall(lowered)
+        tokens = _pattern_tokens(lowered)
     else:  # token by token, as tokenize_spans does ("İ" lower-cases to two characters)
         tokens = list(map(_fold, _TOKEN_RE.findall(text)))
     if "'" in text or "’" in text or "＇" in text:
@@ -226,7 +263,16 @@ def tokenize_spans(text: str) -> list[tuple[str, int, int]]:
     ``("freedom", 0, 8)``. A clitic's offsets count back from the token's end
     in its original characters.
     """
-    normalise = _fold if _needs_folding(text) else _normalise
+    folding = _needs_folding(text)
+    if not folding and _SIGMA not in text:
+        lowered = _normalise(text)
+        if len(lowered) == len(text):
+            return _plain_spans(text, lowered)
+    return _pattern_spans(text, _fold if folding else _normalise)
+
+
+def _pattern_spans(text: str, normalise: Callable[[str], str]) -> list[tuple[str, int, int]]:
+    """:func:`tokenize_spans` match by match, each token normalised on its own."""
     spans: list[tuple[str, int, int]] = []
     for m in _TOKEN_RE.finditer(text):
         token, start, end = normalise(m.group()), m.start(), m.end()
@@ -238,6 +284,45 @@ def tokenize_spans(text: str) -> list[tuple[str, int, int]]:
             spans.append((token[-cut:], end - original_cut, end))
         else:
             spans.append((token, start, end))
+    return spans
+
+
+#: Capital sigma, the one character whose lower case depends on its neighbours
+#: (final "ς" or "σ"), so a token lower-cased alone may differ from its slice
+#: of the lower-cased text.
+_SIGMA = "\u03a3"
+
+
+def _plain_spans(text: str, lowered: str) -> list[tuple[str, int, int]]:
+    """:func:`tokenize_spans` for a text that needs no folding.
+
+    ``lowered`` is ``_normalise(text)``, character for character (same
+    length, no capital sigma), so a token's normalised form is its slice of
+    ``lowered``. The chunks are those of :func:`_pattern_tokens`; each is
+    found in the text after the previous one (only white space lies between).
+    """
+    spans: list[tuple[str, int, int]] = []
+    add, find, finditer = spans.append, text.find, _TOKEN_RE.finditer
+    end = 0
+    for chunk in text.split():
+        start = find(chunk, end)
+        end = start + len(chunk)
+        if chunk.isalnum():
+            add((lowered[start:end], start, end))
+        elif chunk[-1] in _TRAILING_MARKS and chunk[:-1].isalnum():
+            add((lowered[start : end - 1], start, end - 1))
+            add((lowered[end - 1 : end], end - 1, end))
+        else:
+            for m in finditer(chunk):
+                a, b = start + m.start(), start + m.end()
+                token = lowered[a:b]
+                cut = _split_clitic(token) if "'" in token else 0
+                if cut:
+                    original_cut = _original_length(m.group(), cut)
+                    add((token[:-cut], a, b - original_cut))
+                    add((token[-cut:], b - original_cut, b))
+                else:
+                    add((token, a, b))
     return spans
 
 
