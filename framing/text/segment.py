@@ -204,7 +204,7 @@ def _split_clitic(token: str) -> int:
 _TRAILING_MARKS = frozenset(',.;:?!)"')
 
 
-def _pattern_tokens(text: str) -> list[str]:
+def _pattern_tokens(text: str, *, clitics: bool = False) -> list[str]:
     """``_TOKEN_RE.findall(text)``, with the pattern run only where it is needed.
 
     No token spans white space, nor does the pattern look behind or ahead of
@@ -214,6 +214,10 @@ def _pattern_tokens(text: str) -> list[str]:
     token whole, and such a chunk followed by one of :data:`_TRAILING_MARKS`
     is two; other chunks go through the pattern. ``str.split`` and ``\\s``
     agree on what white space is (both use ``Py_UNICODE_ISSPACE``).
+
+    With ``clitics``, tokens with an apostrophe ``'`` have their clitic split
+    off (:func:`_with_clitic_split`); only chunks that go through the
+    pattern can have one.
     """
     tokens: list[str] = []
     add, extend, findall = tokens.append, tokens.extend, _TOKEN_RE.findall
@@ -223,6 +227,8 @@ def _pattern_tokens(text: str) -> list[str]:
         elif chunk[-1] in _TRAILING_MARKS and chunk[:-1].isalnum():
             add(chunk[:-1])
             add(chunk[-1])
+        elif clitics and "'" in chunk:
+            extend([part for token in findall(chunk) for part in _with_clitic_split(token)])
         else:
             extend(findall(chunk))
     return tokens
@@ -232,9 +238,10 @@ def _tokens(text: str) -> Iterator[str]:
     """Interned tokens of ``text`` (see :func:`tokenize`)."""
     lowered = _normalise(text)
     if len(lowered) == len(text) and not _needs_folding(text):
-        tokens = _pattern_tokens(lowered)
-    else:  # token by token, as tokenize_spans does ("İ" lower-cases to two characters)
-        tokens = list(map(_fold, _TOKEN_RE.findall(text)))
+        # "’" is "'" in lowered, and "＇" needs folding
+        return map(sys.intern, _pattern_tokens(lowered, clitics=True))
+    # token by token, as tokenize_spans does ("İ" lower-cases to two characters)
+    tokens = list(map(_fold, _TOKEN_RE.findall(text)))
     if "'" in text or "’" in text or "＇" in text:
         tokens = [part for token in tokens for part in _with_clitic_split(token)]
     return map(sys.intern, tokens)
@@ -342,6 +349,20 @@ def is_word(token: str) -> bool:
     return _WORD_CHAR.search(token) is not None
 
 
+class _WordTokens(dict[str, bool]):
+    """token -> :func:`is_word`, decided once per distinct token.
+
+    ``map(_WORD_TOKENS.__getitem__, tokens)`` stays in C for tokens seen before.
+    """
+
+    def __missing__(self, token: str) -> bool:
+        decision = self[token] = _WORD_CHAR.search(token) is not None
+        return decision
+
+
+_WORD_TOKENS = _WordTokens()
+
+
 #: A sentence before numbering: (part, is_lede, text, tokens, n_words).
 SentencePiece = tuple[str, bool, str, tuple[str, ...], int]
 _Piece = SentencePiece
@@ -353,7 +374,7 @@ def _pieces(doc: CleanDocument) -> list[_Piece]:
 
     def add(text: str, part: str, is_lede: bool) -> None:
         tokens = tuple(_tokens(text))
-        pieces.append((part, is_lede, text, tokens, sum(map(is_word, tokens))))
+        pieces.append((part, is_lede, text, tokens, sum(map(_WORD_TOKENS.__getitem__, tokens))))
 
     if doc.headline and doc.headline.strip():
         add(doc.headline.strip(), HEADLINE, False)
