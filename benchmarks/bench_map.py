@@ -7,7 +7,11 @@ and times in this one process (no worker pool):
 
 * sentence splitting and tokenizing (``sentence_pieces`` of every document),
 * term counting (``count_terms`` over all the sentences' tokens),
-* the whole map step (``map_documents`` on chunks of 500 documents),
+* how each word is written, for the names left out of the lexicon
+  candidates (``NameStats.add``, which tokenizes with offsets),
+* lexicon matching (``Matcher.match_tokens``, sentence by sentence),
+* the whole map step (``map_documents`` on chunks of 500 documents: all of
+  the above, and the records),
 
 reporting seconds of wall-clock and of CPU time, and articles per second for
 the map step. Run from the repository root::
@@ -35,6 +39,7 @@ sys.path.insert(0, str(REPO))
 
 #: Documents per call of ``map_documents``, as the pipeline's chunks.
 CHUNK = 500
+MAP = "map_documents (all of the above, and the records)"
 
 
 def _timed(work: Callable[[], object], repeat: int) -> tuple[float, float]:
@@ -61,12 +66,14 @@ def main() -> None:
 
     from benchmarks.bench_pipeline import build_corpus
     from framing.analysis.features import count_terms
+    from framing.analysis.names import NameStats
     from framing.analysis.records import map_documents
     from framing.io.corpus import load_corpus
     from framing.lexicons.load import load_lexicons
+    from framing.lexicons.match import Matcher
     from framing.resources import default_lexicons
     from framing.text.clean import clean_corpus
-    from framing.text.segment import sentence_pieces
+    from framing.text.segment import build_sentences, sentence_pieces
 
     with tempfile.TemporaryDirectory() as tmp:
         build_corpus(Path(tmp), n_articles=args.articles, n_outlets=args.outlets, seed=args.seed)
@@ -77,6 +84,25 @@ def main() -> None:
     chunks = [docs[i : i + CHUNK] for i in range(0, len(docs), CHUNK)]
     pieces = [sentence_pieces(doc) for doc in docs]  # warm-up: lazy imports, compiled patterns
     token_lists = [p[3] for doc_pieces in pieces for p in doc_pieces]
+    sentences = [
+        build_sentences([doc], [doc_pieces], outlet_ids=outlet_ids)
+        for doc, doc_pieces in zip(docs, pieces, strict=True)
+    ]
+
+    def names() -> None:
+        stats = NameStats()
+        for own in sentences:
+            stats.add(own)
+
+    def match() -> None:
+        matcher = Matcher(lexicons)
+        for own in sentences:
+            previous: tuple[str, ...] = ()
+            for s in own:
+                matcher.match_tokens(
+                    s.tokens, sentence_id=s.id, previous=previous, text=s.text, part=s.part
+                )
+                previous = s.tokens
 
     def map_all() -> None:
         for chunk in chunks:
@@ -98,13 +124,15 @@ def main() -> None:
             ],
             args.repeat,
         ),
-        "map_documents (all of the above + matching, records)": _timed(map_all, args.repeat),
+        "names (NameStats.add)": _timed(names, args.repeat),
+        "lexicon matching (Matcher.match_tokens)": _timed(match, args.repeat),
+        MAP: _timed(map_all, args.repeat),
     }
     print(f"{len(docs)} articles, {len(token_lists)} sentences, best of {args.repeat}")
     print(f"{'stage':<55} {'wall s':>8} {'CPU s':>8}")
     for name, (wall, cpu) in rows.items():
         print(f"{name:<55} {wall:8.2f} {cpu:8.2f}")
-    wall, cpu = rows["map_documents (all of the above + matching, records)"]
+    wall, cpu = rows[MAP]
     print(
         f"map_documents: {len(docs) / wall:,.0f} articles/s wall, {len(docs) / cpu:,.0f} per CPU s"
     )

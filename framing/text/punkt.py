@@ -132,7 +132,9 @@ class FastPunkt:
             words = [word for line in context.split("\n") for word in self._words(line)]
         else:
             words = self._words(context)
-        first = [self._first_pass(word) for word in words]
+        if len(words) < 2:  # the last word is never a break
+            return False
+        first = list(map(self._first_pass, words))
         for i in range(len(words) - 1):
             if self._second_pass(words[i], first[i], words[i + 1], first[i + 1]):
                 return True
