@@ -311,32 +311,61 @@ def _plain_spans(text: str, lowered: str) -> list[tuple[str, int, int]]:
 
     ``lowered`` is ``_normalise(text)``, character for character (same
     length, no capital sigma), so a token's normalised form is its slice of
-    ``lowered``. The chunks are those of :func:`_pattern_tokens`; each is
-    found in the text after the previous one (only white space lies between).
+    ``lowered``. The chunks are those of :func:`_pattern_tokens`. When single
+    spaces separate them (nearly always), each starts one after the end of
+    the previous one and ``lowered.split(" ")`` gives their lower-cased
+    forms; otherwise :func:`_found_spans` finds each.
     """
+    chunks = text.split()
+    if " ".join(chunks) != text:
+        return _found_spans(text, lowered, chunks)
     spans: list[tuple[str, int, int]] = []
-    add, find, finditer = spans.append, text.find, _TOKEN_RE.finditer
+    add = spans.append
+    end = -1
+    for chunk, low in zip(chunks, lowered.split(" "), strict=True):
+        start = end + 1
+        end = start + len(chunk)
+        if chunk.isalnum():
+            add((low, start, end))
+        else:
+            _compound_spans(spans, chunk, start, lowered)
+    return spans
+
+
+def _found_spans(text: str, lowered: str, chunks: list[str]) -> list[tuple[str, int, int]]:
+    """:func:`_plain_spans` for any white space: each chunk found after the previous one."""
+    spans: list[tuple[str, int, int]] = []
+    find = text.find
     end = 0
-    for chunk in text.split():
+    for chunk in chunks:
         start = find(chunk, end)
         end = start + len(chunk)
         if chunk.isalnum():
-            add((lowered[start:end], start, end))
-        elif chunk[-1] in _TRAILING_MARKS and chunk[:-1].isalnum():
-            add((lowered[start : end - 1], start, end - 1))
-            add((lowered[end - 1 : end], end - 1, end))
+            spans.append((lowered[start:end], start, end))
         else:
-            for m in finditer(chunk):
-                a, b = start + m.start(), start + m.end()
-                token = lowered[a:b]
-                cut = _split_clitic(token) if "'" in token else 0
-                if cut:
-                    original_cut = _original_length(m.group(), cut)
-                    add((token[:-cut], a, b - original_cut))
-                    add((token[-cut:], b - original_cut, b))
-                else:
-                    add((token, a, b))
+            _compound_spans(spans, chunk, start, lowered)
     return spans
+
+
+def _compound_spans(
+    spans: list[tuple[str, int, int]], chunk: str, start: int, lowered: str
+) -> None:
+    """Add the spans of a chunk that is not one word whole, found at ``start``."""
+    end = start + len(chunk)
+    if chunk[-1] in _TRAILING_MARKS and chunk[:-1].isalnum():
+        spans.append((lowered[start : end - 1], start, end - 1))
+        spans.append((lowered[end - 1 : end], end - 1, end))
+        return
+    for m in _TOKEN_RE.finditer(chunk):
+        a, b = start + m.start(), start + m.end()
+        token = lowered[a:b]
+        cut = _split_clitic(token) if "'" in token else 0
+        if cut:
+            original_cut = _original_length(m.group(), cut)
+            spans.append((token[:-cut], a, b - original_cut))
+            spans.append((token[-cut:], b - original_cut, b))
+        else:
+            spans.append((token, a, b))
 
 
 def _original_length(original: str, folded: int) -> int:

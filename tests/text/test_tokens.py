@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from framing.model import CleanDocument
 from framing.text.segment import (
     _TOKEN_RE,
     _fold,
@@ -26,6 +27,8 @@ from framing.text.segment import (
     _pattern_spans,
     _pattern_tokens,
     _with_clitic_split,
+    is_word,
+    sentence_pieces,
     tokenize,
     tokenize_spans,
 )
@@ -94,3 +97,21 @@ def test_tokens_match_the_pattern_on_generated_texts(text):
     assert _pattern_tokens(text) == _TOKEN_RE.findall(text)
     assert tokenize(text) == pattern_tokenize(text)
     assert tokenize_spans(text) == pattern_spans(text)
+
+
+@settings(FUZZ)
+@given(text=token_texts)
+def test_a_sentence_counts_its_word_tokens(text):
+    doc = CleanDocument(
+        id="d",
+        outlet="Out",
+        source="d.txt",
+        title="T",
+        date=None,
+        url=None,
+        headline=text,
+        deck=(),
+        paragraphs=(),
+    )
+    for _, _, _, tokens, n_words in sentence_pieces(doc):
+        assert n_words == sum(1 for token in tokens if is_word(token))
