@@ -317,6 +317,8 @@ def _plain_spans(text: str, lowered: str) -> list[tuple[str, int, int]]:
     forms; otherwise :func:`_found_spans` finds each.
     """
     chunks = text.split()
+    if not chunks:
+        return []
     if " ".join(chunks) != text:
         return _found_spans(text, lowered, chunks)
     spans: list[tuple[str, int, int]] = []
