@@ -123,7 +123,10 @@ class Matcher:
         self._negation_cues = frozenset(lexicons.negation_cues)
         self._scope_breakers = frozenset(lexicons.scope_breakers)
         self._uncertainty_cues = frozenset(lexicons.uncertainty_cues)
-        self._rebuttals = Cues(lexicons.rebuttal_cues)
+        # A dismissal near a term rebuts it like a rebuttal label ("their
+        # extremist past is irrelevant").
+        self._rebuttals = Cues(lexicons.rebuttal_cues + lexicons.dismissal_cues)
+        self._dismissals = Cues(lexicons.dismissal_cues)
         self._distancing = Cues(lexicons.distancing_cues)
         self._entitlements = Cues(lexicons.entitlement_cues)
         self._subjects = Cues(lexicons.subjects)
@@ -277,6 +280,7 @@ class _Context:
         self.rebuttals = matcher._rebuttals.find(tokens)
         self.distancing = matcher._distancing.find(tokens)
         self.entitlements = matcher._entitlements.find(tokens)
+        self.dismissals = matcher._dismissals.find(tokens)
         self.text = text
         self.part = part
         self._subjects: bool | None = None
@@ -299,6 +303,11 @@ class _Context:
             return DENY, negation
         if negation is not None:
             return (SUPPORT if supports else DENY), negation
+        if supports and self.dismissals:
+            # "Nationality is not an issue when it comes to POW status": the
+            # question the term raises is settled, the protection applies.
+            cue_start, cue_end = self.dismissals[0]
+            return ENTITLED, " ".join(tokens[cue_start:cue_end])
         if stance is not None:
             return (SUPPORT if supports else REBUT), stance
         if supports:

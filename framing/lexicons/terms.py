@@ -161,6 +161,28 @@ DEFAULT_ENTITLEMENT_CUES: tuple[str, ...] = (
     "contrary to",
 )
 
+#: Words that dismiss a concern as beside the point. Near a term of a
+#: frame they rebut it, like a rebuttal label ("their extremist past is
+#: irrelevant"); in a sentence that names a term whose negation supports its
+#: frame, they say the question it raises is settled and the protection
+#: applies ("nationality is not an issue when determining POW status"): a
+#: claim against the frame, like an entitlement.
+DEFAULT_DISMISSAL_CUES: tuple[str, ...] = (
+    "irrelevant",
+    "immaterial",
+    "not relevant",
+    "not an issue",
+    "no issue",
+    "not a problem",
+    "not a factor",
+    "does not matter",
+    "doesn't matter",
+    "do not matter",
+    "don't matter",
+    "makes no difference",
+    "no bearing on",
+)
+
 #: A colourblind-safe palette (Okabe-Ito) for frames that name no colour.
 DEFAULT_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442")
 

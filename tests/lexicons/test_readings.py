@@ -10,6 +10,7 @@ import pytest
 
 from framing.lexicons.match import Matcher
 from framing.lexicons.terms import (
+    DEFAULT_DISMISSAL_CUES,
     DEFAULT_DISTANCING_CUES,
     DEFAULT_ENTITLEMENT_CUES,
     DEFAULT_NEGATION_CUES,
@@ -57,6 +58,7 @@ def lexicons(**settings: object) -> LexiconSet:
         "rebuttal_cues": DEFAULT_REBUTTAL_CUES,
         "distancing_cues": DEFAULT_DISTANCING_CUES,
         "entitlement_cues": DEFAULT_ENTITLEMENT_CUES,
+        "dismissal_cues": DEFAULT_DISMISSAL_CUES,
         "inflect": True,
     } | settings
     return LexiconSet("t", (label, unprotected, goodwill), "t", **values)  # type: ignore[arg-type]
@@ -181,6 +183,27 @@ def test_a_claimed_entitlement_denies_the_frames_bare_mentions_in_its_sentence()
         ("protection", "support"),
         ("pow status", "deny"),
     ]
+
+
+def test_dismissing_the_question_a_protection_raises_claims_the_protection():
+    """"Nationality is not an issue for POW status": the frame's question is settled."""
+    text = "For their POW status, as the court explains at length, citizenship is not an issue."
+    assert readings(text) == [("pow status", "deny")]
+    text = "Citizenship is irrelevant when deciding on protection, and so is prosecuting them."
+    assert readings(text) == [("protection", "deny"), ("prosecuting", "deny")]
+    # Without the dismissal, the same mentions state the frame.
+    text = "For their POW status, as the court explains at length, citizenship is an issue."
+    assert readings(text) == [("pow status", "support")]
+    # A negation that states the frame stays support.
+    text = "They have no protection, and the reasons are irrelevant."
+    assert readings(text) == [("protection", "support")]
+    # Without such a term in the sentence, a dismissal is a rebuttal near its term only.
+    assert readings("Their extremist past is irrelevant.") == [("extremist", "rebut")]
+    text = "Their extremist past worries officials, who call the paperwork irrelevant."
+    assert readings(text) == [("extremist", "support")]
+    # A set that names no dismissal cues reads the sentence as before.
+    text = "Citizenship is irrelevant to their POW status."
+    assert readings(text, dismissal_cues=()) == [("pow status", "support")]
 
 
 def test_predicating_a_protection_of_them_claims_it():
