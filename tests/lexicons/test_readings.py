@@ -186,7 +186,7 @@ def test_a_claimed_entitlement_denies_the_frames_bare_mentions_in_its_sentence()
 
 
 def test_dismissing_the_question_a_protection_raises_claims_the_protection():
-    """"Nationality is not an issue for POW status": the frame's question is settled."""
+    """ "Nationality is not an issue for POW status": the frame's question is settled."""
     text = "For their POW status, as the court explains at length, citizenship is not an issue."
     assert readings(text) == [("pow status", "deny")]
     text = "Citizenship is irrelevant when deciding on protection, and so is prosecuting them."
