@@ -89,7 +89,8 @@ DEFAULT_REBUTTAL_CUES: tuple[str, ...] = (
 
 #: Words that attribute the term after them to someone else, without the
 #: outlet asserting it: reported accusations and verdicts, distancing labels,
-#: reported worries ("there was concern that …"), and words that name a
+#: reported worries ("there was concern that …"), views held by unnamed
+#: others ("some see them as …, others call them …"), and words that name a
 #: label as a word or a legal category rather than say it of anyone ("the
 #: definition of a mercenary", "the distinctions between soldiers,
 #: mercenaries and terrorists").
@@ -123,6 +124,22 @@ DEFAULT_DISTANCING_CUES: tuple[str, ...] = (
     "claims",
     "claimed",
     "claiming",
+    # a view held by unnamed others, set against another ("some see them as
+    # criminals, while others celebrate them as heroes")
+    "some see",
+    "others see",
+    "some view",
+    "others view",
+    "some regard",
+    "others regard",
+    "some consider",
+    "others consider",
+    "some call",
+    "others call",
+    "some celebrate",
+    "others celebrate",
+    "some hail",
+    "others hail",
     # a label named as a word or a category, not said of anyone
     "the term",
     "the word",

@@ -139,6 +139,13 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
             [("terrorist", "rebut")],
         ),
         ("They were accused of spying and became terrorists.", [("terrorists", "support")]),
+        # A view held by unnamed others is attributed, not asserted ...
+        (
+            "Some see them as tourists, while others see them as mercenaries.",
+            [("mercenaries", "rebut")],
+        ),
+        # ... and the outlet's own view is not.
+        ("The report sees them as mercenaries.", [("mercenaries", "support")]),
         # A label named as a word or a legal category is not said of anyone.
         ("The definition of a mercenary is narrow.", [("mercenary", "rebut")]),
         (
