@@ -189,8 +189,6 @@ DEFAULT_DISMISSAL_CUES: tuple[str, ...] = (
     "immaterial",
     "not relevant",
     "not an issue",
-    "no issue",
-    "not a problem",
     "not a factor",
     "does not matter",
     "doesn't matter",

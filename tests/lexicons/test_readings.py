@@ -194,12 +194,14 @@ def test_a_claimed_entitlement_denies_the_frames_bare_mentions_in_its_sentence()
 
 def test_dismissing_the_question_a_protection_raises_claims_the_protection():
     """ "Nationality is not an issue for POW status": the frame's question is settled."""
-    text = "For their POW status, as the court explains at length, citizenship is not an issue."
+    text = "The court ruled on POW status in a long judgment that a passport is not an issue."
     assert readings(text) == [("pow status", "deny")]
     text = "Citizenship is irrelevant when deciding on protection, and so is prosecuting them."
     assert readings(text) == [("protection", "deny"), ("prosecuting", "deny")]
+    # Right after a dismissal, the term is not negated by the dismissal's "not".
+    assert readings("A passport is not a factor in POW status.") == [("pow status", "deny")]
     # Without the dismissal, the same mentions state the frame.
-    text = "For their POW status, as the court explains at length, citizenship is an issue."
+    text = "The court ruled on POW status in a long judgment that a passport is an issue."
     assert readings(text) == [("pow status", "support")]
     # A negation that states the frame stays support.
     text = "They have no protection, and the reasons are irrelevant."
