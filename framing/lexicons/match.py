@@ -22,17 +22,19 @@ careful coder reads the sentence, not just the word:
   the frame's content ("not lawful combatants", "no protection"), the term
   un-negated raises the frame's topic, and claimed ("should be treated as
   prisoners of war", "breach the Geneva Convention", "they are lawful
-  combatants") it counts against the frame, and so do the frame's bare
-  mentions and doubts in the same sentence.
+  combatants"), or with its question dismissed anywhere in the sentence
+  ("a passport is irrelevant to POW status"), it counts against the frame,
+  and so do the frame's bare mentions and doubts in the same sentence.
 * **uncertainty**: "not clear whether", "unclear", "whether" make a neutral
   reading, neither support nor denial (or support, for a term whose doubt
   is its frame's content).
 * **stance**: a rebuttal label near the term in its clause ("false",
-  "disinformation", "very few", "inflated", "has faded"), or opening the
-  sentence before a colon ("FALSE: …"), or a distancing cue before it
-  ("so-called", "accused of", "the definition of"; through a quotation or
-  an enumeration after it, and to the end of a clause it reports with
-  "that"), and scare quotes around the term alone, mark the frame as
+  "disinformation", "very few", "inflated", "has faded", "irrelevant"), or
+  opening the sentence before a colon ("FALSE: …"), or a distancing cue
+  before it ("so-called", "accused of", "others see", "the definition of";
+  through a quotation or an enumeration after it, and to the end of a
+  clause it reports with "that"), and scare quotes around the term alone,
+  mark the frame as
   raised and rejected, or attributed and not asserted: a *rebut* reading,
   shown with the denials, never support.
 * **referent**: a term inside a capitalised name ("the State Emergency
