@@ -34,9 +34,8 @@ careful coder reads the sentence, not just the word:
   before it ("so-called", "accused of", "others see", "the definition of";
   through a quotation or an enumeration after it, and to the end of a
   clause it reports with "that"), and scare quotes around the term alone,
-  mark the frame as
-  raised and rejected, or attributed and not asserted: a *rebut* reading,
-  shown with the denials, never support.
+  mark the frame as raised and rejected, or attributed and not asserted: a
+  *rebut* reading, shown with the denials, never support.
 * **referent**: a term inside a capitalised name ("the State Emergency
   Protection Service") is about something else; and when the set names its
   ``subjects``, a hit in a sentence that mentions none of them, nor does
