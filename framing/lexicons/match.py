@@ -22,19 +22,20 @@ careful coder reads the sentence, not just the word:
   the frame's content ("not lawful combatants", "no protection"), the term
   un-negated raises the frame's topic, and claimed ("should be treated as
   prisoners of war", "breach the Geneva Convention", "they are lawful
-  combatants") it counts against the frame, and so do the frame's bare
-  mentions and doubts in the same sentence.
+  combatants"), or with its question dismissed anywhere in the sentence
+  ("a passport is irrelevant to POW status"), it counts against the frame,
+  and so do the frame's bare mentions and doubts in the same sentence.
 * **uncertainty**: "not clear whether", "unclear", "whether" make a neutral
   reading, neither support nor denial (or support, for a term whose doubt
   is its frame's content).
 * **stance**: a rebuttal label near the term in its clause ("false",
-  "disinformation", "very few", "inflated", "has faded"), or opening the
-  sentence before a colon ("FALSE: …"), or a distancing cue before it
-  ("so-called", "accused of", "the definition of"; through a quotation or
-  an enumeration after it, and to the end of a clause it reports with
-  "that"), and scare quotes around the term alone, mark the frame as
-  raised and rejected, or attributed and not asserted: a *rebut* reading,
-  shown with the denials, never support.
+  "disinformation", "very few", "inflated", "has faded", "irrelevant"), or
+  opening the sentence before a colon ("FALSE: …"), or a distancing cue
+  before it ("so-called", "accused of", "others see", "the definition of";
+  through a quotation or an enumeration after it, and to the end of a
+  clause it reports with "that"), and scare quotes around the term alone,
+  mark the frame as raised and rejected, or attributed and not asserted: a
+  *rebut* reading, shown with the denials, never support.
 * **referent**: a term inside a capitalised name ("the State Emergency
   Protection Service") is about something else; and when the set names its
   ``subjects``, a hit in a sentence that mentions none of them, nor does
@@ -50,6 +51,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from operator import itemgetter
 
+from framing.lexicons.cues import Cues
 from framing.lexicons.patterns import (
     PREFIX,
     QUOTE_TOKENS,
@@ -74,7 +76,7 @@ from framing.model import (
     Term,
 )
 from framing.text.marks import CLOSING_DOUBLE
-from framing.text.segment import is_word, tokenize, tokenize_spans
+from framing.text.segment import is_word, tokenize_spans
 
 #: How many words apart a rebuttal label and the term it rebuts may be.
 STANCE_WINDOW_WORDS = 6
@@ -122,10 +124,13 @@ class Matcher:
         self._negation_cues = frozenset(lexicons.negation_cues)
         self._scope_breakers = frozenset(lexicons.scope_breakers)
         self._uncertainty_cues = frozenset(lexicons.uncertainty_cues)
-        self._rebuttals = _Cues(lexicons.rebuttal_cues)
-        self._distancing = _Cues(lexicons.distancing_cues)
-        self._entitlements = _Cues(lexicons.entitlement_cues)
-        self._subjects = _Cues(lexicons.subjects)
+        # A dismissal near a term rebuts it like a rebuttal label ("their
+        # extremist past is irrelevant").
+        self._rebuttals = Cues(lexicons.rebuttal_cues + lexicons.dismissal_cues)
+        self._dismissals = Cues(lexicons.dismissal_cues)
+        self._distancing = Cues(lexicons.distancing_cues)
+        self._entitlements = Cues(lexicons.entitlement_cues)
+        self._subjects = Cues(lexicons.subjects)
         exact: dict[str, list[Pattern]] = defaultdict(list)
         prefixed: dict[str, list[Pattern]] = defaultdict(list)
         for frame in lexicons.frames:
@@ -254,70 +259,6 @@ class Matcher:
         return hits
 
 
-class _Cues:
-    """Cue phrases indexed by their first word, so a sentence is scanned once.
-
-    A word ending in ``*`` matches any ending. "a few" and "a little" are
-    not minimizers, so "few" and "little" after "a" or "quite" are skipped.
-    """
-
-    def __init__(self, cues: Sequence[str]) -> None:
-        self.exact: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-        #: Wildcard cues by the first three letters of their prefix ("" if shorter).
-        self.prefixed: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
-        for cue in cues:
-            words: list[str] = []
-            for word in cue.split():
-                parts = tokenize(word.rstrip("*"))
-                if word.endswith("*") and parts:
-                    parts[-1] += "*"
-                words += parts
-            if not words:
-                continue
-            if words[0].endswith("*"):
-                prefix = words[0][:-1]
-                head = prefix[:3] if len(prefix) >= 3 else ""
-                self.prefixed[head].append((prefix, tuple(words)))
-            else:
-                self.exact[words[0]].append(tuple(words))
-        self._firsts = frozenset(self.exact)
-        self._heads = frozenset(h for h in self.prefixed if h)
-
-    def __bool__(self) -> bool:
-        return bool(self.exact or self.prefixed)
-
-    def find(self, tokens: Sequence[str]) -> list[tuple[int, int]]:
-        """Token spans where a cue occurs, in order."""
-        firsts, heads, short = self._firsts, self._heads, "" in self.prefixed
-        starts = [
-            i for i, token in enumerate(tokens) if token in firsts or token[:3] in heads or short
-        ]
-        spans = []
-        for i in starts:
-            token = tokens[i]
-            candidates = list(self.exact.get(token, ()))
-            for head in (token[:3], ""):
-                for prefix, cue in self.prefixed.get(head, ()):
-                    if token.startswith(prefix) and is_word(token):
-                        candidates.append(cue)
-            for cue in candidates:
-                end = i + len(cue)
-                if end > len(tokens):
-                    continue
-                if not all(_token_is(tokens[i + k], c) for k, c in enumerate(cue[1:], 1)):
-                    continue
-                if cue[0] in ("few", "little") and i > 0 and tokens[i - 1] in ("a", "quite"):
-                    continue
-                spans.append((i, end))
-        return spans
-
-
-def _token_is(token: str, cue: str) -> bool:
-    if cue.endswith("*"):
-        return token.startswith(cue[:-1]) and is_word(token)
-    return token == cue
-
-
 class _Context:
     """What one sentence says around its hits: negation scopes, stance cues, subjects."""
 
@@ -340,6 +281,7 @@ class _Context:
         self.rebuttals = matcher._rebuttals.find(tokens)
         self.distancing = matcher._distancing.find(tokens)
         self.entitlements = matcher._entitlements.find(tokens)
+        self.dismissals = matcher._dismissals.find(tokens)
         self.text = text
         self.part = part
         self._subjects: bool | None = None
@@ -362,6 +304,11 @@ class _Context:
             return DENY, negation
         if negation is not None:
             return (SUPPORT if supports else DENY), negation
+        if supports and self.dismissals:
+            # "Nationality is not an issue when it comes to POW status": the
+            # question the term raises is settled, the protection applies.
+            cue_start, cue_end = self.dismissals[0]
+            return ENTITLED, " ".join(tokens[cue_start:cue_end])
         if stance is not None:
             return (SUPPORT if supports else REBUT), stance
         if supports:

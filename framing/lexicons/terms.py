@@ -89,7 +89,8 @@ DEFAULT_REBUTTAL_CUES: tuple[str, ...] = (
 
 #: Words that attribute the term after them to someone else, without the
 #: outlet asserting it: reported accusations and verdicts, distancing labels,
-#: reported worries ("there was concern that …"), and words that name a
+#: reported worries ("there was concern that …"), views held by unnamed
+#: others ("some see them as …, others call them …"), and words that name a
 #: label as a word or a legal category rather than say it of anyone ("the
 #: definition of a mercenary", "the distinctions between soldiers,
 #: mercenaries and terrorists").
@@ -123,6 +124,22 @@ DEFAULT_DISTANCING_CUES: tuple[str, ...] = (
     "claims",
     "claimed",
     "claiming",
+    # a view held by unnamed others, set against another ("some see them as
+    # criminals, while others celebrate them as heroes")
+    "some see",
+    "others see",
+    "some view",
+    "others view",
+    "some regard",
+    "others regard",
+    "some consider",
+    "others consider",
+    "some call",
+    "others call",
+    "some celebrate",
+    "others celebrate",
+    "some hail",
+    "others hail",
     # a label named as a word or a category, not said of anyone
     "the term",
     "the word",
@@ -159,6 +176,26 @@ DEFAULT_ENTITLEMENT_CUES: tuple[str, ...] = (
     "violating",
     "in violation of",
     "contrary to",
+)
+
+#: Words that dismiss a concern as beside the point. Near a term of a
+#: frame they rebut it, like a rebuttal label ("their extremist past is
+#: irrelevant"); in a sentence that names a term whose negation supports its
+#: frame, they say the question it raises is settled and the protection
+#: applies ("nationality is not an issue when determining POW status"): a
+#: claim against the frame, like an entitlement.
+DEFAULT_DISMISSAL_CUES: tuple[str, ...] = (
+    "irrelevant",
+    "immaterial",
+    "not relevant",
+    "not an issue",
+    "not a factor",
+    "does not matter",
+    "doesn't matter",
+    "do not matter",
+    "don't matter",
+    "makes no difference",
+    "no bearing on",
 )
 
 #: A colourblind-safe palette (Okabe-Ito) for frames that name no colour.

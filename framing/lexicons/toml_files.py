@@ -29,6 +29,7 @@ from typing import TypedDict
 from framing.errors import LexiconError
 from framing.lexicons.terms import (
     DEFAULT_COLOURS,
+    DEFAULT_DISMISSAL_CUES,
     DEFAULT_DISTANCING_CUES,
     DEFAULT_ENTITLEMENT_CUES,
     DEFAULT_NEGATION_CUES,
@@ -55,6 +56,7 @@ SET_KEYS = (
     "rebuttal_cues",
     "distancing_cues",
     "entitlement_cues",
+    "dismissal_cues",
     "subjects",
     "inflect",
 )
@@ -87,6 +89,7 @@ class SetSettings(TypedDict, total=False):
     rebuttal_cues: tuple[str, ...]
     distancing_cues: tuple[str, ...]
     entitlement_cues: tuple[str, ...]
+    dismissal_cues: tuple[str, ...]
     subjects: tuple[str, ...]
     inflect: bool
 
@@ -139,6 +142,7 @@ def load_toml_set(path: Path, *, name: str | None = None) -> LexiconSet:
         rebuttal_cues=tuple(settings.get("rebuttal_cues", DEFAULT_REBUTTAL_CUES)),
         distancing_cues=tuple(settings.get("distancing_cues", DEFAULT_DISTANCING_CUES)),
         entitlement_cues=tuple(settings.get("entitlement_cues", DEFAULT_ENTITLEMENT_CUES)),
+        dismissal_cues=tuple(settings.get("dismissal_cues", DEFAULT_DISMISSAL_CUES)),
         subjects=tuple(settings.get("subjects", ())),
         inflect=bool(settings.get("inflect", True)),
     )
@@ -164,7 +168,13 @@ def load_set_settings(path: Path) -> SetSettings:
         settings["scope_breakers"] = _single_words(data, "scope_breakers", path, lines)
     if "uncertainty_cues" in data:
         settings["uncertainty_cues"] = _single_words(data, "uncertainty_cues", path, lines)
-    for key in ("rebuttal_cues", "distancing_cues", "entitlement_cues", "subjects"):
+    for key in (
+        "rebuttal_cues",
+        "distancing_cues",
+        "entitlement_cues",
+        "dismissal_cues",
+        "subjects",
+    ):
         if key in data:
             settings[key] = _phrases(data, key, path, lines)
     if "inflect" in data:

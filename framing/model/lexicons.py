@@ -79,7 +79,8 @@ class LexiconSet:
     rejected; ``distancing_cues`` ("accused of", "so-called") mark the term
     they introduce as attributed, not asserted; ``entitlement_cues``
     ("should be", "entitled to") before a term whose negation supports its
-    frame claim what the frame says is missing; ``uncertainty_cues``
+    frame claim what the frame says is missing; ``dismissal_cues`` ("not an
+    issue", "irrelevant") dismiss the frame's concern; ``uncertainty_cues``
     ("unclear", "whether") make a neutral reading. ``subjects`` name the
     story's people: when given, a hit counts only in a sentence that (or
     whose previous sentence) mentions one. ``inflect`` lets a term's words
@@ -98,6 +99,7 @@ class LexiconSet:
     rebuttal_cues: tuple[str, ...] = ()
     distancing_cues: tuple[str, ...] = ()
     entitlement_cues: tuple[str, ...] = ()
+    dismissal_cues: tuple[str, ...] = ()
     uncertainty_cues: tuple[str, ...] = ()
     subjects: tuple[str, ...] = ()
     inflect: bool = False

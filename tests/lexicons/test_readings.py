@@ -10,6 +10,7 @@ import pytest
 
 from framing.lexicons.match import Matcher
 from framing.lexicons.terms import (
+    DEFAULT_DISMISSAL_CUES,
     DEFAULT_DISTANCING_CUES,
     DEFAULT_ENTITLEMENT_CUES,
     DEFAULT_NEGATION_CUES,
@@ -57,6 +58,7 @@ def lexicons(**settings: object) -> LexiconSet:
         "rebuttal_cues": DEFAULT_REBUTTAL_CUES,
         "distancing_cues": DEFAULT_DISTANCING_CUES,
         "entitlement_cues": DEFAULT_ENTITLEMENT_CUES,
+        "dismissal_cues": DEFAULT_DISMISSAL_CUES,
         "inflect": True,
     } | settings
     return LexiconSet("t", (label, unprotected, goodwill), "t", **values)  # type: ignore[arg-type]
@@ -137,6 +139,13 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
             [("terrorist", "rebut")],
         ),
         ("They were accused of spying and became terrorists.", [("terrorists", "support")]),
+        # A view held by unnamed others is attributed, not asserted ...
+        (
+            "Some see them as tourists, while others see them as mercenaries.",
+            [("mercenaries", "rebut")],
+        ),
+        # ... and the outlet's own view is not.
+        ("The report sees them as mercenaries.", [("mercenaries", "support")]),
         # A label named as a word or a legal category is not said of anyone.
         ("The definition of a mercenary is narrow.", [("mercenary", "rebut")]),
         (
@@ -181,6 +190,29 @@ def test_a_claimed_entitlement_denies_the_frames_bare_mentions_in_its_sentence()
         ("protection", "support"),
         ("pow status", "deny"),
     ]
+
+
+def test_dismissing_the_question_a_protection_raises_claims_the_protection():
+    """ "Nationality is not an issue for POW status": the frame's question is settled."""
+    text = "The court ruled on POW status in a long judgment that a passport is not an issue."
+    assert readings(text) == [("pow status", "deny")]
+    text = "Citizenship is irrelevant when deciding on protection, and so is prosecuting them."
+    assert readings(text) == [("protection", "deny"), ("prosecuting", "deny")]
+    # Right after a dismissal, the term is not negated by the dismissal's "not".
+    assert readings("A passport is not a factor in POW status.") == [("pow status", "deny")]
+    # Without the dismissal, the same mentions state the frame.
+    text = "The court ruled on POW status in a long judgment that a passport is an issue."
+    assert readings(text) == [("pow status", "support")]
+    # A negation that states the frame stays support.
+    text = "They have no protection, and the reasons are irrelevant."
+    assert readings(text) == [("protection", "support")]
+    # Without such a term in the sentence, a dismissal is a rebuttal near its term only.
+    assert readings("Their extremist past is irrelevant.") == [("extremist", "rebut")]
+    text = "Their extremist past worries officials, who call the paperwork irrelevant."
+    assert readings(text) == [("extremist", "support")]
+    # A set that names no dismissal cues reads the sentence as before.
+    text = "Citizenship is irrelevant to their POW status."
+    assert readings(text, dismissal_cues=()) == [("pow status", "support")]
 
 
 def test_predicating_a_protection_of_them_claims_it():

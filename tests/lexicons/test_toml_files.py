@@ -51,6 +51,17 @@ def test_set_file_configures_negation_and_is_not_a_frame(write, tmp_path):
     assert [h.negated for h in matcher.match(make_sentence("not heroes"))] == [False]
 
 
+def test_set_file_replaces_the_default_dismissal_cues(write, tmp_path):
+    write("s/f.toml", 'id = "f"\nterms = ["heroes"]\n')
+    lexicons = load_toml_set(tmp_path / "s")
+    assert "irrelevant" in lexicons.dismissal_cues
+    write("s/_set.toml", 'dismissal_cues = ["beside the point"]\n')
+    lexicons = load_toml_set(tmp_path / "s")
+    assert lexicons.dismissal_cues == ("beside the point",)
+    hits = Matcher(lexicons).match(make_sentence("the heroes are beside the point"))
+    assert [h.reading for h in hits] == ["rebut"]
+
+
 def test_bad_set_file_is_an_error_with_line(write, tmp_path):
     write("s/f.toml", 'id = "f"\nterms = ["heroes"]\n')
     write("s/_set.toml", 'negation_cues = [\n  "not",\n  "not at all",\n]\n')

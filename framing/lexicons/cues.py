@@ -1,0 +1,79 @@
+"""Cue phrases (negation aside) found in tokenized sentences: rebuttal, distancing, subjects.
+
+A set's stance cues ("accused of", "so-called", "deni*") and its subjects are
+phrases of one or more words, a ``*`` ending a word. :class:`Cues` indexes
+them by their first word so that a sentence is scanned once, whatever the
+number of cues; :mod:`framing.lexicons.match` reads hits with them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from framing.text.segment import is_word, tokenize
+
+
+class Cues:
+    """Cue phrases indexed by their first word, so a sentence is scanned once.
+
+    A word ending in ``*`` matches any ending. "a few" and "a little" are
+    not minimizers, so "few" and "little" after "a" or "quite" are skipped.
+    """
+
+    def __init__(self, cues: Sequence[str]) -> None:
+        self.exact: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        #: Wildcard cues by the first three letters of their prefix ("" if shorter).
+        self.prefixed: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+        for cue in cues:
+            words: list[str] = []
+            for word in cue.split():
+                parts = tokenize(word.rstrip("*"))
+                if word.endswith("*") and parts:
+                    parts[-1] += "*"
+                words += parts
+            if not words:
+                continue
+            if words[0].endswith("*"):
+                prefix = words[0][:-1]
+                head = prefix[:3] if len(prefix) >= 3 else ""
+                self.prefixed[head].append((prefix, tuple(words)))
+            else:
+                self.exact[words[0]].append(tuple(words))
+        self._firsts = frozenset(self.exact)
+        self._heads = frozenset(h for h in self.prefixed if h)
+
+    def __bool__(self) -> bool:
+        return bool(self.exact or self.prefixed)
+
+    def find(self, tokens: Sequence[str]) -> list[tuple[int, int]]:
+        """Token spans where a cue occurs, in order."""
+        firsts, heads, short = self._firsts, self._heads, "" in self.prefixed
+        starts = [
+            i for i, token in enumerate(tokens) if token in firsts or token[:3] in heads or short
+        ]
+        spans = []
+        for i in starts:
+            token = tokens[i]
+            candidates = list(self.exact.get(token, ()))
+            for head in (token[:3], ""):
+                for prefix, cue in self.prefixed.get(head, ()):
+                    if token.startswith(prefix) and is_word(token):
+                        candidates.append(cue)
+            for cue in candidates:
+                end = i + len(cue)
+                if end > len(tokens):
+                    continue
+                if not all(token_is(tokens[i + k], c) for k, c in enumerate(cue[1:], 1)):
+                    continue
+                if cue[0] in ("few", "little") and i > 0 and tokens[i - 1] in ("a", "quite"):
+                    continue
+                spans.append((i, end))
+        return spans
+
+
+def token_is(token: str, cue: str) -> bool:
+    """Whether a token is a cue's word (a ``*`` ending the word matches any ending)."""
+    if cue.endswith("*"):
+        return token.startswith(cue[:-1]) and is_word(token)
+    return token == cue
