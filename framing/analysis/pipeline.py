@@ -28,6 +28,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain, islice
@@ -243,11 +244,12 @@ def analyse(
     Every other result is the same. Tables of all sentences
     (:func:`framing.report.render_tables`) need them all kept. ``engine``
     (:class:`~framing.parallel.Engine`: this machine's processes, or a
-    cluster, see :mod:`framing.dask_engine`) runs the map step there; by
-    default, ``options.jobs`` processes on this machine. It never changes
-    the result. ``tables`` (with ``keep_sentences`` False and a quick
-    analysis only) is handed the rows of the sentence, document and
-    removed-span tables chunk by chunk (:data:`~framing.analysis.reduce.TableSink`).
+    cluster, see :mod:`framing.dask_engine`), already started by the caller,
+    runs the map step there; by default, ``options.jobs`` processes on this
+    machine. It never changes the result. ``tables`` (with
+    ``keep_sentences`` False and a quick analysis only) is handed the rows
+    of the sentence, document and removed-span tables chunk by chunk
+    (:data:`~framing.analysis.reduce.TableSink`).
     """
     if isinstance(lexicons, (str, PathLike)):
         lexicons = load_lexicons(Path(lexicons))
@@ -301,13 +303,16 @@ def _analyse_records(
     outlet_ids: dict[str, str] = {}
     chunks = _chunks(documents, outlet_ids)
     first = list(islice(chunks, 2))
+    # An engine given is the caller's to start and stop; one made here is ours.
+    scope: AbstractContextManager[object] = nullcontext()
     if engine is None:
         jobs = options.jobs if options.jobs is not None else default_jobs()
         engine = LocalEngine(jobs if len(first) > 1 else 1)
+        scope = engine
     done = stage_progress(progress, SENTENCES, total)
     reducer = Reducer(lexicons, options, tables)
     n_done = 0
-    with engine:
+    with scope:
         for summary in engine.map(work, chain(first, chunks)):
             reducer.add(summary)
             n_done += len(summary.records) + len(summary.skipped)
