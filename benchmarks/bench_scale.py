@@ -12,8 +12,9 @@ command in its own process:
 
 For each run it measures the wall time, the CPU time of the command and all
 its worker processes (``getrusage(RUSAGE_CHILDREN)`` before and after, user
-+ system), and the memory of the process tree, sampled every 0.2 s from
-/proc: the peak of the summed RSS, and the peak of the summed PSS. Workers
++ system), and the memory of the process tree, sampled from /proc: the
+peak of the summed RSS (every 0.2 s), and the peak of the summed PSS (every
+2 s, as reading it costs more; the sampling's own CPU time is printed). Workers
 are forked, so their RSS counts the pages they share with the main process
 again; PSS divides each shared page among the processes sharing it, so the
 summed PSS is the physical memory the tree holds. It reads the documents
@@ -52,8 +53,10 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 PAGE_MB = os.sysconf("SC_PAGE_SIZE") / 1e6
-#: Seconds between two samples of the process tree's memory.
+#: Seconds between two samples of the process tree's RSS.
 INTERVAL = 0.2
+#: The PSS is read at every this many samples (every 2 s).
+PSS_EVERY = 10
 
 
 @dataclass
@@ -67,6 +70,7 @@ class Run:
     cpu_s: float = 0.0
     peak_rss_mb: float = 0.0
     peak_pss_mb: float = 0.0
+    monitor_cpu_s: float = 0.0
     returncode: int | None = None
     timed_out: bool = False
     json_mb: float | None = None
@@ -105,21 +109,27 @@ def process_tree(root: int) -> list[int]:
     return found
 
 
-def tree_memory_mb(root: int) -> tuple[float, float]:
-    """Summed RSS and summed PSS of ``root``'s process tree, in MB."""
-    rss = pss = 0.0
+def tree_memory_mb(root: int, *, pss: bool) -> tuple[float, float]:
+    """Summed RSS and (when ``pss``, else 0) summed PSS of ``root``'s process tree, in MB.
+
+    RSS comes from ``statm`` (cheap); PSS from ``smaps_rollup``, for which
+    the kernel walks every page of the process: several milliseconds for a
+    process of a few GB, so it is read less often (:data:`PSS_EVERY`).
+    """
+    rss = total_pss = 0.0
     for pid in process_tree(root):
         try:
             with open(f"/proc/{pid}/statm") as handle:
                 rss += int(handle.read().split()[1]) * PAGE_MB
-            with open(f"/proc/{pid}/smaps_rollup") as handle:
-                for line in handle:
-                    if line.startswith("Pss:"):
-                        pss += int(line.split()[1]) / 1000
-                        break
+            if pss:
+                with open(f"/proc/{pid}/smaps_rollup") as handle:
+                    for line in handle:
+                        if line.startswith("Pss:"):
+                            total_pss += int(line.split()[1]) / 1000
+                            break
         except (OSError, IndexError, ValueError):
             continue
-    return rss, pss
+    return rss, total_pss
 
 
 def measure(run: Run, *, timeout: float, log: Path, stdout: Path) -> None:
@@ -127,7 +137,7 @@ def measure(run: Run, *, timeout: float, log: Path, stdout: Path) -> None:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH")) if p)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    peaks = [0.0, 0.0]
+    peaks = [0.0, 0.0, 0.0]
     with log.open("w") as err, stdout.open("w") as out:
         start = time.perf_counter()
         process = subprocess.Popen(
@@ -136,9 +146,12 @@ def measure(run: Run, *, timeout: float, log: Path, stdout: Path) -> None:
         done = threading.Event()
 
         def sample() -> None:
+            count = 0
             while not done.wait(INTERVAL):
-                rss, pss = tree_memory_mb(process.pid)
+                rss, pss = tree_memory_mb(process.pid, pss=count % PSS_EVERY == 0)
                 peaks[0], peaks[1] = max(peaks[0], rss), max(peaks[1], pss)
+                count += 1
+            peaks[2] = time.thread_time()  # this thread's CPU: the cost of sampling
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -153,7 +166,7 @@ def measure(run: Run, *, timeout: float, log: Path, stdout: Path) -> None:
         sampler.join()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     run.cpu_s = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    run.peak_rss_mb, run.peak_pss_mb = peaks
+    run.peak_rss_mb, run.peak_pss_mb, run.monitor_cpu_s = peaks
     run.returncode = process.returncode
     if process.returncode and not run.timed_out:
         lines = log.read_text(errors="replace").strip().splitlines()
@@ -208,7 +221,8 @@ def run_size(size: int, corpus: Path, args: argparse.Namespace) -> list[Run]:
             run.json_mb = stem.with_suffix(".json").stat().st_size / 1e6
             run.counts = report_counts(stem.with_suffix(".json"))
         status = "timed out" if run.timed_out else run.error or "ok"
-        print(f"    {run.wall_s:.1f} s wall, {run.cpu_s:.1f} s CPU, {status}",
+        print(f"    {run.wall_s:.1f} s wall, {run.cpu_s:.1f} s CPU, {status} "
+              f"(sampling memory: {run.monitor_cpu_s:.1f} s CPU)",
               file=sys.stderr, flush=True)  # fmt: skip
     return runs
 
