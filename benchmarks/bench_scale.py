@@ -14,7 +14,8 @@ For each run it measures the wall time, the CPU time of the command and all
 its worker processes (``getrusage(RUSAGE_CHILDREN)`` before and after, user
 + system), and the memory of the process tree, sampled from /proc: the
 peak of the summed RSS (every 0.2 s), and the peak of the summed PSS (every
-2 s, as reading it costs more; the sampling's own CPU time is printed). Workers
+2 s, and whenever the RSS has grown by 5%, as reading it costs more; the
+sampling's own CPU time is printed). Workers
 are forked, so their RSS counts the pages they share with the main process
 again; PSS divides each shared page among the processes sharing it, so the
 summed PSS is the physical memory the tree holds. It reads the documents
@@ -55,8 +56,10 @@ if str(REPO) not in sys.path:
 PAGE_MB = os.sysconf("SC_PAGE_SIZE") / 1e6
 #: Seconds between two samples of the process tree's RSS.
 INTERVAL = 0.2
-#: The PSS is read at every this many samples (every 2 s).
+#: The PSS is read at every this many samples (every 2 s) ...
 PSS_EVERY = 10
+#: ... and whenever the summed RSS has grown by this factor since it was last read.
+PSS_GROWTH = 1.05
 
 
 @dataclass
@@ -109,27 +112,28 @@ def process_tree(root: int) -> list[int]:
     return found
 
 
-def tree_memory_mb(root: int, *, pss: bool) -> tuple[float, float]:
-    """Summed RSS and (when ``pss``, else 0) summed PSS of ``root``'s process tree, in MB.
+def tree_memory_mb(pids: list[int], *, field: str) -> float:
+    """Summed ``field`` ("rss" or "pss") of these processes, in MB.
 
     RSS comes from ``statm`` (cheap); PSS from ``smaps_rollup``, for which
     the kernel walks every page of the process: several milliseconds for a
-    process of a few GB, so it is read less often (:data:`PSS_EVERY`).
+    process of a few GB, so it is read less often (see :func:`measure`).
     """
-    rss = total_pss = 0.0
-    for pid in process_tree(root):
+    total = 0.0
+    for pid in pids:
         try:
-            with open(f"/proc/{pid}/statm") as handle:
-                rss += int(handle.read().split()[1]) * PAGE_MB
-            if pss:
-                with open(f"/proc/{pid}/smaps_rollup") as handle:
-                    for line in handle:
-                        if line.startswith("Pss:"):
-                            total_pss += int(line.split()[1]) / 1000
-                            break
-        except (OSError, IndexError, ValueError):
+            if field == "rss":
+                with open(f"/proc/{pid}/statm") as handle:
+                    total += int(handle.read().split()[1]) * PAGE_MB
+                continue
+            with open(f"/proc/{pid}/smaps_rollup") as handle:
+                for line in handle:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1]) / 1000
+                        break
+        except (OSError, IndexError, ValueError):  # the process ended meanwhile
             continue
-    return rss, total_pss
+    return total
 
 
 def measure(run: Run, *, timeout: float, log: Path, stdout: Path) -> None:
@@ -146,10 +150,17 @@ def measure(run: Run, *, timeout: float, log: Path, stdout: Path) -> None:
         done = threading.Event()
 
         def sample() -> None:
-            count = 0
+            # RSS at every sample; PSS every PSS_EVERY samples, and whenever
+            # the RSS has grown by PSS_GROWTH since PSS was last read, so
+            # that a short run or a quick rise is not missed.
+            count, rss_at_pss = 0, 0.0
             while not done.wait(INTERVAL):
-                rss, pss = tree_memory_mb(process.pid, pss=count % PSS_EVERY == 0)
-                peaks[0], peaks[1] = max(peaks[0], rss), max(peaks[1], pss)
+                pids = process_tree(process.pid)
+                rss = tree_memory_mb(pids, field="rss")
+                peaks[0] = max(peaks[0], rss)
+                if count % PSS_EVERY == 0 or rss > rss_at_pss * PSS_GROWTH:
+                    peaks[1] = max(peaks[1], tree_memory_mb(pids, field="pss"))
+                    rss_at_pss = rss
                 count += 1
             peaks[2] = time.thread_time()  # this thread's CPU: the cost of sampling
 
