@@ -1,10 +1,11 @@
 """Benchmark the pipeline on a large synthetic corpus, the seeds, and start-up.
 
-The large corpus is built by resampling the seed articles: each synthetic
-article gets a headline and a photo caption and furniture lines (so cleaning
-has work to do) and 12-24 body paragraphs of one to three sentences drawn
-from the cleaned seed sentences. Articles are spread over outlets, each
-outlet drawing more often from one seed outlet so that the outlets differ.
+The large corpus is built by resampling the seed articles
+(:mod:`benchmarks.corpus`): each synthetic article gets a headline and a
+photo caption and furniture lines (so cleaning has work to do) and 12-24 body
+paragraphs of one to three sentences drawn from the cleaned seed sentences.
+Articles are spread over outlets, each outlet drawing more often from one
+seed outlet so that the outlets differ.
 
 Run from the repository root::
 
@@ -34,37 +35,22 @@ sys.path.insert(0, str(REPO))
 
 
 def build_corpus(folder: Path, *, n_articles: int, n_outlets: int, seed: int) -> None:
-    """Write ``n_articles`` synthetic articles and a manifest.csv into ``folder``."""
-    from framing.io.corpus import load_corpus
-    from framing.text.clean import clean_corpus
-    from framing.text.segment import split_sentences
+    """Write ``n_articles`` synthetic articles and a manifest.csv into ``folder``.
 
-    clean = clean_corpus(load_corpus([REPO / "seeds"]))
-    pools = [[s for p in doc.paragraphs for s in split_sentences(p)] for doc in clean.documents]
-    rng = random.Random(seed)
+    The articles are :func:`benchmarks.corpus.generate_articles`'s, one text
+    file each. Every article is dated 2022-03-10 in the manifest, as in the
+    earlier figures of docs/benchmarks.md, so that they stay comparable (the
+    JSON Lines corpus of :mod:`benchmarks.corpus` spreads its dates instead).
+    """
+    from benchmarks.corpus import generate_articles
+
     folder.mkdir(parents=True, exist_ok=True)
     rows = ["file,outlet,title,date"]
-    for i in range(n_articles):
-        outlet = i % n_outlets
-        favourite = pools[outlet % len(pools)]
-        paragraphs = []
-        for _ in range(rng.randint(12, 24)):
-            pool = favourite if rng.random() < 0.6 else rng.choice(pools)
-            paragraphs.append(" ".join(rng.choice(pool) for _ in range(rng.randint(1, 3))))
-        headline = f"Volunteers weigh the risks of a foreign war, report {i}"
-        text = "\n\n".join(
-            [
-                headline,
-                "Volunteers train near the border, Saturday, Feb. 5, 2022. (AP Photo/Staff)",
-                "Updated 10 March 2022",
-                "Follow",
-                *paragraphs,
-                "Read Next: Another story about the war",
-            ]
-        )
-        name = f"article_{i:05d}.txt"
-        (folder / name).write_text(text + "\n", encoding="utf-8")
-        rows.append(f'{name},Outlet {outlet:02d},"{headline}",2022-03-10')
+    articles = generate_articles(n_articles, n_outlets=n_outlets, seed=seed)
+    for article in articles:
+        name = f"{article.id}.txt"
+        (folder / name).write_text(article.text, encoding="utf-8")
+        rows.append(f'{name},{article.outlet},"{article.title}",2022-03-10')
     (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 

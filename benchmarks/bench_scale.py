@@ -1,0 +1,296 @@
+"""Benchmark `framing report` at scale: 10,000 to a million articles, against the floor.
+
+For each size, builds (or reuses) a JSON Lines corpus of that many articles
+(``benchmarks/corpus.py``, cached in ``--work``), then runs, each as a
+command in its own process:
+
+- the floor, ``benchmarks/bench_floor.py`` (read, split sentences, match the
+  lexicon with Aho-Corasick, count unigrams: the least work an analysis
+  needs, in one process);
+- ``framing report CORPUS.jsonl --quick``;
+- ``framing report CORPUS.jsonl`` (in depth; ``--skip-depth`` leaves it out).
+
+For each run it measures the wall time, the CPU time of the command and all
+its worker processes (``getrusage(RUSAGE_CHILDREN)`` before and after, user
++ system), and the memory of the process tree, sampled from /proc: the
+peak of the summed RSS (every 0.2 s), and the peak of the summed PSS (every
+2 s, and whenever the RSS has grown by 5%, as reading it costs more; the
+sampling's own CPU time is printed). Workers
+are forked, so their RSS counts the pages they share with the main process
+again; PSS divides each shared page among the processes sharing it, so the
+summed PSS is the physical memory the tree holds. It reads the documents
+read, analysed and skipped from the JSON export (``corpus.documents`` and
+``skipped``, docs/json.md), and prints one Markdown table, with each run's
+CPU time over the floor's for the same corpus.
+
+Run from the repository root (the floor needs ``pip install "framing[bench]"``)::
+
+    python benchmarks/bench_scale.py                               # 10k and 100k
+    python benchmarks/bench_scale.py --sizes 10000,100000,300000,1000000 --skip-depth
+    python benchmarks/bench_scale.py --engine-args "--workers 2" --timeout 3600
+
+The commands' outputs and logs stay in ``--work`` (default /tmp/framing-scale).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import shlex
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+PAGE_MB = os.sysconf("SC_PAGE_SIZE") / 1e6
+#: Seconds between two samples of the process tree's RSS.
+INTERVAL = 0.2
+#: The PSS is read at every this many samples (every 2 s) ...
+PSS_EVERY = 10
+#: ... and whenever the summed RSS has grown by this factor since it was last read.
+PSS_GROWTH = 1.05
+
+
+@dataclass
+class Run:
+    """One measured command."""
+
+    size: int
+    mode: str
+    command: list[str]
+    wall_s: float = 0.0
+    cpu_s: float = 0.0
+    peak_rss_mb: float = 0.0
+    peak_pss_mb: float = 0.0
+    monitor_cpu_s: float = 0.0
+    returncode: int | None = None
+    timed_out: bool = False
+    json_mb: float | None = None
+    html_mb: float | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    error: str = ""
+
+
+def corpus_for(work: Path, size: int, *, outlets: int, seed: int) -> tuple[Path, float | None]:
+    """The JSON Lines corpus of ``size`` articles in ``work``, and seconds to build it.
+
+    The seconds are None when the corpus was already there.
+    """
+    from benchmarks.corpus import write_jsonl
+
+    path = work / f"corpus-{size}-outlets{outlets}-seed{seed}.jsonl"
+    if path.exists():
+        return path, None
+    start = time.perf_counter()
+    write_jsonl(path, n_articles=size, n_outlets=outlets, seed=seed)
+    return path, time.perf_counter() - start
+
+
+def process_tree(root: int) -> list[int]:
+    """``root`` and its descendants, from /proc's lists of children."""
+    found, queue = [], [root]
+    while queue:
+        pid = queue.pop()
+        found.append(pid)
+        try:
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as handle:
+                    queue.extend(int(child) for child in handle.read().split())
+        except OSError:  # the process ended meanwhile
+            continue
+    return found
+
+
+def tree_memory_mb(pids: list[int], *, field: str) -> float:
+    """Summed ``field`` ("rss" or "pss") of these processes, in MB.
+
+    RSS comes from ``statm`` (cheap); PSS from ``smaps_rollup``, for which
+    the kernel walks every page of the process: several milliseconds for a
+    process of a few GB, so it is read less often (see :func:`measure`).
+    """
+    total = 0.0
+    for pid in pids:
+        try:
+            if field == "rss":
+                with open(f"/proc/{pid}/statm") as handle:
+                    total += int(handle.read().split()[1]) * PAGE_MB
+                continue
+            with open(f"/proc/{pid}/smaps_rollup") as handle:
+                for line in handle:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1]) / 1000
+                        break
+        except (OSError, IndexError, ValueError):  # the process ended meanwhile
+            continue
+    return total
+
+
+def measure(run: Run, *, timeout: float, log: Path, stdout: Path) -> None:
+    """Run ``run.command`` to completion or ``timeout``; fill in times and memory."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH")) if p)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peaks = [0.0, 0.0, 0.0]
+    with log.open("w") as err, stdout.open("w") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            run.command, cwd=REPO, env=env, stdout=out, stderr=err, start_new_session=True
+        )
+        done = threading.Event()
+
+        def sample() -> None:
+            # RSS at every sample; PSS every PSS_EVERY samples, and whenever
+            # the RSS has grown by PSS_GROWTH since PSS was last read, so
+            # that a short run or a quick rise is not missed.
+            count, rss_at_pss = 0, 0.0
+            while not done.wait(INTERVAL):
+                pids = process_tree(process.pid)
+                rss = tree_memory_mb(pids, field="rss")
+                peaks[0] = max(peaks[0], rss)
+                if count % PSS_EVERY == 0 or rss > rss_at_pss * PSS_GROWTH:
+                    peaks[1] = max(peaks[1], tree_memory_mb(pids, field="pss"))
+                    rss_at_pss = rss
+                count += 1
+            peaks[2] = time.thread_time()  # this thread's CPU: the cost of sampling
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            run.timed_out = True
+            os.killpg(process.pid, signal.SIGKILL)  # the command and its workers
+            process.wait()
+        run.wall_s = time.perf_counter() - start
+        done.set()
+        sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    run.cpu_s = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    run.peak_rss_mb, run.peak_pss_mb, run.monitor_cpu_s = peaks
+    run.returncode = process.returncode
+    if process.returncode and not run.timed_out:
+        lines = log.read_text(errors="replace").strip().splitlines()
+        run.error = lines[-1] if lines else f"exit status {process.returncode}"
+
+
+def skipped_rows(entries: list[dict[str, Any]]) -> int:
+    """How many inputs the ``skipped`` entries stand for (one summarises 'N more rows')."""
+    total = 0
+    for entry in entries:
+        more = re.search(r"in ([\d,]+) more rows", str(entry.get("reason", "")))
+        total += int(more.group(1).replace(",", "")) if more else 1
+    return total
+
+
+def report_counts(path: Path) -> dict[str, int]:
+    """Documents read, analysed and skipped, from a report's JSON export."""
+    with path.open(encoding="utf-8") as handle:
+        data = json.load(handle)
+    analysed = int(data["corpus"]["documents"])
+    skipped = skipped_rows(data.get("skipped", []))
+    return {"read": analysed + skipped, "analysed": analysed, "skipped": skipped}
+
+
+def run_size(size: int, corpus: Path, args: argparse.Namespace) -> list[Run]:
+    """The floor, the quick report and (unless skipped) the in-depth report on one corpus."""
+    out = args.work / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    floor = Run(size, "floor", [sys.executable, str(REPO / "benchmarks" / "bench_floor.py"),
+                                str(corpus), "--json"])  # fmt: skip
+    runs = [floor]
+    modes = [("quick", ["--quick"])] + ([] if args.skip_depth else [("in depth", [])])
+    for mode, flags in modes:
+        stem = out / f"{size}-{mode.replace(' ', '-')}"
+        command = [sys.executable, "-m", "framing", "report", str(corpus), *flags,
+                   "--out", f"{stem}.html", "--json", f"{stem}.json",
+                   "--quiet", "--no-progress", *args.engine_args]  # fmt: skip
+        runs.append(Run(size, mode, command))
+    for run in runs:
+        stem = out / f"{size}-{run.mode.replace(' ', '-')}"
+        for old in (stem.with_suffix(".html"), stem.with_suffix(".json")):
+            old.unlink(missing_ok=True)
+        print(f"  {run.mode}: {shlex.join(run.command)}", file=sys.stderr, flush=True)
+        measure(run, timeout=args.timeout, log=stem.with_suffix(".log"),
+                stdout=stem.with_suffix(".stdout"))  # fmt: skip
+        if run.returncode == 0 and run.mode == "floor":
+            result = json.loads(stem.with_suffix(".stdout").read_text())
+            analysed, skipped = result["documents"], result["skipped"]
+            run.counts = {"read": analysed + skipped, "analysed": analysed, "skipped": skipped}
+        elif run.returncode == 0:
+            run.html_mb = stem.with_suffix(".html").stat().st_size / 1e6
+            run.json_mb = stem.with_suffix(".json").stat().st_size / 1e6
+            run.counts = report_counts(stem.with_suffix(".json"))
+        status = "timed out" if run.timed_out else run.error or "ok"
+        print(f"    {run.wall_s:.1f} s wall, {run.cpu_s:.1f} s CPU, {status} "
+              f"(sampling memory: {run.monitor_cpu_s:.1f} s CPU)",
+              file=sys.stderr, flush=True)  # fmt: skip
+    return runs
+
+
+def table(runs: list[Run]) -> str:
+    """The runs as one Markdown table."""
+    lines = [
+        "| articles | run | wall s | CPU s | CPU / floor | peak RSS, summed | peak PSS, summed "
+        "| JSON MB | HTML MB | read | analysed | skipped |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    floors = {r.size: r.cpu_s for r in runs if r.mode == "floor" and r.returncode == 0}
+    for r in runs:
+        if r.timed_out or r.returncode != 0:
+            state = "timed out" if r.timed_out else f"failed: {r.error}"
+            lines.append(f"| {r.size:,} | {r.mode} | {r.wall_s:,.0f}: {state} |||||||||| ")
+            continue
+        ratio = f"{r.cpu_s / floors[r.size]:.1f}×" if r.size in floors else ""
+        mb = lambda v: "" if v is None else f"{v:,.1f}"  # noqa: E731
+        counts = [f"{r.counts.get(k, 0):,}" for k in ("read", "analysed", "skipped")]
+        lines.append(
+            f"| {r.size:,} | {r.mode} | {r.wall_s:,.1f} | {r.cpu_s:,.1f} | {ratio} "
+            f"| {r.peak_rss_mb:,.0f} MB | {r.peak_pss_mb:,.0f} MB | {mb(r.json_mb)} "
+            f"| {mb(r.html_mb)} | {' | '.join(counts)} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10000,100000", help="comma-separated article counts")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/framing-scale"),
+                        help="where corpora are cached and outputs written")  # fmt: skip
+    parser.add_argument("--outlets", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--engine-args", type=shlex.split, default=[],
+                        help='extra arguments for framing report, e.g. "--workers 2"')  # fmt: skip
+    parser.add_argument("--timeout", type=float, default=3600, help="seconds allowed per run")
+    parser.add_argument("--skip-depth", action="store_true", help="leave out the in-depth report")
+    args = parser.parse_args()
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    args.work.mkdir(parents=True, exist_ok=True)
+    load = os.getloadavg()
+    print(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; "
+          f"{os.cpu_count()} CPUs", file=sys.stderr)  # fmt: skip
+    runs: list[Run] = []
+    for size in sizes:
+        corpus, built = corpus_for(args.work, size, outlets=args.outlets, seed=args.seed)
+        state = f"built in {built:.1f} s" if built is not None else "cached"
+        print(f"{size:,} articles: {corpus} ({corpus.stat().st_size / 1e6:,.0f} MB, {state})",
+              file=sys.stderr, flush=True)  # fmt: skip
+        runs.extend(run_size(size, corpus, args))
+    load = os.getloadavg()
+    print(f"load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}", file=sys.stderr)
+    (args.work / "results.json").write_text(json.dumps([asdict(r) for r in runs], indent=1))
+    print(table(runs))
+
+
+if __name__ == "__main__":
+    main()
