@@ -47,6 +47,8 @@ R = TypeVar("R")
 MIN_PARALLEL_ITEMS = 400
 #: Chunks that work staying in this process is split into when its progress is followed.
 PROGRESS_CHUNKS = 20
+#: Items per chunk that :func:`map_on_engine` sends to an engine's workers as one task.
+ENGINE_CHUNK_ITEMS = 100
 #: How often a worker without PR_SET_PDEATHSIG checks that its parent is alive, in seconds.
 WATCHDOG_SECONDS = 1.0
 #: How long stopped workers are given to end before they are killed, in seconds.
@@ -173,6 +175,25 @@ class LocalEngine:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+
+def map_on_engine(
+    engine: Engine,
+    func: Callable[[Sequence[T]], R],
+    items: Sequence[T],
+    *,
+    chunk_items: int = ENGINE_CHUNK_ITEMS,
+    progress: Callable[[int], None] | None = None,
+) -> list[R]:
+    """``func`` applied on ``engine`` to contiguous chunks of ``chunk_items`` items, in order.
+
+    Like :func:`map_chunks`, with the work wherever ``engine`` runs it (a
+    cluster, for one); the chunks do not depend on the engine, nor do the
+    results. ``progress``, if given, is called with the number of items done
+    so far after each chunk, in order.
+    """
+    chunks = [items[i : i + chunk_items] for i in range(0, len(items), max(1, chunk_items))]
+    return _report(engine.map(func, chunks), chunks, progress)
 
 
 def _start_pool(jobs: int) -> ProcessPoolExecutor:

@@ -77,11 +77,13 @@ from framing.model import (
 )
 from framing.model.time import PERIODS, OverTime
 from framing.parallel import (
+    Engine,
     Progress,
     StepProgress,
     cyclic_gc_paused,
     default_jobs,
     map_chunks,
+    map_on_engine,
     stage_progress,
 )
 from framing.text.clean import clean_corpus
@@ -207,6 +209,7 @@ def analyse(
     options: AnalysisOptions | None = None,
     progress: Progress | None = None,
     keep_sentences: bool = True,
+    engine: Engine | None = None,
 ) -> Analysis:
     """Clean, segment, match, score, compare and pick evidence.
 
@@ -228,6 +231,11 @@ def analyse(
     ``hits`` hold only the headline, deck and lede sentences and their hits.
     Every other result is the same. Tables of all sentences
     (:func:`framing.report.render_tables`) need them all kept.
+
+    ``engine`` (an entered :class:`~framing.parallel.Engine`, e.g. a
+    :class:`~framing.dask_engine.DaskEngine`) runs that quick analysis's
+    per-document work instead of ``options.jobs`` local processes; other
+    analyses do not take one yet (``ValueError``). Results never depend on it.
     """
     if isinstance(lexicons, (str, PathLike)):
         lexicons = load_lexicons(Path(lexicons))
@@ -240,7 +248,9 @@ def analyse(
         raise ValueError(f"unknown period {options.by!r}; expected one of {', '.join(PERIODS)}")
     with cyclic_gc_paused():
         if not keep_sentences and not options.depth:
-            return _analyse_records(corpus, lexicons, options, progress)
+            return _analyse_records(corpus, lexicons, options, progress, engine)
+        if engine is not None:
+            raise ValueError("an engine runs only the quick analysis without sentences kept")
         return _analyse(corpus, lexicons, options, progress)
 
 
@@ -249,6 +259,7 @@ def _analyse_records(
     lexicons: LexiconSet,
     options: AnalysisOptions,
     progress: Progress | None,
+    engine: Engine | None = None,
 ) -> Analysis:
     """The quick analysis as map (per-document records) and reduce."""
     jobs = options.jobs if options.jobs is not None else default_jobs()
@@ -261,7 +272,10 @@ def _analyse_records(
         outlet_ids=outlet_ids,
         per_cell=options.evidence_per_cell,
     )
-    chunks = map_chunks(work, clean.documents, jobs=jobs, progress=done)
+    if engine is None:
+        chunks = map_chunks(work, clean.documents, jobs=jobs, progress=done)
+    else:
+        chunks = map_on_engine(engine, work, clean.documents, progress=done)
     # the records carry what the reduce needs of the documents: let their text go
     clean = replace(clean, documents=())
     step = StepProgress(progress, COMPARING, total=_N_STEPS)

@@ -301,6 +301,39 @@ def report_command(
             "(1 MB = 1,000,000 bytes). An article of 10 MB needs about 1 GB of memory.",
         ),
     ] = DEFAULT_DOCUMENT_MB,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Worker processes on this machine. Default: one per CPU, at most 8. "
+            "Results never depend on it.",
+            show_default=False,
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            metavar="N",
+            help="Run the per-article work on N local Dask workers (with --quick; needs "
+            "pip install 'framing[dask]'; docs/scale.md).",
+            show_default=False,
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Run the per-article work on the Dask cluster whose scheduler is at ADDRESS, "
+            "e.g. tcp://10.0.0.5:8786 (with --quick; docs/scale.md).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Analyse articles and write an HTML report and a JSON export.
 
@@ -311,8 +344,10 @@ def report_command(
       framing report a.txt b.txt --lexicons my_frames/ --out out/ab.html
       framing report articles/ --title "Coverage of the bus strike, May 2025"
       framing report articles/ --json - | jq '.outlets[].name'
+      framing report big/ --quick --scheduler tcp://10.0.0.5:8786
     """
     from framing.analysis.pipeline import analyse
+    from framing.cli.engine import analysis_engine
     from framing.cli.progress import READING, terminal_progress, wants_progress
     from framing.io.corpus import load_corpus
     from framing.io.files import signals_deferred, write_texts_atomic
@@ -329,6 +364,9 @@ def report_command(
         quiet_warnings(quiet),
         terminal_progress(wants_progress(progress, quiet=quiet)) as bars,
     ):
+        engine = analysis_engine(
+            jobs=jobs, workers=workers, scheduler=scheduler, quick=quick, tables=tables
+        )
         paths = list(inputs) if inputs else [seeds_dir()]
         corpus = load_corpus(
             paths,
@@ -363,21 +401,24 @@ def report_command(
             corpus, answer_key = blind_corpus(corpus)
         for note in corpus.notes:
             _warn(note)
-        analysis = analyse(
-            corpus,
-            lexicon_set,
-            options=AnalysisOptions(
-                seed=seed,
-                n_bootstrap=bootstrap,
-                n_permutations=bootstrap,
-                evidence_per_cell=evidence,
-                depth=not quick,
-                by=None if by is None else by.value,
-            ),
-            progress=bars,
-            # Without the tables, a quick run keeps per-document records only.
-            keep_sentences=tables is not None,
-        )
+        with engine as entered:
+            analysis = analyse(
+                corpus,
+                lexicon_set,
+                options=AnalysisOptions(
+                    seed=seed,
+                    n_bootstrap=bootstrap,
+                    n_permutations=bootstrap,
+                    evidence_per_cell=evidence,
+                    depth=not quick,
+                    by=None if by is None else by.value,
+                    jobs=jobs,
+                ),
+                progress=bars,
+                # Without the tables, a quick run keeps per-document records only.
+                keep_sentences=tables is not None,
+                engine=entered,
+            )
         for skipped in analysis.skipped[len(corpus.skipped) :]:
             _warn(f"skipped {skipped.source}: {skipped.reason}")
         validation = None
