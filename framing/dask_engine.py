@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -63,22 +64,24 @@ class DaskEngine:
 
     With ``scheduler`` (an address such as ``tcp://10.0.0.5:8786``) it
     connects to that cluster's scheduler, waiting at most
-    ``connect_timeout`` seconds for it and for a first worker; without it, it
-    starts ``workers`` single-threaded worker processes on this machine
-    (default: one per CPU), listening on 127.0.0.1 only. Entering the
+    ``connect_timeout`` seconds (default :data:`CONNECT_TIMEOUT_SECONDS`)
+    for it and for a first worker; without it, it starts ``workers``
+    single-threaded worker processes on this machine (default: one per CPU),
+    listening on 127.0.0.1 only. Entering the
     ``with`` block connects (or starts the cluster); leaving it, also by an
     exception or Ctrl-C, closes the client and stops a cluster it started.
     A cluster it connected to keeps running.
 
     ``map`` keeps at most ``in_flight`` items per worker thread submitted
     ahead of the result being taken, and yields results in input order. A
-    task that fails raises its exception here, after the pending tasks are
+    task that fails raises its exception here, and the pending tasks are
     cancelled. Each item is a task of its own (``pure=False``): equal items
     are never merged into one task. ``func`` is sent to the workers once per
     ``map``, not with every item.
 
     Raises :class:`~framing.errors.InputError` when Dask is not installed,
-    ``workers`` is below 1, or the scheduler cannot be reached.
+    ``workers`` is below 1 or given with ``scheduler``, or the scheduler
+    cannot be reached.
     """
 
     def __init__(
@@ -87,17 +90,23 @@ class DaskEngine:
         workers: int | None = None,
         in_flight: int = 2,
         *,
-        connect_timeout: float = CONNECT_TIMEOUT_SECONDS,
+        connect_timeout: float | None = None,
     ) -> None:
         self._distributed = _import_distributed()
         if workers is not None and workers < 1:
             raise InputError(f"the number of Dask workers must be at least 1, not {workers}")
+        if scheduler is not None and workers is not None:
+            raise InputError(
+                "give the Dask workers to start or a scheduler to connect to, not both"
+            )
         if scheduler is not None and not scheduler.strip():
             raise InputError("the Dask scheduler's address is empty (expected tcp://HOST:8786)")
         self.scheduler = scheduler
         self.workers = workers
         self.in_flight = max(1, in_flight)
-        self.connect_timeout = connect_timeout
+        self.connect_timeout = (
+            CONNECT_TIMEOUT_SECONDS if connect_timeout is None else connect_timeout
+        )
         self._client: Any = None
         self._cluster: Any = None
         self._threads = 1
@@ -148,7 +157,9 @@ class DaskEngine:
             while pending:
                 yield pending.popleft().result()
         finally:
-            if pending:  # a task failed, or the caller stopped taking results
+            # a task failed, or the caller stopped taking results; once the client is
+            # closed (the with block left first), its tasks are gone already
+            if pending and self._client is client:
                 client.cancel(list(pending))
             pending.clear()
 
@@ -157,7 +168,10 @@ class DaskEngine:
         if self._client is not None:
             return self._client
         distributed = self._distributed
-        with _quiet_dask():
+        with _quiet_dask(), warnings.catch_warnings():
+            # the scheduler's HTTP server (health checks, no dashboard) takes another port
+            # when 8787 is taken, with a warning: nothing for the user to do
+            warnings.filterwarnings("ignore", message="Port .* is already in use")
             if self.scheduler is None:
                 self._cluster = distributed.LocalCluster(
                     n_workers=self.workers or default_jobs(),

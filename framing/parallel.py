@@ -182,17 +182,20 @@ def map_on_engine(
     func: Callable[[Sequence[T]], R],
     items: Sequence[T],
     *,
-    chunk_items: int = ENGINE_CHUNK_ITEMS,
+    chunk_items: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> list[R]:
     """``func`` applied on ``engine`` to contiguous chunks of ``chunk_items`` items, in order.
+
+    ``chunk_items`` defaults to :data:`ENGINE_CHUNK_ITEMS`.
 
     Like :func:`map_chunks`, with the work wherever ``engine`` runs it (a
     cluster, for one); the chunks do not depend on the engine, nor do the
     results. ``progress``, if given, is called with the number of items done
     so far after each chunk, in order.
     """
-    chunks = [items[i : i + chunk_items] for i in range(0, len(items), max(1, chunk_items))]
+    size = max(1, ENGINE_CHUNK_ITEMS if chunk_items is None else chunk_items)
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
     return _report(engine.map(func, chunks), chunks, progress)
 
 
