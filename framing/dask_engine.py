@@ -22,6 +22,7 @@ import logging
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import CancelledError
 from contextlib import contextmanager
 from types import ModuleType, TracebackType
 from typing import Any, TypeVar
@@ -151,17 +152,34 @@ class DaskEngine:
                 if shared_func is None:
                     # sent once to every worker; each task then refers to it by its key
                     shared_func = client.scatter(func, broadcast=True, hash=False)
-                pending.append(client.submit(_apply, shared_func, item, pure=False))
+                # boxed: Dask looks into a list or tuple argument for tasks and keys
+                pending.append(client.submit(_apply, shared_func, _Box(item), pure=False))
                 if len(pending) >= limit:
-                    yield pending.popleft().result()
+                    yield self._result(pending.popleft())
             while pending:
-                yield pending.popleft().result()
+                yield self._result(pending.popleft())
         finally:
             # a task failed, or the caller stopped taking results; once the client is
             # closed (the with block left first), its tasks are gone already
             if pending and self._client is client:
                 client.cancel(list(pending))
             pending.clear()
+
+    def _result(self, future: Any) -> Any:
+        """The future's result; a worker or scheduler lost on the way is a one-line error."""
+        try:
+            return future.result()
+        except self._distributed.KilledWorker as exc:
+            raise InputError(
+                f"Dask workers died while running a chunk ({' '.join(str(exc).split())}); "
+                "see the workers' logs (out of memory?)"
+            ) from None
+        except CancelledError as exc:  # the cluster, not this engine, cancelled it
+            where = self.scheduler or "this machine"
+            raise InputError(
+                f"the Dask cluster at {where} dropped a chunk ({' '.join(str(exc).split())}); "
+                "is the scheduler still running?"
+            ) from None
 
     def _start(self) -> Any:
         """The connected client, connecting (or starting the local cluster) the first time."""
@@ -215,9 +233,18 @@ class DaskEngine:
         return client
 
 
-def _apply(func: Callable[[T], R], item: T) -> R:
-    """``func(item)``: the task each item becomes (module-level, so workers can load it)."""
-    return func(item)
+class _Box:
+    """An item as Dask passes it to a task: opaque, never searched for keys or tasks."""
+
+    __slots__ = ("item",)
+
+    def __init__(self, item: object) -> None:
+        self.item = item
+
+
+def _apply(func: Callable[[T], R], box: _Box) -> R:
+    """``func`` of the boxed item: the task each item becomes (module-level, for workers)."""
+    return func(box.item)  # type: ignore[arg-type]
 
 
 def _threads(client: Any) -> int:

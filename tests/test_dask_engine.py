@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import random
 import socket
 import sys
@@ -32,7 +33,13 @@ runner = CliRunner()
 @pytest.fixture(scope="module")
 def scheduler():
     """The address of a two-worker Dask cluster on 127.0.0.1, for the module's tests."""
-    with _quiet_cluster(n_workers=2) as cluster:
+    import dask
+    import distributed  # noqa: F401  (its defaults join dask's configuration first)
+
+    # a task whose worker dies is not retried on another: one death is enough to tell
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        cluster = _quiet_cluster(n_workers=2)
+    with cluster:
         yield cluster.scheduler_address
 
 
@@ -88,6 +95,18 @@ def test_items_are_pulled_only_as_results_are_taken(scheduler):
         assert list(results) == [x * x for x in range(1, 60)]
 
 
+def _exit_worker(x: int) -> int:
+    if x == 3:
+        os._exit(1)  # the worker process dies, as on running out of memory
+    return x
+
+
+def test_items_that_look_like_tasks_or_are_empty_are_passed_as_they_are(scheduler):
+    items = [(len, "abc"), [], None, 0, ("x",)]
+    with DaskEngine(scheduler) as engine:
+        assert list(engine.map(repr, items)) == [repr(i) for i in items]
+
+
 def test_a_failed_task_raises_its_exception_here_and_the_engine_goes_on(scheduler):
     with DaskEngine(scheduler) as engine:
         with pytest.raises(ValueError, match="item 7 is bad"):
@@ -116,7 +135,7 @@ def test_an_engine_without_a_scheduler_starts_its_own_workers_and_stops_them():
         assert list(engine.map(_square, range(5))) == [0, 1, 4, 9, 16]
         started = set(psutil.Process().children(recursive=True)) - before
         assert started  # a nanny and its worker
-    gone, alive = psutil.wait_procs(list(started), timeout=5)
+    _, alive = psutil.wait_procs(list(started), timeout=5)
     assert not alive
 
 
@@ -248,3 +267,12 @@ def test_reports_on_dask_are_byte_identical_to_the_local_pool(scheduler, tmp_pat
     assert exported["corpus"]["documents"] == 150 and not exported["notes"]
     assert _report(tmp_path, "many-dask", corpus, "--scheduler", scheduler) == local
     assert len(chunks_from_dask) == 1 + 4
+
+
+# Last: the nanny restarts the dead worker, which then imports everything again.
+def test_a_dead_worker_is_a_one_line_error(scheduler):
+    with (
+        DaskEngine(scheduler) as engine,
+        pytest.raises(InputError, match="Dask workers died while running a chunk"),
+    ):
+        list(engine.map(_exit_worker, range(6)))
