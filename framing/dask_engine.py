@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import importlib
 import logging
+import signal
+import threading
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -191,15 +193,16 @@ class DaskEngine:
             # when 8787 is taken, with a warning: nothing for the user to do
             warnings.filterwarnings("ignore", message="Port .* is already in use")
             if self.scheduler is None:
-                self._cluster = distributed.LocalCluster(
-                    n_workers=self.workers or default_jobs(),
-                    threads_per_worker=1,
-                    processes=True,
-                    host="127.0.0.1",
-                    dashboard_address=None,
-                    # a failed task is raised here; the workers need not log it too
-                    silence_logs=logging.CRITICAL,
-                )
+                with _workers_ignore_ctrl_c():
+                    self._cluster = distributed.LocalCluster(
+                        n_workers=self.workers or default_jobs(),
+                        threads_per_worker=1,
+                        processes=True,
+                        host="127.0.0.1",
+                        dashboard_address=None,
+                        # a failed task is raised here; the workers need not log it too
+                        silence_logs=logging.CRITICAL,
+                    )
                 try:
                     self._client = distributed.Client(self._cluster)
                 except BaseException:
@@ -258,6 +261,27 @@ def _import_distributed() -> ModuleType:
         return importlib.import_module("distributed")
     except ImportError:
         raise InputError(f"running on Dask workers needs the dask extra: {INSTALL_HINT}") from None
+
+
+@contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Worker processes started within the block ignore Ctrl-C (SIGINT).
+
+    A terminal sends Ctrl-C to every process of the group: each local Dask
+    worker would stop with a traceback. As with
+    :class:`~framing.parallel.LocalEngine`, this process decides and stops
+    them. An ignored signal stays ignored in the processes started meanwhile
+    (a signal's handler can only be changed in the main thread: elsewhere,
+    nothing is changed).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @contextmanager

@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import random
+import signal
 import socket
 import sys
 import time
@@ -126,15 +127,26 @@ def test_leaving_the_block_by_an_exception_closes_the_client(scheduler):
         assert list(again.map(_square, [2])) == [4]
 
 
-def test_an_engine_without_a_scheduler_starts_its_own_workers_and_stops_them():
+def test_an_engine_without_a_scheduler_starts_its_own_workers_that_leave_ctrl_c_to_it():
     import psutil
 
     before = set(psutil.Process().children(recursive=True))
     with DaskEngine(workers=1) as engine:
         assert engine.n_threads == 1
         assert list(engine.map(_square, range(5))) == [0, 1, 4, 9, 16]
-        started = set(psutil.Process().children(recursive=True)) - before
-        assert started  # a nanny and its worker
+        started = {  # the worker (multiprocessing's resource tracker may start too, and stay)
+            p
+            for p in set(psutil.Process().children(recursive=True)) - before
+            if "resource_tracker" not in " ".join(p.cmdline())
+        }
+        assert started
+        # Ctrl-C in a terminal reaches the workers too: they leave it to this process
+        worker_pids = engine._client.run(os.getpid).values()
+        for pid in worker_pids:
+            os.kill(pid, signal.SIGINT)
+        time.sleep(0.5)
+        assert list(engine.map(_square, [7])) == [49]
+        assert all(psutil.pid_exists(pid) for pid in worker_pids)
     _, alive = psutil.wait_procs(list(started), timeout=5)
     assert not alive
 
