@@ -15,7 +15,13 @@ from tests.conftest import REPO
 PACKAGE = REPO / "framing"
 #: Stages from the bottom up: a module may import its own stage and the ones below.
 LAYERS = (
-    ("framing.model", "framing.errors", "framing.resources", "framing.parallel"),
+    (
+        "framing.model",
+        "framing.errors",
+        "framing.resources",
+        "framing.parallel",
+        "framing.dask_engine",
+    ),
     ("framing.io", "framing.text"),
     ("framing.lexicons",),
     ("framing.analysis",),

@@ -24,17 +24,14 @@ changes a result.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
-from itertools import chain, islice
 from os import PathLike
 from pathlib import Path
 
+from framing.analysis import stream
 from framing.analysis.compare import compare_outlets
 from framing.analysis.evidence import select_evidence_and_denials
 from framing.analysis.features import (
@@ -56,10 +53,8 @@ from framing.analysis.quotes import (
     Quote,
     extract_quotes,
 )
-from framing.analysis.records import map_chunk
 from framing.analysis.reduce import (
     N_STEPS,
-    Reducer,
     TableSink,
     derived_results,
     outlet_summaries,
@@ -67,6 +62,7 @@ from framing.analysis.reduce import (
 from framing.analysis.significance import (
     log_odds_terms,
 )
+from framing.analysis.stream import analyse_stream, build_outlet_ids
 from framing.errors import InputError
 from framing.io.corpus import CorpusStream
 from framing.lexicons.load import load_lexicons
@@ -77,7 +73,6 @@ from framing.model import (
     CleanCorpus,
     CleanDocument,
     Corpus,
-    Document,
     DocumentSummary,
     Hit,
     LexiconSet,
@@ -88,7 +83,6 @@ from framing.model import (
 from framing.model.time import PERIODS, OverTime
 from framing.parallel import (
     Engine,
-    LocalEngine,
     Progress,
     StepProgress,
     cyclic_gc_paused,
@@ -97,36 +91,13 @@ from framing.parallel import (
     stage_progress,
 )
 from framing.text.clean import clean_corpus
-from framing.text.scripts import lexicon_scripts
 from framing.text.segment import SentencePiece, build_sentences, sentence_pieces
 
 #: The stages reported to a ``progress`` callback, in order (and
 #: :data:`framing.analysis.in_depth.TONE` between the last two).
 CLEANING = "Cleaning"
-SENTENCES = "Segmenting"
-COMPARING = "Comparing"
-
-
-def build_outlet_ids(names: Iterable[str]) -> dict[str, str]:
-    """A stable, unique slug for each outlet name, in first-seen order.
-
-    >>> build_outlet_ids(["Military.com", "Arab News", "People"])
-    {'Military.com': 'military-com', 'Arab News': 'arab-news', 'People': 'people'}
-    """
-    ids: dict[str, str] = {}
-    used: set[str] = set()
-    for name in names:
-        if name in ids:
-            continue
-        ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-        base = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "outlet"
-        slug, n = base, 1
-        while slug in used:
-            n += 1
-            slug = f"{base}-{n}"
-        used.add(slug)
-        ids[name] = slug
-    return ids
+SENTENCES = stream.SENTENCES
+COMPARING = stream.COMPARING
 
 
 @dataclass(frozen=True)
@@ -262,104 +233,12 @@ def analyse(
         raise ValueError(f"unknown period {options.by!r}; expected one of {', '.join(PERIODS)}")
     with cyclic_gc_paused():
         if not keep_sentences and not options.depth:
-            return _analyse_records(corpus, lexicons, options, progress, engine, tables)
+            return analyse_stream(corpus, lexicons, options, progress, engine, tables)
         if tables is not None:
             raise ValueError("tables are streamed by the quick analysis without kept sentences")
         if isinstance(corpus, CorpusStream):
             corpus = Corpus(tuple(corpus), tuple(corpus.skipped), tuple(corpus.notes), corpus.name)
         return _analyse(corpus, lexicons, options, progress)
-
-
-def _analyse_records(
-    corpus: Corpus | CleanCorpus | CorpusStream,
-    lexicons: LexiconSet,
-    options: AnalysisOptions,
-    progress: Progress | None,
-    engine: Engine | None,
-    tables: TableSink | None = None,
-) -> Analysis:
-    """The quick analysis as map (chunks of documents -> summaries) and reduce.
-
-    A raw corpus is cleaned in the map step, document by document, where
-    its documents are segmented; a :class:`~framing.io.corpus.CorpusStream`
-    is read as the chunks are handed out, so that only the chunks in flight
-    are in memory. Chunks hold :data:`CHUNK_DOCUMENTS` documents whatever
-    the number of processes; the result depends on neither (see
-    :mod:`framing.analysis.reduce`).
-    """
-    documents: Iterable[Document | CleanDocument]
-    if isinstance(corpus, CorpusStream):
-        documents, total, known = corpus, 0, lexicon_scripts(lexicons)
-    else:
-        documents, total, known = corpus.documents, len(corpus.documents), None
-    removed = corpus.removed if isinstance(corpus, CleanCorpus) else ()
-    work = partial(
-        map_chunk,
-        lexicons=lexicons,
-        per_cell=options.evidence_per_cell,
-        known_scripts=known,
-        tables=tables is not None,
-    )
-    outlet_ids: dict[str, str] = {}
-    chunks = _chunks(documents, outlet_ids)
-    first = list(islice(chunks, 2))
-    # An engine given is the caller's to start and stop; one made here is ours.
-    scope: AbstractContextManager[object] = nullcontext()
-    if engine is None:
-        jobs = options.jobs if options.jobs is not None else default_jobs()
-        engine = LocalEngine(jobs if len(first) > 1 else 1)
-        scope = engine
-    done = stage_progress(progress, SENTENCES, total)
-    reducer = Reducer(lexicons, options, tables)
-    n_done = 0
-    with scope:
-        for summary in engine.map(work, chain(first, chunks)):
-            reducer.add(summary)
-            n_done += len(summary.records) + len(summary.skipped)
-            if done is not None:
-                done(n_done)
-    notes: Sequence[str] = corpus.notes
-    if known:
-        notes = (*notes, *reducer.scripts.notes(known))
-    step = StepProgress(progress, COMPARING, total=N_STEPS)
-    return reducer.finish(
-        name=corpus.name,
-        outlet_names={v: k for k, v in outlet_ids.items()},
-        skipped=corpus.skipped,
-        removed=removed,
-        notes=notes,
-        step=step,
-    )
-
-
-def _chunks(
-    documents: Iterable[Document | CleanDocument], outlet_ids: dict[str, str]
-) -> Iterator[tuple[list[Document | CleanDocument], dict[str, str]]]:
-    """Chunks of :data:`CHUNK_DOCUMENTS` documents, each with its outlets' ids.
-
-    Outlets get their ids (:func:`build_outlet_ids`) as they are first met,
-    in ``outlet_ids``, which holds every outlet's once the chunks are all made.
-    """
-    chunk: list[Document | CleanDocument] = []
-    for document in documents:
-        chunk.append(document)
-        if len(chunk) == CHUNK_DOCUMENTS:
-            yield chunk, _chunk_ids(chunk, outlet_ids)
-            chunk = []
-    if chunk:
-        yield chunk, _chunk_ids(chunk, outlet_ids)
-
-
-def _chunk_ids(
-    chunk: Sequence[Document | CleanDocument], outlet_ids: dict[str, str]
-) -> dict[str, str]:
-    """The ids of the chunk's outlets, giving new outlets theirs in ``outlet_ids``."""
-    names = list(dict.fromkeys(d.outlet for d in chunk))
-    new = [n for n in names if n not in outlet_ids]
-    if new:
-        extended = build_outlet_ids([*outlet_ids, *new])
-        outlet_ids.update((n, extended[n]) for n in new)
-    return {n: outlet_ids[n] for n in names}
 
 
 def _analyse(
@@ -479,8 +358,6 @@ def _over_time(
 #: Steps of the analysis after the sentences are made (:data:`COMPARING`), without and
 #: with the in-depth analyses.
 _N_STEPS = N_STEPS
-#: Documents per chunk of the map step.
-CHUNK_DOCUMENTS = 250
 _N_DEPTH_STEPS = 4
 
 

@@ -311,6 +311,39 @@ def report_command(
             "(1 MB = 1,000,000 bytes). An article of 10 MB needs about 1 GB of memory.",
         ),
     ] = DEFAULT_DOCUMENT_MB,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Worker processes on this machine. Default: one per CPU, at most 8. "
+            "Results never depend on it.",
+            show_default=False,
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            metavar="N",
+            help="Run the per-article work on N local Dask workers (with --quick; needs "
+            "pip install 'framing[dask]'; docs/scale.md).",
+            show_default=False,
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Run the per-article work on the Dask cluster whose scheduler is at ADDRESS, "
+            "e.g. tcp://10.0.0.5:8786 (with --quick; docs/scale.md).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Analyse articles and write an HTML report and a JSON export.
 
@@ -321,8 +354,10 @@ def report_command(
       framing report a.txt b.txt --lexicons my_frames/ --out out/ab.html
       framing report articles/ --title "Coverage of the bus strike, May 2025"
       framing report articles/ --json - | jq '.outlets[].name'
+      framing report big/ --quick --scheduler tcp://10.0.0.5:8786
     """
     from framing.analysis.pipeline import analyse
+    from framing.cli.engine import analysis_engine
     from framing.cli.progress import READING, terminal_progress, wants_progress
     from framing.io.corpus import CorpusStream, load_corpus, stream_corpus
     from framing.io.files import StagedFile, signals_deferred, write_texts_atomic
@@ -340,6 +375,9 @@ def report_command(
         terminal_progress(wants_progress(progress, quiet=quiet)) as bars,
         ExitStack() as cleanup,
     ):
+        engine = analysis_engine(
+            jobs=jobs, workers=workers, scheduler=scheduler, quick=quick, blind=blind
+        )
         paths = list(inputs) if inputs else [seeds_dir()]
         # A quick run without blinding reads its articles as a stream, chunk by
         # chunk, so that no more than the chunks in flight are in memory; its
@@ -404,22 +442,25 @@ def report_command(
             table_writer = TableWriter(tables, lexicon_set.frame_ids, inputs=given)
             # Whatever ends the run, no temporary table is left (once written, none is).
             cleanup.callback(table_writer.discard)
-        analysis = analyse(
-            corpus,
-            lexicon_set,
-            options=AnalysisOptions(
-                seed=seed,
-                n_bootstrap=bootstrap,
-                n_permutations=bootstrap,
-                evidence_per_cell=evidence,
-                depth=not quick,
-                by=None if by is None else by.value,
-            ),
-            progress=bars,
-            # A quick run keeps per-document records only; its tables are streamed.
-            keep_sentences=not streaming,
-            tables=table_writer,
-        )
+        with engine as entered:
+            analysis = analyse(
+                corpus,
+                lexicon_set,
+                options=AnalysisOptions(
+                    seed=seed,
+                    n_bootstrap=bootstrap,
+                    n_permutations=bootstrap,
+                    evidence_per_cell=evidence,
+                    depth=not quick,
+                    by=None if by is None else by.value,
+                    jobs=jobs,
+                ),
+                progress=bars,
+                # A quick run keeps per-document records only; its tables are streamed.
+                keep_sentences=not streaming,
+                engine=entered,
+                tables=table_writer,
+            )
         for skipped in analysis.skipped[n_warned:]:
             _warn(f"skipped {skipped.source}: {skipped.reason}")
         if not isinstance(corpus, Corpus):  # a stream's notes and sources are known once read

@@ -106,7 +106,7 @@ def test_analyse_without_sentences_matches_for_any_number_of_jobs(
 ):
     """Worker processes (even for a small corpus here) give the same results."""
     monkeypatch.setattr("framing.parallel.MIN_PARALLEL_ITEMS", 2)
-    monkeypatch.setattr("framing.analysis.pipeline.CHUNK_DOCUMENTS", 2)  # several chunks
+    monkeypatch.setattr("framing.analysis.stream.CHUNK_DOCUMENTS", 2)  # several chunks
     corpus = request.getfixturevalue(corpus)
     full = analyse(corpus, lexicons, options=AnalysisOptions(depth=False, jobs=1))
     for jobs in (1, 2, 3):
@@ -169,7 +169,7 @@ def test_a_stream_gives_what_the_loaded_corpus_gives(tmp_path, lexicons, monkeyp
     from benchmarks.bench_pipeline import build_corpus
     from framing.io.corpus import stream_corpus
 
-    monkeypatch.setattr("framing.analysis.pipeline.CHUNK_DOCUMENTS", 7)
+    monkeypatch.setattr("framing.analysis.stream.CHUNK_DOCUMENTS", 7)
     build_corpus(tmp_path, n_articles=30, n_outlets=4, seed=2)
     options = AnalysisOptions(depth=False, jobs=jobs)
     full = analyse(load_corpus([tmp_path]), lexicons, options=AnalysisOptions(depth=False, jobs=1))
@@ -223,7 +223,7 @@ def test_a_large_corpus_keeps_a_bounded_listing_and_counts_the_rest(
     from framing.report import render_html
 
     _limit_listing(monkeypatch, documents=5, removed=7)
-    monkeypatch.setattr("framing.analysis.pipeline.CHUNK_DOCUMENTS", 4)
+    monkeypatch.setattr("framing.analysis.stream.CHUNK_DOCUMENTS", 4)
     options = AnalysisOptions(depth=False, jobs=1, evidence_per_cell=2)
     full = analyse(synthetic, lexicons, options=options)
     streamed = analyse(synthetic, lexicons, options=options, keep_sentences=False)

@@ -32,7 +32,7 @@ def _tables(folder):
 
 
 def test_streamed_tables_equal_those_of_the_kept_sentences(articles, tmp_path, monkeypatch):
-    monkeypatch.setattr("framing.analysis.pipeline.CHUNK_DOCUMENTS", 5)  # several chunks
+    monkeypatch.setattr("framing.analysis.stream.CHUNK_DOCUMENTS", 5)  # several chunks
     streamed, kept = tmp_path / "streamed", tmp_path / "kept"
     quick = ["report", *articles, "--quick", "--out", str(tmp_path / "q.html")]
     result = runner.invoke(app, [*quick, "--tables", str(streamed)])
@@ -51,7 +51,7 @@ def test_streamed_tables_equal_those_of_the_kept_sentences(articles, tmp_path, m
 def test_a_run_that_fails_midway_leaves_no_table_behind(articles, tmp_path, monkeypatch):
     from framing.analysis import reduce
 
-    monkeypatch.setattr("framing.analysis.pipeline.CHUNK_DOCUMENTS", 5)
+    monkeypatch.setattr("framing.analysis.stream.CHUNK_DOCUMENTS", 5)
     calls = []
     add = reduce.Reducer.add
 
