@@ -115,7 +115,7 @@ class Reducer:
         self.per_cell = options.evidence_per_cell
         self._offset = 0
         # The listed documents (the first LISTED_DOCUMENTS), with their headlines and ledes;
-        # later documents only while evidence cites them (see _keep_cited).
+        # later documents only while the evidence kept so far cites them (see add).
         self._documents: list[DocumentSummary] = []
         self._sentences: list[Sentence] = []
         self._hits: list[Hit] = []
