@@ -246,5 +246,5 @@ def test_a_large_corpus_keeps_a_bounded_listing_and_counts_the_rest(
     assert data["corpus"]["removed"] == len(full.removed)
     assert len(data["removed"]) == data["corpus"]["removed_listed"] == 7
     html = render_html(streamed)
-    assert f"{len(full.removed)} spans in total" in html
+    assert f"{len(full.removed):,} spans in total" in html
     assert "chosen among the first 7" in html
