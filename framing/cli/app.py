@@ -241,15 +241,18 @@ def report_command(
         bool,
         typer.Option(
             "--quick",
-            help="Skip the in-depth analyses (pairwise tests, shared copy, quotes, tone).",
+            help="Skip the in-depth analyses (pairwise tests, shared copy, quotes, tone), "
+            "and read the articles as a stream: a corpus of any size fits in memory "
+            "(docs/scale.md).",
         ),
     ] = False,
     tables: Annotated[
         Path | None,
         typer.Option(
             "--tables",
-            help="Also write sentences.csv, documents.csv, outlets.csv and over_time.csv "
-            "(every sentence's reading, shares per period) into this folder.",
+            help="Also write sentences.csv, documents.csv, outlets.csv, over_time.csv and "
+            "removed.csv (every sentence's reading, shares per period, what cleaning "
+            "removed) into this folder.",
             show_default=False,
         ),
     ] = None,
