@@ -52,3 +52,56 @@ def test_the_seeds_candidates_propose_no_speaker_title_or_abbreviation(
     words = {w for term in proposed for w in term.split()}
     assert not {"finkelstein", "borys", "kremenetskyi", "gen", "maj", "u.s."} & words
     assert all(len(terms) == 10 for terms in analysis.candidates.values())
+
+
+def _counts_one_at_a_time(texts):
+    """The word statistics counted word by word, the plain way (a reference)."""
+    from collections import Counter
+
+    from framing.analysis.names import _FULL_TITLES
+    from framing.text.segment import is_word, tokenize_spans
+
+    seen, capitalised, upper = Counter(), Counter(), Counter()
+    after_title, dotted = set(), set()
+    for text in texts:
+        if not any(c.islower() for c in text):
+            continue
+        in_name, first = False, True
+        for token, start, end in tokenize_spans(text):
+            if not is_word(token):
+                in_name = in_name and token == "."
+                continue
+            surface = text[start:end]
+            if "." in token:
+                dotted.add(token)
+            cap = surface[:1].isupper()
+            if not first:
+                seen[token] += 1
+                capitalised[token] += cap
+                upper[token] += len(surface) > 1 and surface.isupper()
+            first = False
+            if token in TITLE_ABBREVIATIONS or token in _FULL_TITLES:
+                in_name = True
+            elif in_name and cap:
+                after_title.add(token)
+            else:
+                in_name = False
+    return +seen, +capitalised, +upper, after_title, dotted
+
+
+def test_word_statistics_are_those_counted_word_by_word():
+    from framing.analysis.names import NameStats
+
+    texts = [
+        "Maj. Gen. Borys Kremenetskyi said the U.S. and NATO would help.",
+        "A 3M mask, a B-52 and 3G phones: the Dr. Ana Ruiz case.",
+        "VOLUNTEERS ARRIVE IN LVIV",
+        "The volunteer said Rose and rose and ROSE.",
+        "President Zelenskyy thanked them; Senator Young did not.",
+        "",
+    ]
+    stats = NameStats().add(make_sentence(t, id=i) for i, t in enumerate(texts))
+    seen, capitalised, upper, after_title, dotted = _counts_one_at_a_time(texts)
+    assert (stats.seen, stats.capitalised, stats.upper) == (seen, capitalised, upper)
+    assert (stats.after_title, stats.dotted) == (after_title, dotted)
+    assert stats.upper["3m"] == 1 and stats.capitalised["3m"] == 0
