@@ -53,6 +53,7 @@ from framing.analysis.quotes import (
     Quote,
     extract_quotes,
 )
+from framing.analysis.records import NO_SENTENCE
 from framing.analysis.reduce import (
     N_STEPS,
     TableSink,
@@ -158,9 +159,7 @@ def prepare_sentences(
     sentences = build_sentences(clean.documents, pieces, outlet_ids=outlet_ids)
     with_text = {s.document for s in sentences}
     skipped = clean.skipped + tuple(
-        SkippedInput(d.source, "no sentence left to analyse after cleaning")
-        for d in clean.documents
-        if d.id not in with_text
+        SkippedInput(d.source, NO_SENTENCE) for d in clean.documents if d.id not in with_text
     )
     if not sentences:
         raise InputError("no document has any text left to analyse after cleaning")

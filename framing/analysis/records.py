@@ -35,10 +35,12 @@ from framing.analysis.table_rows import (
 )
 from framing.analysis.term_stats import ChunkTermStats, chunk_term_stats
 from framing.lexicons.match import Matcher
+from framing.lexicons.reading import frame_readings
 from framing.model import (
     BODY,
     CleanDocument,
     Document,
+    DocumentSummary,
     Evidence,
     Hit,
     LexiconSet,
@@ -89,7 +91,7 @@ class RecordChunk:
     @property
     def n_sentences(self) -> int:
         """The chunk's sentences."""
-        return sum(r.n_sentences for r in self.records)
+        return sum(r.summary.n_sentences for r in self.records)
 
 
 def map_documents(
@@ -161,21 +163,13 @@ def map_documents(
             hits_of: dict[int, list[Hit]] = defaultdict(list)
             for h in hits:
                 hits_of[h.sentence].append(h)
+            readings = [frame_readings(hits_of.get(s.id, ()), frame_ids) for s in own]
             sentence_rows += [
-                sentence_row(s, doc.outlet, doc.date, hits_of.get(s.id, ()), frame_ids) for s in own
+                sentence_row(s, doc.outlet, doc.date, read, hits_of.get(s.id, ()), frame_ids)
+                for s, read in zip(own, readings, strict=True)
             ]
             document_rows.append(
-                DocumentRow(
-                    document=doc.id,
-                    outlet_name=doc.outlet,
-                    date=doc.date,
-                    title=doc.title,
-                    url=doc.url,
-                    source=doc.source,
-                    n_sentences=len(own),
-                    n_tokens=records[-1].n_tokens,
-                    counts=reading_counts(own, hits_of, frame_ids),
-                )
+                DocumentRow(records[-1].summary, doc.outlet, reading_counts(readings))
             )
         offset += len(own)
     evidence, denials = _candidates(per_cell_hits, by_id, per_cell)
@@ -186,7 +180,7 @@ def map_documents(
             counts.matrix,
             counts.vocabulary,
             row_documents=row_documents,
-            document_outlets=[r.outlet for r in records],
+            document_outlets=[r.summary.outlet for r in records],
             row_frames=row_frames,
         )
     return RecordChunk(
@@ -264,14 +258,16 @@ def _record(
     ledes = frozenset(s.id for s in own if s.part == BODY and s.is_lede)
     kept = tuple(s._replace(tokens=()) for s in own if s.id in headlines or s.id in ledes)
     return DocumentRecord(
-        document=doc.id,
-        outlet=outlet,
-        source=doc.source,
-        title=doc.title,
-        date=doc.date,
-        url=doc.url,
-        n_sentences=len(own),
-        n_tokens=sum(s.n_words for s in own),
+        summary=DocumentSummary(
+            id=doc.id,
+            outlet=outlet,
+            source=doc.source,
+            title=doc.title,
+            date=doc.date,
+            url=doc.url,
+            n_sentences=len(own),
+            n_tokens=sum(s.n_words for s in own),
+        ),
         n_invoking={f: len(ids) for f, ids in sorted(invoking.items())},
         n_hits=dict(sorted(n_hits.items())),
         n_negated=dict(sorted(n_negated.items())),

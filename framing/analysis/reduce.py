@@ -166,18 +166,19 @@ class Reducer:
         }
         for r in chunk.records:
             self._add_record(r, offset, frames, cited)
-            offset += r.n_sentences
+            offset += r.summary.n_sentences
         self._offset = offset
         self._cited = {d: kept for d, kept in self._cited.items() if d in cited}
 
     def _add_record(
         self, r: DocumentRecord, offset: int, frames: Sequence[str], cited: Collection[str]
     ) -> None:
+        d = r.summary
         listed = self._n_documents < LISTED_DOCUMENTS
         self._n_documents += 1
-        if listed or r.document in cited:
+        if listed or d.id in cited:
             kept = (
-                _summary(r),
+                d,
                 [s._replace(id=s.id + offset) for s in r.kept],
                 [h._replace(sentence=h.sentence + offset) for h in r.kept_hits],
             )
@@ -186,17 +187,17 @@ class Reducer:
                 self._sentences += kept[1]
                 self._hits += kept[2]
             else:
-                self._cited[r.document] = kept
-        totals = self._outlets.setdefault(r.outlet, _OutletTotals())
+                self._cited[d.id] = kept
+        totals = self._outlets.setdefault(d.outlet, _OutletTotals())
         totals.n_documents += 1
-        totals.n_sentences += r.n_sentences
-        totals.n_tokens += r.n_tokens
+        totals.n_sentences += d.n_sentences
+        totals.n_tokens += d.n_tokens
         totals.n_headlines += r.n_headlines
         totals.n_ledes += r.n_ledes
         for f in frames:
-            cell = (r.outlet, f)
+            cell = (d.outlet, f)
             k = r.n_invoking.get(f, 0)
-            self._moments[cell].add(r.n_sentences, k)
+            self._moments[cell].add(d.n_sentences, k)
             if not k:
                 continue
             self._n_invoking[cell] += k
@@ -212,13 +213,13 @@ class Reducer:
                 + (k - len(in_headline) - len(in_lede))
             )
         for f, n in r.n_hits.items():
-            self._n_hits[(r.outlet, f)] += n
+            self._n_hits[(d.outlet, f)] += n
         for f, n in r.n_negated.items():
-            self._n_negated[(r.outlet, f)] += n
-        day_key = (r.outlet, parse_day(r.date))
+            self._n_negated[(d.outlet, f)] += n
+        day_key = (d.outlet, parse_day(d.date))
         n_docs, n, support = self._days.get(day_key, (0, 0, Counter()))
         support.update(r.n_invoking)
-        self._days[day_key] = (n_docs + 1, n + r.n_sentences, support)
+        self._days[day_key] = (n_docs + 1, n + d.n_sentences, support)
 
     def finish(
         self,
@@ -400,19 +401,6 @@ def _merge_candidates(
     ranked = [(strength, i) for i, (strength, _) in enumerate(pool)]
     texts = [c.evidence.text for _, c in pool]
     kept[cell] = [pool[i] for _, i in best_distinct(ranked, per_cell, texts.__getitem__)]
-
-
-def _summary(record: DocumentRecord) -> DocumentSummary:
-    return DocumentSummary(
-        id=record.document,
-        outlet=record.outlet,
-        source=record.source,
-        title=record.title,
-        date=record.date,
-        url=record.url,
-        n_sentences=record.n_sentences,
-        n_tokens=record.n_tokens,
-    )
 
 
 def _over_time(

@@ -20,8 +20,8 @@ from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from framing.lexicons.reading import frame_readings, frame_terms
-from framing.model import Hit, RemovedSpan, Sentence
+from framing.lexicons.reading import frame_terms
+from framing.model import DocumentSummary, Hit, RemovedSpan, Sentence
 from framing.model.coding import DENY, SUPPORT
 
 
@@ -32,11 +32,19 @@ def sentence_header(frames: Sequence[str]) -> list[str]:
 
 
 def sentence_row(
-    s: Sentence, outlet_name: str, date: str | None, hits: Iterable[Hit], frames: Sequence[str]
+    s: Sentence,
+    outlet_name: str,
+    date: str | None,
+    readings: Mapping[str, str],
+    hits: Iterable[Hit],
+    frames: Sequence[str],
 ) -> list[object]:
-    """One sentence's row of ``sentences.csv`` without its first column (its id)."""
-    hits = tuple(hits)
-    readings = frame_readings(hits, frames)
+    """One sentence's row of ``sentences.csv`` without its first column (its id).
+
+    ``readings`` are the sentence's readings of the frames
+    (:func:`~framing.lexicons.reading.frame_readings` of ``hits``), made once
+    by the caller, who counts them for ``documents.csv`` too.
+    """
     terms = frame_terms(hits, frames)
     return [
         s.document,
@@ -58,44 +66,37 @@ def document_header(frames: Sequence[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class DocumentRow:
-    """One document's row of ``documents.csv``: its metadata and per-frame counts.
+    """One document's row of ``documents.csv``: its summary, its outlet's name, its counts.
 
     ``counts`` holds, per frame and kind (``support``, ``deny``), the
-    sentences read so. ``source`` is shown as the report shows paths.
+    sentences read so (:func:`reading_counts`).
     """
 
-    document: str
+    summary: DocumentSummary
     outlet_name: str
-    date: str | None
-    title: str | None
-    url: str | None
-    source: str
-    n_sentences: int
-    n_tokens: int
     counts: Mapping[tuple[str, str], int]
 
     def cells(self, frames: Sequence[str], show: Callable[[str], str]) -> list[object]:
         """The row's cells, its source shown by ``show``."""
+        d = self.summary
         return [
-            self.document,
+            d.id,
             self.outlet_name,
-            self.date or "",
-            self.title or "",
-            self.url or "",
-            show(self.source),
-            self.n_sentences,
-            self.n_tokens,
+            d.date or "",
+            d.title or "",
+            d.url or "",
+            show(d.source),
+            d.n_sentences,
+            d.n_tokens,
             *(self.counts.get((f, kind), 0) for f in frames for kind in (SUPPORT, DENY)),
         ]
 
 
-def reading_counts(
-    sentences: Iterable[Sentence], hits_of: Mapping[int, Sequence[Hit]], frames: Sequence[str]
-) -> dict[tuple[str, str], int]:
-    """Per (frame, reading), how many of ``sentences`` are read so."""
+def reading_counts(readings: Iterable[Mapping[str, str]]) -> dict[tuple[str, str], int]:
+    """Per (frame, reading), how many of the sentences whose ``readings`` are given are read so."""
     counts: dict[tuple[str, str], int] = {}
-    for s in sentences:
-        for frame, reading in frame_readings(hits_of.get(s.id, ()), frames).items():
+    for read in readings:
+        for frame, reading in read.items():
             counts[(frame, reading)] = counts.get((frame, reading), 0) + 1
     return counts
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from framing.model.corpus import Sentence
 from framing.model.lexicons import Hit
-from framing.model.results import Evidence
+from framing.model.results import DocumentSummary, Evidence
 
 
 @dataclass(frozen=True)
@@ -42,9 +42,8 @@ class EvidenceCandidate:
 class DocumentRecord:
     """What the quick analysis needs of one document.
 
-    ``document`` is its id, ``outlet`` its outlet's id, and ``source``,
-    ``title``, ``date`` and ``url`` its metadata after cleaning.
-    ``n_sentences`` and ``n_tokens`` (word tokens) size it. Per frame id:
+    ``summary`` is its :class:`~framing.model.DocumentSummary` (id, outlet
+    id, metadata after cleaning, sentences and word tokens). Per frame id:
     ``n_invoking`` counts the sentences with a hit that counts, ``n_hits``
     the counted hits and ``n_negated`` the negated ones;
     ``headline_invoking`` and ``lede_invoking`` hold the positions of the
@@ -54,14 +53,7 @@ class DocumentRecord:
     ``kept_hits`` their hits, which the report reads for every document.
     """
 
-    document: str
-    outlet: str
-    source: str
-    title: str | None
-    date: str | None
-    url: str | None
-    n_sentences: int
-    n_tokens: int
+    summary: DocumentSummary
     n_invoking: Mapping[str, int]
     n_hits: Mapping[str, int]
     n_negated: Mapping[str, int]

@@ -56,6 +56,7 @@ def build_json(
 
 def _build_json(analysis: Analysis) -> dict[str, Any]:
     frames = analysis.lexicons.frames
+    listed = _listed_sentences(analysis)
     return {
         "schema_version": SCHEMA_VERSION,
         "generator": {"name": "framing", "version": __version__},
@@ -96,7 +97,7 @@ def _build_json(analysis: Analysis) -> dict[str, Any]:
                 "documents": o.n_documents,
                 "sentences": o.n_sentences,
                 "tokens": o.n_tokens,
-                "frames": {f.id: _score_json(analysis, o.id, f.id) for f in frames},
+                "frames": {f.id: _score_json(analysis, o.id, f.id, listed) for f in frames},
             }
             for o in analysis.outlets
         ],
@@ -264,7 +265,10 @@ def _significance_json(analysis: Analysis) -> dict[str, Any]:
     return data
 
 
-def _score_json(analysis: Analysis, outlet_id: str, frame_id: str) -> dict[str, Any]:
+def _score_json(
+    analysis: Analysis, outlet_id: str, frame_id: str, listed: Callable[[int], bool]
+) -> dict[str, Any]:
+    """One outlet's figures for one frame; ``listed`` tells the sentences of listed documents."""
     s = analysis.score(outlet_id, frame_id)
     cell: dict[str, Any] = {
         "share": _r(s.share),
@@ -277,7 +281,6 @@ def _score_json(analysis: Analysis, outlet_id: str, frame_id: str) -> dict[str, 
     prominence = analysis.prominence.get((outlet_id, frame_id))
     if prominence is not None:
         cell["prominence_weighted_share"] = _r(prominence.weighted_share)
-        listed = _listed_sentences(analysis)
         cell["headline_sentences"] = [i for i in prominence.headlines if listed(i)]
         cell["lede_sentences"] = [i for i in prominence.ledes if listed(i)]
     tone = analysis.tone.get((outlet_id, frame_id))

@@ -37,6 +37,7 @@ from framing.analysis.table_rows import (
     ChunkTables,
     DocumentRow,
     document_header,
+    reading_counts,
     removed_row,
     sentence_header,
     sentence_row,
@@ -113,31 +114,22 @@ def sentence_rows(analysis: Analysis, readings: Readings) -> Rows:
     for s in analysis.sentences:
         doc = documents.get(s.document)
         name = names.get(s.outlet, s.outlet)
-        hits = readings.hits.get(s.id, ())
-        rows.append([s.id, *sentence_row(s, name, doc.date if doc else None, hits, frames)])
+        read, hits = readings.by_sentence[s.id], readings.hits.get(s.id, ())
+        rows.append([s.id, *sentence_row(s, name, doc.date if doc else None, read, hits, frames)])
     return sentence_header(frames), rows
 
 
 def document_rows(analysis: Analysis, readings: Readings) -> Rows:
     """``documents.csv``: one row per document, with its sentences read as support and deny."""
     frames = readings.frames
-    counts: dict[str, dict[tuple[str, str], int]] = defaultdict(lambda: defaultdict(int))
+    of_document: dict[str, list[dict[str, str]]] = defaultdict(list)
     for s in analysis.sentences:
-        for frame, reading in readings.by_sentence[s.id].items():
-            counts[s.document][(frame, reading)] += 1
+        of_document[s.document].append(readings.by_sentence[s.id])
     names = {o.id: o.name for o in analysis.outlets}
     rows = [
-        DocumentRow(
-            document=d.id,
-            outlet_name=names.get(d.outlet, d.outlet),
-            date=d.date,
-            title=d.title,
-            url=d.url,
-            source=d.source,
-            n_sentences=d.n_sentences,
-            n_tokens=d.n_tokens,
-            counts=counts[d.id],
-        ).cells(frames, _same)
+        DocumentRow(d, names.get(d.outlet, d.outlet), reading_counts(of_document[d.id])).cells(
+            frames, _same
+        )
         for d in analysis.documents
     ]
     return document_header(frames), rows

@@ -52,6 +52,7 @@ def test_a_quick_run_reads_a_stream_and_writes_what_a_loaded_corpus_gives(tmp_pa
     (folder / "a.txt").write_text("Aid for Ukraine\n\nVolunteers went to help and defend.\n")
     (folder / "b.txt").write_text("A legion\n\nForeign fighters are not lawful combatants.\n")
     (folder / "empty.txt").write_text("")
+    (folder / "c.txt").write_bytes(b"Aid\n\nThey went to help caf\xe9 owners.\n")  # not UTF-8
     (folder / "notes.csv.bak").write_text("x")
     streamed = runner.invoke(
         app, ["report", str(folder), "--quick", "--out", str(tmp_path / "s.html")]
@@ -72,6 +73,7 @@ def test_a_quick_run_reads_a_stream_and_writes_what_a_loaded_corpus_gives(tmp_pa
     for result in (streamed, loaded):  # every skipped input is still said
         assert "skipped" in result.output and "empty.txt" in result.output
         assert "notes.csv.bak" in result.output
+        assert "c.txt: not valid UTF-8" in result.output
     assert (tmp_path / "s.json").read_text() == (tmp_path / "l.json").read_text()
 
 
