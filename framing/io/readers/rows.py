@@ -271,6 +271,7 @@ class RowReader:
         """
         listed: list[SkippedInput] = []
         # each kind's counted rows come after the rows of that kind the part listed
+        events: list[tuple[int, str, SkippedInput | str | tuple[int, int, int]]]
         events = [(number, kind, item) for number, kind, item in part.listed]
         events += [(counts[1], kind, counts) for kind, counts in part.more]
         for number, kind, item in sorted(events, key=lambda event: event[0]):
