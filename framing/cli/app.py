@@ -343,7 +343,8 @@ def report_command(
             "--scheduler",
             metavar="ADDRESS",
             help="Run the per-article work on the Dask cluster whose scheduler is at ADDRESS, "
-            "e.g. tcp://10.0.0.5:8786 (with --quick; docs/scale.md).",
+            "e.g. tcp://10.0.0.5:8786 (with --quick; its workers read the input files, "
+            "which they must see at the same path; docs/scale.md).",
             show_default=False,
         ),
     ] = None,
