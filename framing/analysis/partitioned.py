@@ -162,11 +162,13 @@ def _tasks(
     in ``outlet_ids``; a partition without a document has no task.
     """
     for partition, read in zip(partitions, reads, strict=True):
-        kept, renames, names = merge.add(partition, read)
+        tasks, names = merge.add(partition, read)
         if not names:  # no document (each has an outlet)
             continue
         new = [n for n in names if n not in outlet_ids]
         if new:
             extended = build_outlet_ids([*outlet_ids, *new])
             outlet_ids.update((n, extended[n]) for n in new)
-        yield kept, renames, {n: outlet_ids[n] for n in names}
+        ids = {n: outlet_ids[n] for n in names}
+        for kept, renames in tasks:
+            yield kept, renames, ids

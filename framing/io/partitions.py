@@ -45,6 +45,7 @@ from framing.errors import InputError
 from framing.io.corpus import REPEATED, CorpusStream, no_readable_article, unique_id
 from framing.io.manifest import path_key
 from framing.io.readers import STDIN, BadFile, Entry, Item, Note, ReadOptions, read_entry
+from framing.io.readers.delimited import read_delimited_marked, read_delimited_part
 from framing.io.readers.jsonl import read_jsonl_part
 from framing.io.readers.parquet import import_pyarrow, read_parquet_part
 from framing.io.readers.rows import PartFound, RowReader, RowState
@@ -55,8 +56,9 @@ from framing.model import Document, SkippedInput
 #: The bytes of file a partition holds, about (a JSON Lines range; small files grouped).
 PART_BYTES = 4_000_000
 #: How a piece is read: a whole file; lines starting in a byte range; runs of row
-#: groups; nothing (a file named again, listed as skipped).
-WHOLE, LINES, ROWS, REPEAT = "whole", "lines", "rows", "repeat"
+#: groups; nothing (a file named again, listed as skipped); the rows of a CSV or
+#: TSV file from a row start noted when the whole file was read.
+WHOLE, LINES, ROWS, REPEAT, SPAN = "whole", "lines", "rows", "repeat", "span"
 _GZIP_MAGIC = b"\x1f\x8b"
 _SCAN_BYTES = 1 << 22
 
@@ -71,9 +73,12 @@ class Piece:
     ``entry`` opens the file by its absolute path and shows the name it was
     given. For :data:`LINES`, the lines that start in bytes
     [``start``, ``stop``); for :data:`ROWS`, row groups [``start``,
-    ``stop``); ``first`` is the number of the first line or row. ``file``
-    is the file's index in the corpus; ``head`` and ``tail`` tell whether
-    the piece starts and ends its file.
+    ``stop``); for :data:`SPAN`, the rows in bytes [``start``, ``stop``)
+    (0: to the end); ``first`` is the number of the first line or row.
+    ``file`` is the file's index in the corpus; ``head`` and ``tail`` tell
+    whether the piece starts and ends its file. A whole CSV or TSV file with
+    ``every`` notes where its rows end about every ``every`` bytes, so that
+    its documents are analysed in spans.
     """
 
     entry: Entry
@@ -84,6 +89,7 @@ class Piece:
     file: int = 0
     head: bool = True
     tail: bool = True
+    every: int = 0
 
 
 @dataclass(frozen=True)
@@ -102,7 +108,9 @@ class PieceRead:
     notes, in order; ``state``: a part's rows listed and counted, to merge;
     ``fallback``: its lines decoded with a fallback encoding; ``seen_any``:
     whether a line was not blank; ``bad``: the reason and line where the
-    file could not be read further.
+    file could not be read further; ``marks``: where a CSV file's rows end,
+    (byte offset, line number, documents before), about every ``every``
+    bytes.
     """
 
     ids: tuple[str, ...] = ()
@@ -112,6 +120,7 @@ class PieceRead:
     fallback: tuple[int, str, int] | None = None
     seen_any: bool = False
     bad: tuple[str, int | None] | None = None
+    marks: tuple[tuple[int, int, int], ...] = ()
 
 
 def plan_partitions(stream: CorpusStream, run: Run) -> list[Partition] | None:
@@ -202,11 +211,15 @@ class ReadMerge:
 
     def add(
         self, partition: Partition, reads: Iterable[PieceRead]
-    ) -> tuple[Partition, dict[int, str], list[str]]:
-        """Take the next partition's reads; give the pieces whose documents count
-        (none of a file after a row it could not be read past), the new ids of
-        their documents renamed to be unique (by position), and their outlets
-        in the order first met."""
+    ) -> tuple[list[tuple[Partition, dict[int, str]]], list[str]]:
+        """Take the next partition's reads; give the partitions to analyse, with
+        the new ids of their documents renamed to be unique (by position), and
+        the outlets in the order first met.
+
+        The partitions to analyse hold the pieces whose documents count (none
+        of a file after a row it could not be read past); a large CSV file is
+        cut into spans at the row ends noted while it was read.
+        """
         kept: list[Piece] = []
         renames: dict[int, str] = {}
         outlets: dict[str, None] = {}
@@ -232,7 +245,9 @@ class ReadMerge:
                 continue
             self._add_part(piece, read)
         self.n_documents += n_kept
-        return Partition(tuple(kept)), renames, list(outlets)
+        if len(kept) == 1 and len(read.marks) > 1:
+            return _spans(kept[0], read.marks, renames), list(outlets)
+        return [(Partition(tuple(kept)), renames)], list(outlets)
 
     def finish(self) -> None:
         """Raise the error reading the stream raises when it holds no readable article."""
@@ -301,6 +316,23 @@ class _FileMerge:
             self.fallback = (first, label, count + part[2])
 
 
+def _spans(
+    piece: Piece, marks: tuple[tuple[int, int, int], ...], renames: dict[int, str]
+) -> list[tuple[Partition, dict[int, str]]]:
+    """A CSV file read whole cut into spans at its marks, each with its renamed ids."""
+    spans: list[tuple[Partition, dict[int, str]]] = []
+    for i, (start, line, before) in enumerate(marks):
+        stop, after = marks[i + 1][0::2] if i + 1 < len(marks) else (0, -1)
+        if after == before:
+            continue  # no document in it
+        span = Piece(piece.entry, SPAN, start, stop, line, file=piece.file, head=False)
+        own = {
+            k - before: v for k, v in renames.items() if before <= k and (k < after or after < 0)
+        }
+        spans.append((Partition((span,)), own))
+    return spans
+
+
 def _pieces(entry: Entry, file: int) -> list[Piece]:
     """``entry``'s pieces: byte ranges of a large JSON Lines file, runs of a Parquet
     file's row groups, or the whole file."""
@@ -314,6 +346,8 @@ def _pieces(entry: Entry, file: int) -> list[Piece]:
         ]
     if entry.format == "parquet":
         return _row_group_pieces(entry, file) or whole
+    if entry.format in ("csv", "tsv") and size > PART_BYTES and _splittable(entry.path):
+        return [Piece(entry, file=file, every=PART_BYTES)]
     return whole
 
 
@@ -376,7 +410,7 @@ def _grouped(pieces: list[Piece]) -> list[Partition]:
     group: list[Piece] = []
     size = 0
     for piece in pieces:
-        if piece.kind in (LINES, ROWS):
+        if piece.kind in (LINES, ROWS) or piece.every:
             if group:
                 partitions.append(Partition(tuple(group)))
                 group, size = [], 0
@@ -401,8 +435,9 @@ def _read_piece(piece: Piece, options: ReadOptions) -> PieceRead:
     items: list[SkippedInput | Note] = []
     found = PartFound()
     bad = None
+    marks: list[tuple[int, int, int]] = []
     try:
-        for item in _items(piece, options, found):
+        for item in _items(piece, options, found, marks):
             if isinstance(item, Document):
                 ids.append(item.id)
                 outlets[item.outlet] = None
@@ -418,11 +453,20 @@ def _read_piece(piece: Piece, options: ReadOptions) -> PieceRead:
         fallback=None if found.fallback is None else found.fallback(),
         seen_any=found.seen_any,
         bad=bad,
+        marks=tuple(marks),
     )
 
 
-def _items(piece: Piece, options: ReadOptions, found: PartFound) -> Iterator[Item | None]:
-    """What the readers make of ``piece``; a file missing here is an error."""
+def _items(
+    piece: Piece,
+    options: ReadOptions,
+    found: PartFound,
+    marks: list[tuple[int, int, int]] | None = None,
+) -> Iterator[Item | None]:
+    """What the readers make of ``piece``; a file missing here is an error.
+
+    A whole CSV file with ``every`` notes in ``marks`` where its rows end.
+    """
     if piece.kind == REPEAT:
         return iter(())
     if not os.path.lexists(piece.entry.path):
@@ -444,6 +488,12 @@ def _items(piece: Piece, options: ReadOptions, found: PartFound) -> Iterator[Ite
             first=piece.first,
             found=found,
         )
+    if piece.kind == SPAN:
+        return read_delimited_part(
+            piece.entry, options, start=piece.start, stop=piece.stop or None, first=piece.first
+        )
+    if piece.every and marks is not None:
+        return read_delimited_marked(piece.entry, options, every=piece.every, marks=marks)
     return read_entry(piece.entry, options)
 
 

@@ -18,6 +18,7 @@ from framing.io.corpus import load_corpus, stream_corpus
 from framing.io.partitions import (
     LINES,
     ROWS,
+    SPAN,
     ReadMerge,
     count_line_starts,
     partition_documents,
@@ -28,17 +29,21 @@ from framing.model import Corpus
 from tests.table_corpus import write_tables
 
 
-def read_in_partitions(paths, **options) -> tuple[Corpus, list]:
-    """The corpus as the partitions of ``paths`` read apart give it, and the partitions."""
+def read_in_partitions(paths, spans: list | None = None, **options) -> tuple[Corpus, list]:
+    """The corpus as the partitions of ``paths`` read apart give it, and the partitions;
+    ``spans`` gets the pieces of CSV files analysed in spans."""
     stream = stream_corpus(paths, **options)
     planned = plan_partitions(stream, map)
     assert planned is not None
     merge = ReadMerge(stream)
     documents = []
     for partition in planned:
-        kept, renames, _ = merge.add(partition, read_partition(partition, stream.options))
-        for i, document in enumerate(partition_documents(kept, stream.options)):
-            documents.append(replace(document, id=renames.get(i, document.id)))
+        tasks, _ = merge.add(partition, read_partition(partition, stream.options))
+        for kept, renames in tasks:
+            if spans is not None:
+                spans += [p for p in kept.pieces if p.kind == SPAN]
+            for i, document in enumerate(partition_documents(kept, stream.options)):
+                documents.append(replace(document, id=renames.get(i, document.id)))
     merge.finish()
     assert len(documents) == merge.n_documents
     corpus = Corpus(tuple(documents), tuple(merge.skipped), tuple(merge.notes), stream.name)
@@ -55,11 +60,12 @@ def test_tables_read_in_parts_are_read_as_at_once(tables, monkeypatch, part_byte
     monkeypatch.setattr(partitions, "PART_BYTES", part_bytes)
     paths = [tables["jsonl"], tables["csv"], tables["parquet"], tables["jsonl"]]
     at_once = load_corpus(paths)
-    in_parts, planned = read_in_partitions(paths)
+    spans: list = []
+    in_parts, planned = read_in_partitions(paths, spans)
     assert in_parts == at_once
     kinds = [p.kind for partition in planned for p in partition.pieces]
     if part_bytes < 10**9:
-        assert kinds.count(LINES) > 3 and kinds.count(ROWS) > 1  # cut into parts
+        assert kinds.count(LINES) > 3 and kinds.count(ROWS) > 1 and len(spans) > 3  # in parts
     # rows over the limit per reason are counted, not listed, across the parts
     assert any("more rows" in s.reason for s in at_once.skipped)
     assert any("more dates not understood" in n for n in at_once.notes)
@@ -198,3 +204,52 @@ def test_rows_counted_in_several_parts_are_counted_together(tmp_path, monkeypatc
         "invalid JSON in 70 more rows (lines 21 to 160); only the first 20 are listed one by one"
     ]
     assert any("70 more dates not understood (lines 51 to 190)" in n for n in at_once.notes)
+
+
+cells = st.one_of(
+    st.text(alphabet='ab ,"\n\r', max_size=12),
+    st.sampled_from(["A", "B", "", "2022-03-01", "someday"]),
+)
+csv_rows = st.lists(
+    st.one_of(
+        st.lists(cells, min_size=3, max_size=3),  # text, outlet, date
+        st.lists(cells, min_size=1, max_size=4),  # cells other than the header's
+        st.just(None),  # a row that breaks the quoting
+    ),
+    min_size=1,
+    max_size=30,
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(rows=csv_rows, part_bytes=st.integers(1, 300), crlf=st.booleans())
+def test_a_csv_file_is_analysed_in_spans_that_start_at_rows(
+    tmp_path, monkeypatch, rows, part_bytes, crlf
+):
+    import csv
+    import io
+
+    monkeypatch.setattr(partitions, "PART_BYTES", part_bytes)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n" if crlf else "\n")
+    writer.writerow(["text", "outlet", "date"])
+    for row in rows:
+        if row is None:
+            out.write('"open, "quote" then text\n')
+        else:
+            writer.writerow(row)
+    path = tmp_path / "cells.csv"
+    path.write_text(out.getvalue(), encoding="utf-8", newline="")
+    spans: list = []
+    try:
+        at_once = load_corpus([path])
+    except InputError as error:
+        with pytest.raises(InputError) as raised:
+            read_in_partitions([path], spans)
+        assert str(raised.value) == str(error)
+    else:
+        assert read_in_partitions([path], spans)[0] == at_once
+        if len(at_once.documents) > 1 and path.stat().st_size > part_bytes * 3:
+            assert spans
