@@ -11,9 +11,11 @@ no article's text passes through this process:
   byte ranges (a range holds the lines that start in it; the workers count
   each range's lines, :func:`count_line_starts`, so that every line keeps
   its number); a Parquet file of several row groups into runs of row
-  groups; every other file (CSV and TSV, whose quoted cells may hold line
-  breaks; gzipped files; text articles and saved pages) whole, small ones
-  grouped together.
+  groups; every other file (gzipped files, text articles, saved pages)
+  whole, small ones grouped together. A large CSV or TSV file, whose
+  quoted cells may hold line breaks, is read whole once, noting where its
+  rows end, and its documents are then read in spans from those row starts
+  (:data:`SPAN`).
 * A worker reads a partition with the readers of :mod:`framing.io.readers`
   themselves, from the piece's first line or row on, numbered as in the
   whole file: :func:`read_partition` gives what reading found besides the
@@ -53,8 +55,9 @@ from framing.io.readers.streams import fallback_note
 from framing.io.safe_read import bom_encoding
 from framing.model import Document, SkippedInput
 
-#: The bytes of file a partition holds, about (a JSON Lines range; small files grouped).
-PART_BYTES = 4_000_000
+#: The bytes of file a partition holds, about (a JSON Lines range, a CSV span, row
+#: groups; small files grouped): a few hundred articles, a few seconds of work.
+PART_BYTES = 1_000_000
 #: How a piece is read: a whole file; lines starting in a byte range; runs of row
 #: groups; nothing (a file named again, listed as skipped); the rows of a CSV or
 #: TSV file from a row start noted when the whole file was read.
