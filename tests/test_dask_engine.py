@@ -316,8 +316,10 @@ def test_workers_read_parts_of_tables_and_reports_are_byte_identical(
     exported = json.loads(local[0])
     assert exported["corpus"]["documents"] > 50 and len(exported["skipped"]) > 30
     assert on_dask == local
-    kinds = [piece.kind for partition in planned[0] for piece in partition.pieces]
+    pieces = [piece for partition in planned[0] for piece in partition.pieces]
+    kinds = [piece.kind for piece in pieces]
     assert kinds.count("lines") > 5 and kinds.count("rows") > 3 and len(tasks) > 10
+    assert [piece.every > 0 for piece in pieces].count(True) == 1  # the CSV file, in spans
     # --workers starts a cluster on this machine, whose workers read the files too
     assert _report(tmp_path, "workers", *inputs, "--workers", "2", *tables[2]) == local
     assert len(planned) == 2

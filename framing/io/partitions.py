@@ -248,8 +248,10 @@ class ReadMerge:
                 continue
             self._add_part(piece, read)
         self.n_documents += n_kept
-        if len(kept) == 1 and len(read.marks) > 1:
-            return _spans(kept[0], read.marks, renames), list(outlets)
+        if len(kept) == 1 and kept[0].every:  # a CSV file's partition of its own
+            marks = read.marks
+            if len(marks) > 1:
+                return _spans(kept[0], marks, renames), list(outlets)
         return [(Partition(tuple(kept)), renames)], list(outlets)
 
     def finish(self) -> None:
