@@ -24,7 +24,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import compress, repeat
 from operator import and_, itemgetter
 
@@ -50,7 +49,7 @@ _FULL_TITLES = _wordset(
 )
 _TITLES = TITLE_ABBREVIATIONS | _FULL_TITLES
 #: Whether a token is a word (:func:`~framing.text.segment.is_word`), decided once per token.
-_is_word = cache(is_word)
+_is_word = _WORD_TOKENS.__getitem__
 #: Share of a word's occurrences inside sentences that must be capitalised (or in
 #: capitals, for an acronym) for it to count as a name (or an acronym).
 _ALWAYS = 0.9

@@ -409,7 +409,13 @@ def _original_length(original: str, folded: int) -> int:
     return n
 
 
-@cache
+#: How many distinct tokens the per-token decisions remember. A corpus's
+#: vocabulary grows without end (names, numbers, typos); a memo that grew with
+#: it would hold hundreds of megabytes per process at a million articles.
+TOKEN_MEMO = 1 << 18
+
+
+@lru_cache(maxsize=TOKEN_MEMO)
 def is_word(token: str) -> bool:
     """True for word tokens (anything with a letter or digit), False for punctuation."""
     return _WORD_CHAR.search(token) is not None
@@ -418,10 +424,14 @@ def is_word(token: str) -> bool:
 class _WordTokens(dict[str, bool]):
     """token -> :func:`is_word`, decided once per distinct token.
 
-    ``map(_WORD_TOKENS.__getitem__, tokens)`` stays in C for tokens seen before.
+    ``map(_WORD_TOKENS.__getitem__, tokens)`` stays in C for tokens seen
+    before. It forgets everything when it holds :data:`TOKEN_MEMO` tokens,
+    so that it stays bounded; decisions do not change.
     """
 
     def __missing__(self, token: str) -> bool:
+        if len(self) >= TOKEN_MEMO:
+            self.clear()
         decision = self[token] = _WORD_CHAR.search(token) is not None
         return decision
 

@@ -167,3 +167,13 @@ def test_cased_sentence_pieces_are_the_sentence_pieces(text):
     pieces, written = cased_sentence_pieces(doc)
     assert pieces == sentence_pieces(doc)
     assert len(written) == len(pieces)
+
+
+def test_the_word_decisions_stay_bounded_and_right(monkeypatch):
+    from framing.text import segment
+
+    monkeypatch.setattr(segment, "TOKEN_MEMO", 8)
+    memo = segment._WordTokens()
+    tokens = [f"w{i}" for i in range(30)] + [".", "—", "x"]
+    assert [memo[t] for t in tokens] == [is_word(t) for t in tokens]
+    assert len(memo) <= 8
