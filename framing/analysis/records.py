@@ -162,8 +162,8 @@ def map_documents(
             per_cell_hits[(outlet, h.frame)][offset + h.sentence].append(
                 h._replace(sentence=offset + h.sentence)
             )
-        for s in own:
-            by_id[offset + s.id] = s._replace(id=offset + s.id)
+        for sid in {h.sentence for h in hits}:  # evidence is read from sentences with hits
+            by_id[offset + sid] = own[sid]._replace(id=offset + sid)
         records.append(_record(doc, outlet, own, hits))
         if tables:
             hits_of: dict[int, list[Hit]] = defaultdict(list)
