@@ -15,6 +15,8 @@ from operator import itemgetter
 
 from framing.text.segment import is_word, tokenize
 
+#: Minimizers that "a" or "quite" before them undo ("a few" is not "few").
+_UNDONE = frozenset({"few", "little"})
 #: A token's first three letters, the key of the wildcard cues (:attr:`Cues.prefixed`).
 _HEAD = itemgetter(slice(0, 3))
 
@@ -65,6 +67,17 @@ class Cues:
                 self._any_short = True
         self._anchors = frozenset(anchors)
         self._wild_heads = frozenset(wild_heads)
+        #: Cues of one whole word, found by a set test (not "few" and "little",
+        #: which "a" before them undoes).
+        self._single = frozenset(
+            words[0]
+            for words in every
+            if len(words) == 1 and not words[0].endswith("*") and words[0] not in _UNDONE
+        )
+
+    def occurs(self, tokens: Sequence[str]) -> bool:
+        """Whether any cue occurs in ``tokens`` (``bool(find(tokens))``, mostly by a set test)."""
+        return not self._single.isdisjoint(tokens) or bool(self.find(tokens))
 
     def __bool__(self) -> bool:
         return bool(self.exact or self.prefixed)
@@ -95,7 +108,7 @@ class Cues:
                     continue
                 if not all(token_is(tokens[i + k], c) for k, c in enumerate(cue[1:], 1)):
                     continue
-                if cue[0] in ("few", "little") and i > 0 and tokens[i - 1] in ("a", "quite"):
+                if cue[0] in _UNDONE and i > 0 and tokens[i - 1] in ("a", "quite"):
                     continue
                 spans.append((i, end))
         return spans

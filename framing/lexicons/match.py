@@ -493,7 +493,7 @@ class _Context:
             return True
         if self._subjects is None:
             cues = self.matcher._subjects
-            self._subjects = bool(cues.find(self.tokens)) or bool(cues.find(self._previous))
+            self._subjects = cues.occurs(self.tokens) or cues.occurs(self._previous)
         return self._subjects
 
     def _in_a_name(self, start: int, end: int) -> bool:

@@ -74,3 +74,12 @@ def test_the_matcher_reads_the_same_with_written_forms_as_with_offsets():
     tokens, written = cased_tokens(text)
     hits = matcher.match_tokens(tokens, text=text, part="body", written=written)
     assert [(h.term, h.reading) for h in hits] == [("protection", "other")]
+
+
+def test_a_cue_occurs_where_one_is_found():
+    index = Cues([*CUES, "they", "foreign fighter*", "veteran*"])
+    for sentence in [*SENTENCES, "They left.", "A foreign fighters' unit.", "Veterans", "a few"]:
+        tokens = tokenize(sentence)
+        assert index.occurs(tokens) == bool(index.find(tokens)), sentence
+    assert not Cues(["few"]).occurs(tokenize("a few came"))
+    assert Cues(["few"]).occurs(tokenize("few came"))
