@@ -178,3 +178,10 @@ def test_report_help_names_the_table_format():
     result = runner.invoke(app, ["report", "--help"], terminal_width=200)
     assert "--table-format" in result.output
     assert "parquet" in result.output
+
+
+def test_the_table_formats_of_the_option_are_the_library_s():
+    from framing.cli.report_options import TableFormat
+    from framing.report import TABLE_FORMATS
+
+    assert tuple(f.value for f in TableFormat) == TABLE_FORMATS
