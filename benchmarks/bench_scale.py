@@ -254,7 +254,7 @@ def measure_tables(run: Run, folder: Path, table_format: str) -> None:
     """The tables' size on disk, and the seconds pandas takes to load the sentence table."""
     import pandas as pd
 
-    run.tables_mb = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
+    run.tables_mb = sum(p.stat().st_size for p in folder.glob(f"*.{table_format}")) / 1e6
     start = time.perf_counter()
     if table_format == "parquet":
         pd.read_parquet(folder / "sentences.parquet")

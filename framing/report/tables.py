@@ -326,7 +326,7 @@ class TableWriter:
         documents = (d.cells(self._frames, show) for d in rows.documents)
         if self._parquet:
             sentences, documents_file, removed = self._parquet
-            sentences.add(_sentence_cells(rows.sentences.text, first_sentence))
+            sentences.add_csv(rows.sentences.text, ids_from=first_sentence)
             documents_file.add(documents)
             removed.add(map(removed_row, rows.removed))
         else:
@@ -364,13 +364,3 @@ class TableWriter:
         if self._made_folder:
             with suppress(OSError):
                 self.folder.rmdir()  # only when empty: the set may have been written
-
-
-def _sentence_cells(text: str, first_id: int) -> Iterable[list[object]]:
-    """A chunk's sentence rows (CSV text without ids, :mod:`framing.analysis.table_rows`) as cells.
-
-    The text is read back as CSV, which gives each cell as the CSV table
-    holds it, so the Parquet table holds what the CSV one does.
-    """
-    for i, row in enumerate(csv.reader(io.StringIO(text, newline=""))):
-        yield [first_id + i, *row]

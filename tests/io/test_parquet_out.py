@@ -6,9 +6,10 @@ import sys
 
 import pytest
 
+from framing.analysis.table_rows import sentence_block
 from framing.errors import OutputError
 from framing.io.files import write_texts_atomic
-from framing.io.parquet_out import StagedParquet, parquet_bytes, require_pyarrow
+from framing.io.parquet_out import ParquetRows, StagedParquet, parquet_bytes, require_pyarrow
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -30,7 +31,7 @@ def _rows(n):
 
 
 def _read(data):
-    return pq.read_table(pa.BufferReader(data))
+    return pq.ParquetFile(pa.BufferReader(data)).read()
 
 
 def test_cells_become_typed_columns_and_empty_cells_nulls():
@@ -77,6 +78,53 @@ def test_the_same_rows_give_the_same_bytes_and_no_timestamp():
     assert metadata.created_by.startswith("parquet-cpp-arrow version")
     row_group = metadata.row_group(0)
     assert {row_group.column(i).compression for i in range(4)} == {"ZSTD"}
+
+
+# Cells that a CSV parser could read otherwise than Python's csv module writes them.
+AWKWARD = [
+    [1, "0.500000", "true", 'A "quoted", split\nheadline'],
+    [2, "", "false", "Carriage\r\nreturn, and, commas\r"],
+    [3, "1.000000", "false", ""],
+    [4, "0.000001", "true", "NA"],
+    [5, "0.125000", "false", "null"],
+    [6, "0.333333", "true", "nan"],
+    [7, "0.200000", "false", "  spaced  "],
+    [8, "0.300000", "true", "caf\u00e9 \u2028 \u00a0 \U0001f600 \x0b"],
+    [9, "0.400000", "false", '"'],
+    [10, "0.600000", "true", "x" * 3_000_000],  # longer than pyarrow's block of 1 MB
+]
+
+
+def _csv_text(rows):
+    return sentence_block(rows).text
+
+
+def test_rows_given_as_csv_text_give_the_table_of_the_rows():
+    rows = AWKWARD
+    columns = [("id", "int"), ("share", "float"), ("few", "bool"), ("name", "str")]
+    from_csv = pa.BufferOutputStream()
+    table = ParquetRows(from_csv, columns)
+    table.add_csv(_csv_text(rows[:4]))
+    table.add_csv("")
+    table.add_csv(_csv_text(rows[4:]))
+    table.close()
+    assert from_csv.getvalue().to_pybytes() == parquet_bytes(columns, rows)
+
+
+def test_csv_text_without_its_first_column_gets_ids_counted_up():
+    columns = [("sentence", "int"), ("text", "str"), ("text", "str")]  # a name twice
+    rows = [["a,b", ""], ["\ufeffmark", "c\nd"], ["", "e"]]
+    from_csv = pa.BufferOutputStream()
+    table = ParquetRows(from_csv, columns)
+    table.add_csv(_csv_text(rows[:1]), ids_from=40)
+    table.add_csv(_csv_text(rows[1:2]), ids_from=41)  # a chunk opening with a byte-order mark
+    table.add_csv(_csv_text(rows[2:]), ids_from=42)
+    table.close()
+    expected = [[40 + i, *row] for i, row in enumerate(rows)]
+    assert from_csv.getvalue().to_pybytes() == parquet_bytes(columns, expected)
+    read = _read(from_csv.getvalue().to_pybytes())
+    assert read.column(0).to_pylist() == [40, 41, 42]
+    assert read.column(1).to_pylist() == ["a,b", "\ufeffmark", None]
 
 
 def test_a_discarded_table_leaves_no_file(tmp_path):

@@ -8,7 +8,6 @@ import io
 import pytest
 
 from framing.analysis.pipeline import analyse
-from framing.analysis.table_rows import sentence_block
 from framing.model import AnalysisOptions
 from framing.report import (
     TABLE_FORMATS,
@@ -18,7 +17,7 @@ from framing.report import (
     table_names,
     write_tables,
 )
-from framing.report.tables import TABLES, _sentence_cells, table_kinds
+from framing.report.tables import TABLES, table_kinds
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -63,18 +62,6 @@ def test_parquet_tables_hold_the_cells_of_the_csv_tables(seeds):
         assert read.column_names == header
         assert [list(r.values()) for r in read.to_pylist()] == expected, table
     assert len(pq.read_table(pa.BufferReader(parquet["sentences.parquet"]))) == len(seeds.sentences)
-
-
-def test_streamed_sentence_rows_are_read_back_whole():
-    rows = [
-        ["d1", "Outlet", "", 0, "headline", 'A "quoted", split\nheadline', "support", "a; b"],
-        ["d1", "Outlet", "2022-03-10", 1, "body", "Carriage\r\nreturn, and, commas", "none", ""],
-        ["d2", "Other", "", 0, "body", "", "deny", ""],
-    ]
-    block = sentence_block(rows)
-    assert list(_sentence_cells(block.text, 40)) == [
-        [40 + i, *(str(c) for c in row)] for i, row in enumerate(rows)
-    ]
 
 
 def test_write_tables_in_either_format(seeds, tmp_path):
