@@ -185,7 +185,7 @@ def report_command(
             "--tables",
             help="Also write sentences.csv, documents.csv, outlets.csv, over_time.csv and "
             "removed.csv (every sentence's reading, shares per period, what cleaning "
-            "removed) into this folder.",
+            "removed) into this folder; .parquet files with --table-format parquet.",
             show_default=False,
         ),
     ] = None,
@@ -292,6 +292,7 @@ def report_command(
       framing report articles/ --title "Coverage of the bus strike, May 2025"
       framing report articles/ --json - | jq '.outlets[].name'
       framing report big/ --quick --scheduler tcp://10.0.0.5:8786
+      framing report big/ --quick --tables tables/ --table-format parquet
     """
     from framing.analysis.pipeline import analyse
     from framing.cli.engine import analysis_engine

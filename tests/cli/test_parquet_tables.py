@@ -59,8 +59,10 @@ def test_parquet_tables_hold_the_csv_tables_with_typed_columns(articles, tmp_pat
         from_csv = pd.read_csv(tmp_path / "csv" / csv_name)
         from_parquet = pd.read_parquet(tmp_path / "pq" / parquet_name)
         assert len(from_parquet) > 0, parquet_name
-        # the same cells; read_csv cannot type a column with no value, Parquet can
+        # the same cells and types; read_csv cannot type a column with no value, Parquet can
         pd.testing.assert_frame_equal(from_parquet, from_csv, check_dtype=False)
+        typed = [c for c in from_csv.columns if from_csv[c].notna().any()]
+        assert (from_parquet[typed].dtypes == from_csv[typed].dtypes).all(), parquet_name
     schema = {
         t: pq.read_schema(tmp_path / "pq" / f"{t}.parquet") for t in ("sentences", "over_time")
     }
