@@ -84,9 +84,12 @@ def render_parquet_tables(
 ) -> dict[str, bytes]:
     """File name -> Parquet file, for each of ``table_names("parquet")``: the CSV tables, typed.
 
-    Needs pyarrow (``framing[parquet]``).
+    Needs pyarrow (``framing[parquet]``): without it, an
+    :class:`~framing.errors.OutputError` says how to install it.
     """
-    from framing.io.parquet_out import parquet_bytes
+    from framing.io.parquet_out import parquet_bytes, require_pyarrow
+
+    require_pyarrow()
 
     frames = [f.id for f in analysis.frames]
     return {
@@ -298,8 +301,9 @@ class TableWriter:
         }
         try:
             if table_format == "parquet":
-                from framing.io.parquet_out import StagedParquet
+                from framing.io.parquet_out import StagedParquet, require_pyarrow
 
+                require_pyarrow()
                 for table, header in headers.items():
                     columns = _columns(header, table_kinds(table, self._frames))
                     self._parquet.append(StagedParquet(folder / f"{table}.parquet", columns))

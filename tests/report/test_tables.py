@@ -75,3 +75,17 @@ def test_write_tables_in_either_format(seeds, tmp_path):
     with pytest.raises(ValueError):
         write_tables(seeds, tmp_path / "x", table_format="xlsx")
     assert not (tmp_path / "x").exists()
+
+
+def test_without_pyarrow_parquet_tables_are_one_error_and_no_file(seeds, tmp_path, monkeypatch):
+    import sys
+
+    from framing.errors import OutputError
+    from framing.report import TableWriter
+
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with pytest.raises(OutputError, match=r"pip install 'framing\[parquet\]'"):
+        render_parquet_tables(seeds)
+    with pytest.raises(OutputError, match=r"pip install 'framing\[parquet\]'"):
+        TableWriter(tmp_path / "t", ["a"], table_format="parquet")
+    assert list(tmp_path.iterdir()) == []
