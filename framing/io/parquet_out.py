@@ -7,8 +7,9 @@ an int, or a text such as ``"0.250000"``, ``"true"`` or ``""``. Each cell
 is converted by its column's kind: ``int`` to a 64-bit integer, ``float``
 to a double (an empty cell to null), ``bool`` to a boolean (``"true"``),
 ``str`` to a UTF-8 string (an empty cell to null). So a Parquet table holds
-the values of its CSV twin, typed: ``pandas.read_parquet`` gives what
-``pandas.read_csv`` gives for the CSV.
+the values of its CSV twin, typed: ``pandas.read_parquet`` gives the values
+``pandas.read_csv`` reads from the CSV. Rows may also come as CSV text
+(:meth:`ParquetRows.add_csv`, the streamed sentence rows), read the same way.
 
 Rows are gathered into row groups of :data:`ROW_GROUP_ROWS` rows, whatever
 the pieces they arrive in, and each row group is written from contiguous
