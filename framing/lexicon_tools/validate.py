@@ -362,6 +362,14 @@ def _check_entry(item: object, line: int | None, report: _Report) -> Term | None
         )
         return None
     options = item if isinstance(item, dict) else {}
+    contexts: dict[str, list[str]] = {}
+    for key in ("unless_followed_by", "unless_preceded_by"):
+        value = options.get(key, [])
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            contexts[key] = value
+        else:
+            report.error(line, f"term {text!r}: {key} must be a list of phrases")
+            contexts[key] = []
     try:
         term = parse_term(
             text,
@@ -369,6 +377,8 @@ def _check_entry(item: object, line: int | None, report: _Report) -> Term | None
             line=line,
             on_negation=str(options.get("on_negation", "denies")),
             on_uncertainty=str(options.get("on_uncertainty", "neutral")),
+            unless_followed_by=contexts["unless_followed_by"],
+            unless_preceded_by=contexts["unless_preceded_by"],
         )
     except ValueError as exc:
         report.error(line, str(exc))

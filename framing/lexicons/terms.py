@@ -11,6 +11,7 @@ other formats (:mod:`framing.lexicons.formats`) build on this module.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from framing.model import Term
 from framing.text.segment import is_word, tokenize
@@ -222,6 +223,8 @@ def parse_term(
     line: int | None = None,
     on_negation: str = "denies",
     on_uncertainty: str = "neutral",
+    unless_followed_by: Sequence[str] = (),
+    unless_preceded_by: Sequence[str] = (),
 ) -> Term:
     """Turn a term as written into a :class:`Term`, or raise ValueError saying why.
 
@@ -238,6 +241,8 @@ def parse_term(
     ('help', '{0,3}', 'refugees')
     >>> parse_term("defend* the border*").tokens
     ('defend*', 'the', 'border*')
+    >>> parse_term("protection", unless_followed_by=["against {0,2} attack*"]).unless_followed_by
+    (('against', '{0,2}', 'attack*'),)
     """
     stripped = text.strip()
     if not stripped:
@@ -250,6 +255,44 @@ def parse_term(
         raise ValueError(
             f'term {text!r}: on_uncertainty must be "neutral" or "supports", not {on_uncertainty!r}'
         )
+    tokens = _pieces(stripped, text)
+    if not tokens or not any(is_word(t.rstrip("*")) for t in tokens if t != "*"):
+        raise ValueError(f"term {text!r} has no words, so it can never match")
+    if _is_slot(tokens[0]) or _is_slot(tokens[-1]):
+        raise ValueError(f"term {text!r}: a lone '*' or a gap must stand between words")
+    if weight <= 0:
+        raise ValueError(f"term {text!r}: weight must be positive, not {weight}")
+    return Term(
+        text=stripped,
+        tokens=tuple(tokens),
+        weight=float(weight),
+        line=line,
+        on_negation=on_negation,
+        on_uncertainty=on_uncertainty,
+        unless_followed_by=tuple(parse_context(c, text) for c in unless_followed_by),
+        unless_preceded_by=tuple(parse_context(c, text) for c in unless_preceded_by),
+    )
+
+
+def parse_context(context: str, text: str) -> tuple[str, ...]:
+    """The tokens of a phrase of a term's ``unless_followed_by`` or ``unless_preceded_by``.
+
+    Written like a term, except that a gap may open or close it ("{0,1}
+    unit*": a unit right after the match, or one word later).
+
+    >>> parse_context("{0,1} unit*", "far-right")
+    ('{0,1}', 'unit*')
+    """
+    if not isinstance(context, str):
+        raise ValueError(f"term {text!r}: unless_followed_by and unless_preceded_by list strings")
+    tokens = _pieces(context.strip(), text)
+    if not any(is_word(t.rstrip("*")) for t in tokens if not _is_slot(t)):
+        raise ValueError(f"term {text!r}: the context {context!r} has no words")
+    return tuple(tokens)
+
+
+def _pieces(stripped: str, text: str) -> list[str]:
+    """The tokens of a term as written: words, ``*`` endings, lone ``*`` and ``{m,n}`` gaps."""
     tokens: list[str] = []
     position = 0
     for match in _PIECE_RE.finditer(stripped):
@@ -268,20 +311,7 @@ def parse_term(
             tokens.append("*")
         position = match.end()
     tokens += _words(stripped[position:], text)
-    if not tokens or not any(is_word(t.rstrip("*")) for t in tokens if t != "*"):
-        raise ValueError(f"term {text!r} has no words, so it can never match")
-    if _is_slot(tokens[0]) or _is_slot(tokens[-1]):
-        raise ValueError(f"term {text!r}: a lone '*' or a gap must stand between words")
-    if weight <= 0:
-        raise ValueError(f"term {text!r}: weight must be positive, not {weight}")
-    return Term(
-        text=stripped,
-        tokens=tuple(tokens),
-        weight=float(weight),
-        line=line,
-        on_negation=on_negation,
-        on_uncertainty=on_uncertainty,
-    )
+    return tokens
 
 
 def _is_slot(token: str) -> bool:

@@ -70,9 +70,21 @@ FRAME_KEYS = (
     "color",
     "on_negation",
     "on_uncertainty",
+    "unless_followed_by",
+    "unless_preceded_by",
     "terms",
 )
-TERM_KEYS = ("term", "weight", "on_negation", "on_uncertainty")
+TERM_KEYS = (
+    "term",
+    "weight",
+    "on_negation",
+    "on_uncertainty",
+    "unless_followed_by",
+    "unless_preceded_by",
+)
+#: The keys naming a term's contexts of another sense or referent; a
+#: frame's list applies to each of its terms, and a term's adds to it.
+CONTEXT_KEYS = ("unless_followed_by", "unless_preceded_by")
 #: What a colour must look like.
 COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _TOML_LINE_RE = re.compile(r"at line (\d+)")
@@ -298,8 +310,14 @@ def load_frame(path: Path, *, default_colour: str = DEFAULT_COLOURS[0]) -> Frame
             path=path,
             line=_line_of(lines, "on_uncertainty"),
         )
+    contexts = {key: _context_list(data.get(key), key, path, lines) for key in CONTEXT_KEYS}
     terms = _parse_terms(
-        data.get("terms"), path, lines, on_negation=on_negation, on_uncertainty=on_uncertainty
+        data.get("terms"),
+        path,
+        lines,
+        on_negation=on_negation,
+        on_uncertainty=on_uncertainty,
+        contexts=contexts,
     )
     return Frame(
         id=frame_id,
@@ -318,7 +336,9 @@ def _parse_terms(
     *,
     on_negation: str = "denies",
     on_uncertainty: str = "neutral",
+    contexts: dict[str, tuple[str, ...]] | None = None,
 ) -> tuple[Term, ...]:
+    frame_contexts = contexts or {}
     terms_line = _line_of(lines, "terms")
     if value is None:
         raise LexiconError("frame has no 'terms' list", path=path)
@@ -337,6 +357,7 @@ def _parse_terms(
             return item_lines[index] if len(item_lines) == len(value) else by_text(text)
 
         term_negation, term_uncertainty = on_negation, on_uncertainty
+        own: dict[str, tuple[str, ...]] = {}
         if isinstance(item, str):
             text, weight = item, 1.0
         elif isinstance(item, dict) and isinstance(item.get("term"), str):
@@ -348,10 +369,14 @@ def _parse_terms(
             if extra:
                 raise LexiconError(
                     f"term {text!r} has unknown key {extra[0]!r}; expected term, weight, "
-                    "on_negation, on_uncertainty",
+                    "on_negation, on_uncertainty, unless_followed_by, unless_preceded_by",
                     path=path,
                     line=term_line(text),
                 )
+            own = {
+                key: _context_list(item.get(key), key, path, lines, line=term_line(text))
+                for key in CONTEXT_KEYS
+            }
             if isinstance(weight, bool) or not isinstance(weight, int | float):
                 raise LexiconError(
                     f"term {text!r}: weight must be a number",
@@ -375,11 +400,30 @@ def _parse_terms(
                     line=line,
                     on_negation=term_negation,
                     on_uncertainty=term_uncertainty,
+                    unless_followed_by=frame_contexts.get("unless_followed_by", ())
+                    + own.get("unless_followed_by", ()),
+                    unless_preceded_by=frame_contexts.get("unless_preceded_by", ())
+                    + own.get("unless_preceded_by", ()),
                 )
             )
         except ValueError as exc:
             raise LexiconError(str(exc), path=path, line=line) from exc
     return tuple(terms)
+
+
+def _context_list(
+    value: object, key: str, path: Path, lines: Sequence[str], *, line: int | None = None
+) -> tuple[str, ...]:
+    """A frame's or term's ``unless_followed_by`` / ``unless_preceded_by``: a list of phrases."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LexiconError(
+            f'{key} must be a list of phrases, as in ["against attack*"]',
+            path=path,
+            line=line or _line_of(lines, key),
+        )
+    return tuple(value)
 
 
 def _string_field(

@@ -152,3 +152,27 @@ def test_a_20000_term_frame_file_loads_with_every_line(write):
     terms = load_frame(path).terms
     assert len(terms) == 20_000
     assert [t.line for t in terms] == list(range(3, 20_003))
+
+
+def test_contexts_of_another_sense_come_from_the_frame_and_the_term(write, tmp_path):
+    """A frame's ``unless_followed_by`` applies to each term; a term's adds to it."""
+    write(
+        "c/f.toml",
+        'id = "f"\nunless_followed_by = ["units"]\nterms = [\n'
+        '  { term = "extremist", unless_followed_by = ["regiment"],'
+        ' unless_preceded_by = ["units with"] },\n  "radical",\n]\n',
+    )
+    frame = load_toml_set(tmp_path / "c").frames[0]
+    extremist, radical = frame.terms
+    assert extremist.unless_followed_by == (("units",), ("regiment",))
+    assert extremist.unless_preceded_by == (("units", "with"),)
+    assert radical.unless_followed_by == (("units",),) and radical.unless_preceded_by == ()
+    matcher = Matcher(load_toml_set(tmp_path / "c"))
+    found = [h.surface for h in matcher.match(make_sentence("radical units and radical men"))]
+    assert found == ["radical"]
+
+
+def test_a_context_that_is_not_a_list_of_phrases_is_an_error(write, tmp_path):
+    write("c/f.toml", 'id = "f"\nterms = [{ term = "x", unless_followed_by = "units" }]\n')
+    with pytest.raises(LexiconError, match=r"f\.toml:2: unless_followed_by must be a list"):
+        load_toml_set(tmp_path / "c")
