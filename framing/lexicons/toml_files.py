@@ -59,6 +59,8 @@ SET_KEYS = (
     "dismissal_cues",
     "subjects",
     "inflect",
+    "unless_followed_by",
+    "unless_preceded_by",
 )
 
 #: The keys a frame file may have, and those of a term written as a table.
@@ -104,6 +106,8 @@ class SetSettings(TypedDict, total=False):
     dismissal_cues: tuple[str, ...]
     subjects: tuple[str, ...]
     inflect: bool
+    unless_followed_by: tuple[str, ...]
+    unless_preceded_by: tuple[str, ...]
 
 
 # --------------------------------------------------------------------------
@@ -135,7 +139,14 @@ def load_toml_set(path: Path, *, name: str | None = None) -> LexiconSet:
     frames: list[Frame] = []
     seen: dict[str, Path] = {}
     for index, file in enumerate(files):
-        frame = load_frame(file, default_colour=DEFAULT_COLOURS[index % len(DEFAULT_COLOURS)])
+        frame = load_frame(
+            file,
+            default_colour=DEFAULT_COLOURS[index % len(DEFAULT_COLOURS)],
+            contexts={
+                "unless_followed_by": settings.get("unless_followed_by", ()),
+                "unless_preceded_by": settings.get("unless_preceded_by", ()),
+            },
+        )
         if frame.id in seen:
             raise LexiconError(
                 f"frame id {frame.id!r} is also defined in {seen[frame.id]}", path=file
@@ -195,6 +206,14 @@ def load_set_settings(path: Path) -> SetSettings:
                 "'inflect' must be true or false", path=path, line=_line_of(lines, "inflect")
             )
         settings["inflect"] = data["inflect"]
+    if "unless_followed_by" in data:
+        settings["unless_followed_by"] = _context_list(
+            data["unless_followed_by"], "unless_followed_by", path, lines
+        )
+    if "unless_preceded_by" in data:
+        settings["unless_preceded_by"] = _context_list(
+            data["unless_preceded_by"], "unless_preceded_by", path, lines
+        )
     return settings
 
 
@@ -273,8 +292,18 @@ def _read_toml(path: Path) -> tuple[str, dict[str, object]]:
         ) from exc
 
 
-def load_frame(path: Path, *, default_colour: str = DEFAULT_COLOURS[0]) -> Frame:
-    """Load and check one frame file."""
+def load_frame(
+    path: Path,
+    *,
+    default_colour: str = DEFAULT_COLOURS[0],
+    contexts: dict[str, tuple[str, ...]] | None = None,
+) -> Frame:
+    """Load and check one frame file.
+
+    ``contexts`` are the set's ``unless_followed_by`` and
+    ``unless_preceded_by`` phrases, which apply to every term, before the
+    frame's own and the term's.
+    """
     raw, data = _read_toml(path)
     lines = raw.splitlines()
     _reject_unknown_keys(data, FRAME_KEYS, path, lines)
@@ -310,7 +339,11 @@ def load_frame(path: Path, *, default_colour: str = DEFAULT_COLOURS[0]) -> Frame
             path=path,
             line=_line_of(lines, "on_uncertainty"),
         )
-    contexts = {key: _context_list(data.get(key), key, path, lines) for key in CONTEXT_KEYS}
+    inherited = contexts or {}
+    contexts = {
+        key: tuple(inherited.get(key, ())) + _context_list(data.get(key), key, path, lines)
+        for key in CONTEXT_KEYS
+    }
     terms = _parse_terms(
         data.get("terms"),
         path,
