@@ -69,11 +69,26 @@ def compile_term(term: Term, inflect: bool) -> tuple[Element, ...]:
     elements = list(_compile_tokens(term.tokens, inflect))
     if term.unless_followed_by:
         phrases = tuple(_compile_tokens(p, inflect) for p in term.unless_followed_by)
-        elements.append(Element(NOT_AHEAD, phrases=phrases))
+        elements.append(_context_check(NOT_AHEAD, phrases))
     if term.unless_preceded_by:
         phrases = tuple(_compile_tokens(p, inflect)[::-1] for p in term.unless_preceded_by)
-        elements.append(Element(NOT_BEHIND, phrases=phrases))
+        elements.append(_context_check(NOT_BEHIND, phrases))
     return tuple(elements)
+
+
+def _context_check(kind: int, phrases: tuple[tuple[Element, ...], ...]) -> Element:
+    """A zero-width check that none of ``phrases`` is next to the match.
+
+    ``high`` is how many tokens it looks at, at most (quotation marks allowed
+    for); ``forms``, when every phrase has an exact word, holds those words'
+    forms, so that a window holding none of them is passed in one set test;
+    ``low`` is 1 when it does.
+    """
+    longest = max(sum(e.high if e.kind == GAP else 1 for e in p) for p in phrases)
+    words = [next((e for e in p if e.kind != GAP), None) for p in phrases]
+    exact = all(w is not None and w.kind == EXACT for w in words)
+    forms = frozenset().union(*(w.forms for w in words if w is not None)) if exact else frozenset()
+    return Element(kind, forms=forms, low=int(exact), high=2 * longest + 2, phrases=phrases)
 
 
 def _compile_tokens(tokens: Sequence[str], inflect: bool) -> tuple[Element, ...]:
@@ -169,9 +184,11 @@ def match_from(
     if element.kind >= NOT_AHEAD:
         # Quotation marks between the match and its context are skipped.
         if element.kind == NOT_AHEAD:
-            around: Sequence[str] = tokens[i:]
+            around: Sequence[str] = tokens[i : i + element.high]
         else:
-            around = tokens[:origin][::-1]
+            around = tokens[max(0, origin - element.high) : origin][::-1]
+        if element.low and element.forms.isdisjoint(around):
+            return match_from(tokens, i, elements, k + 1, origin)
         j = 0
         while j < len(around) and around[j] in QUOTE_TOKENS:
             j += 1
