@@ -255,7 +255,7 @@ def parse_term(
         raise ValueError(
             f'term {text!r}: on_uncertainty must be "neutral" or "supports", not {on_uncertainty!r}'
         )
-    tokens = _pieces(stripped, text)
+    tokens = _pieces(stripped, f"term {text!r}")
     if not tokens or not any(is_word(t.rstrip("*")) for t in tokens if t != "*"):
         raise ValueError(f"term {text!r} has no words, so it can never match")
     if _is_slot(tokens[0]) or _is_slot(tokens[-1]):
@@ -269,30 +269,39 @@ def parse_term(
         line=line,
         on_negation=on_negation,
         on_uncertainty=on_uncertainty,
-        unless_followed_by=tuple(parse_context(c, text) for c in unless_followed_by),
-        unless_preceded_by=tuple(parse_context(c, text) for c in unless_preceded_by),
+        unless_followed_by=tuple(_context(c, text) for c in unless_followed_by),
+        unless_preceded_by=tuple(_context(c, text) for c in unless_preceded_by),
     )
 
 
-def parse_context(context: str, text: str) -> tuple[str, ...]:
-    """The tokens of a phrase of a term's ``unless_followed_by`` or ``unless_preceded_by``.
+def parse_context(context: str, owner: str = "unless_followed_by") -> tuple[str, ...]:
+    """The tokens of a phrase of an ``unless_followed_by`` or ``unless_preceded_by`` list.
 
     Written like a term, except that a gap may open or close it ("{0,1}
-    unit*": a unit right after the match, or one word later).
+    unit*": a unit right after the match, or one word later). ``owner``
+    names the list in errors.
 
-    >>> parse_context("{0,1} unit*", "far-right")
+    >>> parse_context("{0,1} unit*")
     ('{0,1}', 'unit*')
     """
     if not isinstance(context, str):
-        raise ValueError(f"term {text!r}: unless_followed_by and unless_preceded_by list strings")
-    tokens = _pieces(context.strip(), text)
+        raise ValueError(f"{owner} lists phrases (strings), not {context!r}")
+    tokens = _pieces(context.strip(), f"{owner} phrase {context!r}")
     if not any(is_word(t.rstrip("*")) for t in tokens if not _is_slot(t)):
-        raise ValueError(f"term {text!r}: the context {context!r} has no words")
+        raise ValueError(f"{owner} phrase {context!r} has no words")
     return tuple(tokens)
 
 
+def _context(context: str, text: str) -> tuple[str, ...]:
+    """:func:`parse_context` for a term, its errors naming the term."""
+    return parse_context(context, f"term {text!r}: context")
+
+
 def _pieces(stripped: str, text: str) -> list[str]:
-    """The tokens of a term as written: words, ``*`` endings, lone ``*`` and ``{m,n}`` gaps."""
+    """The tokens of a term as written: words, ``*`` endings, lone ``*`` and ``{m,n}`` gaps.
+
+    ``text`` names it in errors ("term 'x'").
+    """
     tokens: list[str] = []
     position = 0
     for match in _PIECE_RE.finditer(stripped):
@@ -300,12 +309,10 @@ def _pieces(stripped: str, text: str) -> list[str]:
         if match.group(1) is not None:
             gap = _GAP_RE.fullmatch(match.group(1))
             if gap is None:
-                raise ValueError(
-                    f"term {text!r}: a gap is written {{m,n}}, as in 'help {{0,3}} refugees'"
-                )
+                raise ValueError(f"{text}: a gap is written {{m,n}}, as in 'help {{0,3}} refugees'")
             low, high = int(gap.group(1)), int(gap.group(2))
             if low > high or high > MAX_GAP or high == 0:
-                raise ValueError(f"term {text!r}: a gap {{m,n}} needs m <= n, 1 <= n <= {MAX_GAP}")
+                raise ValueError(f"{text}: a gap {{m,n}} needs m <= n, 1 <= n <= {MAX_GAP}")
             tokens.append(f"{{{low},{high}}}")
         else:
             tokens.append("*")
@@ -325,14 +332,14 @@ def _words(chunk: str, text: str) -> list[str]:
         if word.endswith("*"):
             body = word.rstrip("*")
             if word.count("*") > 1 or not body or "*" in body:
-                raise ValueError(f"term {text!r}: '*' must follow letters, as in 'radicali*'")
+                raise ValueError(f"{text}: '*' must follow letters, as in 'radicali*'")
             parts = tokenize(body)
             if not parts or not is_word(parts[-1]):
-                raise ValueError(f"term {text!r}: '*' must follow letters, as in 'radicali*'")
+                raise ValueError(f"{text}: '*' must follow letters, as in 'radicali*'")
             parts[-1] += "*"
             tokens += parts
         elif "*" in word:
-            raise ValueError(f"term {text!r}: '*' is only allowed at the end of a word")
+            raise ValueError(f"{text}: '*' is only allowed at the end of a word")
         else:
             tokens += tokenize(word)
     return tokens

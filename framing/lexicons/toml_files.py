@@ -38,6 +38,7 @@ from framing.lexicons.terms import (
     ID_RE,
     ON_NEGATION,
     ON_UNCERTAINTY,
+    parse_context,
     parse_term,
 )
 from framing.lexicons.toml_lines import array_item_lines
@@ -456,6 +457,11 @@ def _context_list(
             path=path,
             line=line or _line_of(lines, key),
         )
+    for phrase in value:
+        try:
+            parse_context(phrase, key)
+        except ValueError as exc:
+            raise LexiconError(str(exc), path=path, line=line or _line_of(lines, key)) from exc
     return tuple(value)
 
 
