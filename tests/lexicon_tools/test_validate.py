@@ -183,7 +183,7 @@ def test_validate_a_dictionary_in_an_unknown_format_reports_the_load_error(write
 
 
 def test_contexts_of_another_sense_are_checked_in_frames_terms_and_the_set(write, tmp_path):
-    """``unless_followed_by`` / ``unless_preceded_by``: lists of phrases with words, each checked."""
+    """``unless_followed_by`` / ``unless_preceded_by``: lists of phrases, each checked."""
     write(
         "s/f.toml",
         'id = "f"\nunless_followed_by = ["{0,2}"]\nterms = [\n'
