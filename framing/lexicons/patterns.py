@@ -68,22 +68,28 @@ def compile_term(term: Term, inflect: bool) -> tuple[Element, ...]:
     """A term's elements, one per token, then its context checks (zero-width) if any."""
     elements = list(_compile_tokens(term.tokens, inflect))
     if term.unless_followed_by:
-        phrases = tuple(_compile_tokens(p, inflect) for p in term.unless_followed_by)
-        elements.append(_context_check(NOT_AHEAD, phrases))
+        elements.append(_context_check(NOT_AHEAD, term.unless_followed_by, inflect))
     if term.unless_preceded_by:
-        phrases = tuple(_compile_tokens(p, inflect)[::-1] for p in term.unless_preceded_by)
-        elements.append(_context_check(NOT_BEHIND, phrases))
+        elements.append(_context_check(NOT_BEHIND, term.unless_preceded_by, inflect))
     return tuple(elements)
 
 
-def _context_check(kind: int, phrases: tuple[tuple[Element, ...], ...]) -> Element:
-    """A zero-width check that none of ``phrases`` is next to the match.
+@lru_cache(maxsize=1_000)
+def _context_check(kind: int, contexts: tuple[tuple[str, ...], ...], inflect: bool) -> Element:
+    """A zero-width check that none of the ``contexts`` phrases is next to the match.
+
+    A set's or frame's contexts are shared by all its terms, so the check is
+    compiled once (cached) and shared too. ``NOT_BEHIND`` phrases are stored
+    reversed, to be matched on the tokens before the match, read backwards.
 
     ``high`` is how many tokens it looks at, at most (quotation marks allowed
     for); ``forms``, when every phrase has an exact word, holds those words'
     forms, so that a window holding none of them is passed in one set test;
     ``low`` is 1 when it does.
     """
+    phrases = tuple(_compile_tokens(p, inflect) for p in contexts)
+    if kind == NOT_BEHIND:
+        phrases = tuple(p[::-1] for p in phrases)
     longest = max(sum(e.high if e.kind == GAP else 1 for e in p) for p in phrases)
     words = [next((e for e in p if e.kind != GAP), None) for p in phrases]
     exact = all(w is not None and w.kind == EXACT for w in words)
