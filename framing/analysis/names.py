@@ -131,8 +131,14 @@ class NameStats:
         return self
 
     def merge(self, other: NameStats) -> NameStats:
-        """Add ``other``'s counts to these; returns itself."""
-        self.seen.update(other.seen)
+        """Add ``other``'s counts to these; returns itself.
+
+        Words without a letter that has a capital ("2022", "3,000") are
+        left out of :attr:`seen`: never capitalised nor in capitals, they
+        cannot be names or acronyms, and a large corpus has millions of
+        distinct numbers.
+        """
+        self.seen.update({w: n for w, n in other.seen.items() if w.upper() != w})
         self.capitalised.update(other.capitalised)
         self.upper.update(other.upper)
         self.after_title |= other.after_title

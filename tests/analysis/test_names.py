@@ -127,3 +127,21 @@ def test_word_statistics_from_written_tokens_are_those_from_offsets():
     slow = NameStats().add(sentences)
     assert fast == slow
     assert fast.after_title >= {"borys", "kremenetskyi", "ana", "ruiz", "zelenskyy", "young"}
+
+
+def test_merged_statistics_leave_out_words_without_capitals_and_give_the_same_words():
+    from framing.analysis.names import NameStats
+
+    texts = [
+        "In 2022, 3,000 volunteers joined NATO drills, Maj. Gen. Ruiz said.",
+        "The 2022 report by NATO named Ruiz; 3,000 more came.",
+        "ruiz was written in lower case once, nato too.",
+    ]
+    sentences = [make_sentence(t, id=i) for i, t in enumerate(texts)]
+    whole = NameStats().add(sentences)
+    merged = NameStats()
+    for s in sentences:
+        merged.merge(NameStats().add([s]))
+    assert "2022" in whole.seen and "2022" not in merged.seen and "3,000" not in merged.seen
+    assert merged.seen["nato"] == whole.seen["nato"] and merged.seen["ruiz"] == whole.seen["ruiz"]
+    assert merged.words() == whole.words()
