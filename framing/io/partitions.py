@@ -46,7 +46,7 @@ from typing import Any
 from framing.errors import InputError
 from framing.io.corpus import REPEATED, CorpusStream, no_readable_article, unique_id
 from framing.io.manifest import path_key
-from framing.io.readers import STDIN, BadFile, Entry, Item, Note, ReadOptions, read_entry
+from framing.io.readers import BadFile, Entry, Item, Note, ReadOptions, read_entry
 from framing.io.readers.delimited import read_delimited_marked, read_delimited_part
 from framing.io.readers.jsonl import read_jsonl_part
 from framing.io.readers.parquet import import_pyarrow, read_parquet_part
@@ -146,7 +146,9 @@ def plan_partitions(stream: CorpusStream, run: Run) -> list[Partition] | None:
             continue
         seen.add(key)
         pieces += _pieces(shown, index)
-    spans = [(str(p.entry.path), p.start, p.stop) for p in pieces if p.kind == LINES]
+    spans = [
+        (p.entry.display, str(p.entry.path), p.start, p.stop) for p in pieces if p.kind == LINES
+    ]
     counts = iter(list(run(count_line_starts, spans)))
     numbered: list[Piece] = []
     lines_before = 0
@@ -162,9 +164,12 @@ def plan_partitions(stream: CorpusStream, run: Run) -> list[Partition] | None:
     return _grouped(_tails_marked(numbered))
 
 
-def count_line_starts(span: tuple[str, int, int]) -> int:
-    """How many lines start in bytes [start, stop) of the file (a worker's task)."""
-    path, start, stop = span
+def count_line_starts(span: tuple[str, str, int, int]) -> int:
+    """How many lines start in bytes [start, stop) of the file (a worker's task).
+
+    ``span`` is (the file's name as shown, its absolute path, start, stop).
+    """
+    shown, path, start, stop = span
     count = 1 if start == 0 else 0
     try:
         with open(path, "rb") as handle:
@@ -174,7 +179,7 @@ def count_line_starts(span: tuple[str, int, int]) -> int:
                 count += block.count(b"\n")
                 left -= len(block)
     except FileNotFoundError:
-        raise _not_on_worker(path) from None
+        raise _not_on_worker(shown) from None
     except OSError:
         return 0  # the reader says what is wrong with the file
     return count
@@ -519,7 +524,6 @@ def _not_on_worker(path: str) -> InputError:
 
 __all__ = [
     "PART_BYTES",
-    "STDIN",
     "Partition",
     "Piece",
     "PieceRead",

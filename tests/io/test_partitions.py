@@ -123,7 +123,8 @@ def test_every_line_is_read_once_whatever_the_cut(tmp_path, monkeypatch, body, e
         owned = [[s for s in starts if p.start <= s < p.stop] for p in pieces]
         assert all(owned) and [s for o in owned for s in o] == starts
         assert [p.first for p in pieces] == [1 + starts.index(o[0]) for o in owned]
-        assert sum(count_line_starts((str(path), p.start, p.stop)) for p in pieces) == len(starts)
+        spans = [(str(path), str(path), p.start, p.stop) for p in pieces]
+        assert sum(count_line_starts(span) for span in spans) == len(starts)
     try:
         at_once = load_corpus([path])
     except InputError as error:
@@ -170,8 +171,8 @@ def test_a_file_a_worker_cannot_find_is_a_one_line_error(tables, tmp_path, monke
         assert message.startswith(f"{moved}: not found on the Dask worker at ")
         assert "same path" in message and "\n" not in message
     piece = planned[1].pieces[0]
-    with pytest.raises(InputError, match="not found on the Dask worker"):
-        count_line_starts((str(piece.entry.path), piece.start, piece.stop))
+    with pytest.raises(InputError, match=f"^{moved}: not found on the Dask worker"):
+        count_line_starts((str(moved), str(piece.entry.path), piece.start, piece.stop))
 
 
 def test_files_are_opened_by_their_absolute_path_and_shown_as_given(tables, monkeypatch):
