@@ -231,7 +231,7 @@ def analyse(
     if options.by is not None and options.by not in (*PERIODS, "none"):
         raise ValueError(f"unknown period {options.by!r}; expected one of {', '.join(PERIODS)}")
     with cyclic_gc_paused():
-        if not keep_sentences and not options.depth:
+        if not keep_sentences:
             return analyse_stream(corpus, lexicons, options, progress, engine, tables)
         if tables is not None:
             raise ValueError("tables are streamed by the quick analysis without kept sentences")
