@@ -158,7 +158,10 @@ class DepthReducer:
             )
         sort = np.lexsort((order, cells))
         cells, order, ids, scores = cells[sort], order[sort], ids[sort], scores[sort]
-        starts = np.flatnonzero(np.r_[True, cells[1:] != cells[:-1]]) if len(cells) else []
+        if not len(cells):
+            self._tone = (cells, order, ids, scores)
+            return
+        starts = np.flatnonzero(np.r_[True, cells[1:] != cells[:-1]])
         rank = np.arange(len(cells)) - np.repeat(starts, np.diff(np.r_[starts, len(cells)]))
         # A sentence first in the order of one of its cells is scored for all its frames
         # (as tone_sample and score_tone do): keep all its rows. Every cell's true first
