@@ -18,7 +18,8 @@ without the corpus's sentences and hits:
 * **shared copy**: compact arrays, not bounded: per sentence a 128-bit
   hash of its tokens (16 bytes), its speaker (4 bytes) and its text,
   compressed; per unit of each text first seen in its chunk, its word ids
-  (4 bytes a word); per invoking (sentence, frame), 12 bytes. The
+  (4 bytes a word, and 13 bytes a unit); per invoking (sentence, frame),
+  16 bytes. The
   alignment itself (:func:`~framing.analysis.shared.groups.align_units`)
   runs once, at the end, on the distinct texts' units, as on a corpus held
   in memory.
@@ -97,6 +98,7 @@ class DepthReducer:
         self._unit_sentence: list[np.ndarray] = []
         self._unit_quote: list[np.ndarray] = []
         self._texts: list[tuple[int, bytes, np.ndarray]] = []  # (first id, texts, byte lengths)
+        self._read: tuple[int, bytes, np.ndarray] | None = None  # the chunk of texts last read
 
     def add(self, records: Sequence[DocumentRecord], depth: DepthChunk | None, offset: int) -> None:
         """Add a chunk: its records and depth state; its first sentence's id is ``offset``."""
@@ -318,12 +320,12 @@ class DepthReducer:
         firsts = [first for first, _, _ in self._texts]
         chunk = int(np.searchsorted(firsts, sentence, side="right")) - 1
         first, blob, lengths = self._texts[chunk]
-        cached = getattr(self, "_cached", None)
-        if cached is None or cached[0] != chunk:
-            cached = self._cached = (chunk, zlib.decompress(blob), np.cumsum(lengths) - lengths)
+        read = self._read
+        if read is None or read[0] != chunk:
+            read = self._read = (chunk, zlib.decompress(blob), np.cumsum(lengths) - lengths)
         k = sentence - first
-        start = int(cached[2][k])
-        return cached[1][start : start + int(lengths[k])].decode()
+        start = int(read[2][k])
+        return read[1][start : start + int(lengths[k])].decode()
 
     def _shared_views(
         self,
