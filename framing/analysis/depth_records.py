@@ -5,11 +5,11 @@ with ``depth``) on the sentences and hits of one chunk of documents, and
 returns a :class:`DepthChunk`, so that the reduce step
 (:mod:`framing.analysis.depth_reduce`) never needs the sentences:
 
-* **tone**: the VADER compound score of every sentence that invokes a frame,
-  with the frames it invokes (the reduce keeps, per outlet and frame, the
+* **tone**: the text of every sentence that invokes a frame, with the
+  frames it invokes (the reduce keeps, per outlet and frame, the
   :data:`~framing.analysis.tone.TONE_SAMPLE` sentences that come first in
-  the seeded order of their corpus-wide ids: the sample of
-  :func:`~framing.analysis.tone.tone_sample`);
+  the seeded order of their corpus-wide ids, the sample of
+  :func:`~framing.analysis.tone.tone_sample`, and scores them at the end);
 * **quotations**: per outlet and speaker, quotes and the words inside them;
   per outlet and frame, sentences in the outlet's own voice and quoted ones,
   and by whom (:func:`~framing.analysis.quotes.voices.voice_counts`); the
@@ -39,7 +39,6 @@ from typing import TYPE_CHECKING
 from framing.analysis.quotes import extract_quotes
 from framing.analysis.quotes.voices import speaker_counts, voice_counts
 from framing.analysis.shared.units import _WordIds, text_units
-from framing.analysis.tone import compound_scores
 from framing.model import DEFAULT_MIN_WORDS, Hit, Sentence
 
 if TYPE_CHECKING:
@@ -52,8 +51,9 @@ OutletFrame = tuple[str, str]
 class DepthChunk:
     """What a chunk of documents contributes to the in-depth analyses.
 
-    Tone: ``tone_sentence``, ``tone_frame`` (index in the lexicons' frames)
-    and ``tone_score``, one row per (invoking sentence, frame), by sentence.
+    Tone: ``tone_sentence`` and ``tone_frame`` (index in the lexicons'
+    frames), one row per (invoking sentence, frame), by sentence;
+    ``tone_texts`` the text of each invoking sentence, in order.
     ``hit_frames`` are the frames any hit names, in the order first named.
     ``document_invoking[d, j]`` counts the sentences of the chunk's ``d``-th
     document with a non-negated hit of frame ``j`` (of any reading: the
@@ -74,7 +74,7 @@ class DepthChunk:
 
     tone_sentence: np.ndarray
     tone_frame: np.ndarray
-    tone_score: np.ndarray
+    tone_texts: tuple[str, ...]
     document_invoking: np.ndarray
     hit_frames: tuple[str, ...]
     n_quotes: Counter[tuple[str, str]]
@@ -133,13 +133,9 @@ def depth_chunk(
         document_invoking[document_of[sentence], j] += 1
 
     scored = sorted(invoked)
-    scores = compound_scores([sentences[i].text for i in scored])
-    rows = [
-        (i, j, score) for i, score in zip(scored, scores, strict=True) for j in sorted(invoked[i])
-    ]
+    rows = [(i, j) for i in scored for j in sorted(invoked[i])]
     tone_sentence = np.array([r[0] for r in rows], dtype=np.int64)
     tone_frame = np.array([r[1] for r in rows], dtype=np.int32)
-    tone_score = np.array([r[2] for r in rows], dtype=np.float64)
 
     quotations = extract_quotes(sentences)
     n_quotes, n_quote_words = speaker_counts(quotations, sentences)
@@ -178,7 +174,7 @@ def depth_chunk(
     return DepthChunk(
         tone_sentence=tone_sentence,
         tone_frame=tone_frame,
-        tone_score=tone_score,
+        tone_texts=tuple(sentences[i].text for i in scored),
         document_invoking=document_invoking,
         hit_frames=tuple(hit_frames),
         n_quotes=n_quotes,

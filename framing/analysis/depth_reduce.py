@@ -9,9 +9,11 @@ without the corpus's sentences and hits:
   frame, as one ``int32`` row per document (the tables
   :func:`~framing.analysis.significance.pairs.compare_article_tables` reads);
 * **tone**: per outlet and frame, at most
-  :data:`~framing.analysis.tone.TONE_SAMPLE` scored sentences, those first in
-  the seeded order of their ids (bounded; the same sample as
-  :func:`~framing.analysis.tone.tone_sample`), summed in id order;
+  :data:`~framing.analysis.tone.TONE_SAMPLE` sentences (and those of their
+  other frames), those first in the seeded order of their ids, with their
+  texts (bounded; the sample of :func:`~framing.analysis.tone.tone_sample`),
+  scored with VADER at the end (in ``options.jobs`` processes) and summed
+  in id order;
 * **quotations**: counts per (outlet, speaker) and (outlet, frame), which
   grow with the speakers, not the sentences; the speaker of each evidence
   candidate still kept;
@@ -35,6 +37,7 @@ import sys
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping, Sequence
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from framing.analysis.depth_records import DepthChunk, OutletFrame
@@ -44,7 +47,7 @@ from framing.analysis.shared.summary import Tally, shared_paragraphs
 from framing.analysis.shared.units import _Index, _Units
 from framing.analysis.significance.pairs import compare_article_tables
 from framing.analysis.significance.references import refer_all
-from framing.analysis.tone import TONE_SAMPLE, tone_order
+from framing.analysis.tone import TONE_SAMPLE, compound_scores, tone_order
 from framing.model import (
     DEFAULT_MIN_WORDS,
     AnalysisOptions,
@@ -55,6 +58,7 @@ from framing.model import (
     SourcesSummary,
     Tone,
 )
+from framing.parallel import default_jobs, map_chunks
 
 if TYPE_CHECKING:
     import numpy as np
@@ -77,8 +81,10 @@ class DepthReducer:
         self._n_sentences = 0
         # One row per document: its outlet's index, sentences, invoking sentences per frame.
         self._documents: list[np.ndarray] = []
-        # Tone: the rows kept (cell = outlet index x frames + frame), at most TONE_SAMPLE a cell.
+        # Tone: the rows kept (cell = outlet index x frames + frame, order, sentence id) of
+        # the sentences first in a cell's order, and their texts, scored at the end.
         self._tone: tuple[np.ndarray, ...] | None = None
+        self._tone_texts: dict[int, str] = {}
         self._invoking: list[np.ndarray] = []  # (sentence id, frame index) of every invocation
         self._hit_frames: dict[str, None] = {}
         self._n_quotes: Counter[tuple[str, str]] = Counter()
@@ -119,7 +125,9 @@ class DepthReducer:
         ids = depth.tone_sentence + offset
         cells = sentence_outlet[depth.tone_sentence].astype(np.int64) * len(frames)
         cells += depth.tone_frame
-        self._add_tone(cells, ids, depth.tone_score)
+        scored = np.unique(depth.tone_sentence)  # the sentences of tone_texts, in order
+        self._tone_texts.update(zip((scored + offset).tolist(), depth.tone_texts, strict=True))
+        self._add_tone(cells, ids)
         self._invoking.append(np.stack([ids, depth.tone_frame.astype(np.int64)], axis=1))
         self._hit_frames.update(dict.fromkeys(depth.hit_frames))
 
@@ -145,7 +153,7 @@ class DepthReducer:
         self._texts.append((offset, depth.texts, depth.text_lengths))
         self._n_sentences = offset + n
 
-    def _add_tone(self, cells: np.ndarray, ids: np.ndarray, scores: np.ndarray) -> None:
+    def _add_tone(self, cells: np.ndarray, ids: np.ndarray) -> None:
         """Keep the rows of the sentences among the first :data:`TONE_SAMPLE` of a cell.
 
         The order is the seeded order of the sentence ids (:func:`tone_order`).
@@ -154,22 +162,26 @@ class DepthReducer:
 
         order = tone_order(ids, self.options.seed)
         if self._tone is not None:
-            cells, order, ids, scores = (
+            cells, order, ids = (
                 np.concatenate([kept, new])
-                for kept, new in zip(self._tone, (cells, order, ids, scores), strict=True)
+                for kept, new in zip(self._tone, (cells, order, ids), strict=True)
             )
         sort = np.lexsort((order, cells))
-        cells, order, ids, scores = cells[sort], order[sort], ids[sort], scores[sort]
+        cells, order, ids = cells[sort], order[sort], ids[sort]
         if not len(cells):
-            self._tone = (cells, order, ids, scores)
+            self._tone = (cells, order, ids)
+            self._tone_texts.clear()
             return
         starts = np.flatnonzero(np.r_[True, cells[1:] != cells[:-1]])
         rank = np.arange(len(cells)) - np.repeat(starts, np.diff(np.r_[starts, len(cells)]))
         # A sentence first in the order of one of its cells is scored for all its frames
         # (as tone_sample and score_tone do): keep all its rows. Every cell's true first
         # TONE_SAMPLE rows are always kept, so the ranks among the rows kept are the true ones.
-        keep = np.isin(ids, ids[rank < TONE_SAMPLE])
-        self._tone = (cells[keep], order[keep], ids[keep], scores[keep])
+        chosen = np.unique(ids[rank < TONE_SAMPLE])
+        keep = np.isin(ids, chosen)
+        self._tone = (cells[keep], order[keep], ids[keep])
+        texts = self._tone_texts
+        self._tone_texts = {i: texts[i] for i in chosen.tolist()}
 
     def keep_speakers(self, sentence_ids: Collection[int]) -> None:
         """Forget the speakers of evidence candidates no longer kept."""
@@ -254,10 +266,15 @@ class DepthReducer:
         sums: dict[int, float] = defaultdict(float)
         counts: Counter[int] = Counter()
         if self._tone is not None:
-            cells, _, ids, scores = self._tone
+            cells, _, ids = self._tone
+            scored = sorted(self._tone_texts)
+            texts = [self._tone_texts[i] for i in scored]
+            jobs = self.options.jobs if self.options.jobs is not None else default_jobs()
+            found = chain.from_iterable(map_chunks(compound_scores, texts, jobs=jobs))
+            score_of = dict(zip(scored, found, strict=True))
             sort = np.lexsort((ids, cells))
-            for cell, score in zip(cells[sort].tolist(), scores[sort].tolist(), strict=True):
-                sums[cell] += score
+            for cell, i in zip(cells[sort].tolist(), ids[sort].tolist(), strict=True):
+                sums[cell] += score_of[i]
                 counts[cell] += 1
         n_frames = len(self._frames)
         result: dict[tuple[str, str], Tone] = {}

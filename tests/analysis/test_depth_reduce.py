@@ -160,7 +160,7 @@ def test_tone_order_is_tone_samples_order():
 
 
 def test_the_tone_sample_kept_is_bounded(synthetic, lexicons):
-    """However many chunks, at most TONE_SAMPLE sentences per cell are kept, with their frames."""
+    """However many chunks, at most TONE_SAMPLE sentences per cell are kept, with their texts."""
     clean = clean_corpus(synthetic)
     outlet_ids = build_outlet_ids(d.outlet for d in clean.documents)
     reducer = DepthReducer(lexicons, OPTIONS)
@@ -178,6 +178,7 @@ def test_the_tone_sample_kept_is_bounded(synthetic, lexicons):
         offset += chunk.n_sentences
         assert reducer._tone is not None
         assert len(np.unique(reducer._tone[2])) <= TONE_SAMPLE * n_cells
+        assert sorted(reducer._tone_texts) == np.unique(reducer._tone[2]).tolist()
 
 
 def test_a_chunk_without_depth_state_is_refused(seeds, lexicons):
