@@ -51,6 +51,7 @@ from framing.analysis.tone import TONE_SAMPLE, compound_scores, tone_order
 from framing.model import (
     DEFAULT_MIN_WORDS,
     AnalysisOptions,
+    Ids,
     LexiconSet,
     OutletSummary,
     Quotations,
@@ -356,7 +357,12 @@ class DepthReducer:
         """Shared fractions, frames by origin and the shared-copy readings, from the arrays."""
         import numpy as np
 
-        group = np.asarray(shared.sentence_group, dtype=np.int64)
+        groups = shared.sentence_group
+        group = (
+            np.frombuffer(groups.tobytes(), dtype=np.int64)
+            if isinstance(groups, Ids)
+            else np.asarray(groups, dtype=np.int64)
+        )
         if len(group) < self._n_sentences:
             group = np.r_[group, np.full(self._n_sentences - len(group), -1)]
         outlet_ids = list(self._outlets)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from framing.analysis.shared.pairs import _similar_pairs, _tfidf
 from framing.analysis.shared.units import _build_units, _Index, _Units
-from framing.model import DEFAULT_MIN_WORDS, Sentence, SharedCopy, SharedGroup
+from framing.model import DEFAULT_MIN_WORDS, Ids, Sentence, SharedCopy, SharedGroup
 
 if TYPE_CHECKING:
     import numpy as np
@@ -227,14 +227,14 @@ def _assemble(
         groups.append(
             SharedGroup(
                 id=group_id,
-                sentences=tuple(ids[members].tolist()),
+                sentences=Ids.from_bytes(ids[members].astype(np.int64).tobytes()),
                 outlets=group_outlets,
                 example=example(int(members[0])),
                 quoted=int(components[start]) in quoted_components,
             )
         )
     return SharedCopy(
-        sentence_group=tuple(group_of.tolist()),
+        sentence_group=Ids.from_bytes(group_of.astype(np.int64).tobytes()),
         groups=tuple(groups),
         pairs={(outlets[a], outlets[b]): min(counts) for (a, b), counts in side.items()},
         threshold=threshold,
