@@ -397,14 +397,28 @@ class DepthReducer:
         part: dict[tuple[int, str], Tally] = defaultdict(Tally)
         groups_of: dict[str, set[int]] = defaultdict(set)
         speakers_of: dict[int, set[str]] = defaultdict(set)
-        for s in np.flatnonzero(is_shared).tolist():
-            g, o = int(group[s]), outlet_ids[outlet_of[s]]
-            part[(g, o)].n += 1
-            groups_of[o].add(g)
-            if speaker_of[s] >= 0:
-                speakers_of[g].add(speakers[speaker_of[s]])
-        for s, j in invoking[is_shared[sid]].tolist():
-            part[(int(group[s]), outlet_ids[outlet_of[s]])].frames[frames[j]] += 1
+        # Counted with numpy over the shared sentences, then read per distinct key.
+        n_outlets, n_frames = len(outlet_ids), len(frames)
+        members = np.flatnonzero(is_shared)
+        keys, counts = np.unique(
+            group[members] * n_outlets + outlet_of[members], return_counts=True
+        )
+        for key, count in zip(keys.tolist(), counts.tolist(), strict=True):
+            g, o = divmod(key, n_outlets)
+            part[(g, outlet_ids[o])].n = count
+            groups_of[outlet_ids[o]].add(g)
+        rows = invoking[is_shared[sid]]
+        codes = (group[rows[:, 0]] * n_outlets + outlet_of[rows[:, 0]]) * n_frames + rows[:, 1]
+        keys, counts = np.unique(codes, return_counts=True)
+        for key, count in zip(keys.tolist(), counts.tolist(), strict=True):
+            rest, j = divmod(key, n_frames)
+            g, o = divmod(rest, n_outlets)
+            part[(g, outlet_ids[o])].frames[frames[j]] = count
+        voiced = members[speaker_of[members] >= 0]
+        pairs = np.unique(group[voiced] * len(speakers) + speaker_of[voiced])
+        for key in pairs.tolist():
+            g, k = divmod(key, len(speakers))
+            speakers_of[g].add(speakers[k])
         names = {o.id: o.name for o in outlets}
         return {
             "shared_fraction": fraction,
