@@ -19,7 +19,8 @@ returns a :class:`DepthChunk`, so that the reduce step
   sentences have the same text), the units of each text's first sentence in
   the chunk as word ids into the chunk's own word list
   (:func:`~framing.analysis.shared.units.text_units`), and the sentences'
-  texts, compressed, from which the reduce reads the example of each group.
+  texts of those first sentences, compressed, from which the reduce reads
+  the example of each group.
 
 Sentence ids count from the chunk's first sentence, as in
 :mod:`framing.analysis.records`. Pairwise tests need no more than the
@@ -68,8 +69,10 @@ class DepthChunk:
     sentence), ``vocabulary`` (word forms, in first-seen order),
     ``unit_words`` (word indexes, flat), ``unit_lengths``,
     ``unit_sentence`` and ``unit_quote``, for the units of each text's first
-    sentence in the chunk; ``texts``, the sentences' UTF-8 texts joined and
-    compressed, of ``text_lengths`` bytes each.
+    sentence in the chunk; ``texts``, the UTF-8 texts of those first
+    sentences (``text_sentence``) joined and compressed, of ``text_lengths``
+    bytes each (a shared group's example is the text of its first sentence,
+    the first of its text in the corpus).
     """
 
     tone_sentence: np.ndarray
@@ -93,6 +96,7 @@ class DepthChunk:
     unit_sentence: np.ndarray
     unit_quote: np.ndarray
     texts: bytes
+    text_sentence: np.ndarray
     text_lengths: np.ndarray
 
 
@@ -159,13 +163,15 @@ def depth_chunk(
     unit_sentence: list[int] = []
     unit_quote: list[bool] = []
     encoded: list[bytes] = []
+    firsts: list[int] = []
     for k, s in enumerate(sentences):
         digest = blake2b("\x1f".join(s.tokens).encode(), digest_size=16).digest()
         keys[k] = np.frombuffer(digest, dtype=np.uint64)
-        encoded.append(s.text.encode())
         if digest in seen:
-            continue  # the units of a text are read from its first sentence only
+            continue  # a text's units and text are kept of its first sentence only
         seen.add(digest)
+        encoded.append(s.text.encode())
+        firsts.append(k)
         for key, quote in text_units(s.text, s.tokens, ids, min_words):
             unit_words.extend(key)
             unit_lengths.append(len(key))
@@ -193,5 +199,6 @@ def depth_chunk(
         unit_sentence=np.array(unit_sentence, dtype=np.int32),
         unit_quote=np.array(unit_quote, dtype=bool),
         texts=zlib.compress(b"".join(encoded), 1),
+        text_sentence=np.array(firsts, dtype=np.int32),
         text_lengths=np.array([len(e) for e in encoded], dtype=np.int32),
     )

@@ -18,8 +18,8 @@ without the corpus's sentences and hits:
   grow with the speakers, not the sentences; the speaker of each evidence
   candidate still kept;
 * **shared copy**: compact arrays, not bounded: per sentence a 128-bit
-  hash of its tokens (16 bytes), its speaker (4 bytes) and its text,
-  compressed; per unit of each text first seen in its chunk, its word ids
+  hash of its tokens (16 bytes) and its speaker (4 bytes); per text first
+  seen in its chunk, its text, compressed, and per unit its word ids
   (4 bytes a word, and 13 bytes a unit); per invoking (sentence, frame),
   16 bytes. The
   alignment itself (:func:`~framing.analysis.shared.groups.align_units`)
@@ -104,7 +104,8 @@ class DepthReducer:
         self._unit_lengths: list[np.ndarray] = []
         self._unit_sentence: list[np.ndarray] = []
         self._unit_quote: list[np.ndarray] = []
-        self._texts: list[tuple[int, bytes, np.ndarray]] = []  # (first id, texts, byte lengths)
+        # Per chunk: its first sentence's id, texts, their sentences' ids and byte lengths.
+        self._texts: list[tuple[int, bytes, np.ndarray, np.ndarray]] = []
         self._read: tuple[int, bytes, np.ndarray] | None = None  # the chunk of texts last read
 
     def add(self, records: Sequence[DocumentRecord], depth: DepthChunk | None, offset: int) -> None:
@@ -151,7 +152,7 @@ class DepthReducer:
         self._unit_lengths.append(depth.unit_lengths)
         self._unit_sentence.append(depth.unit_sentence.astype(np.int64) + offset)
         self._unit_quote.append(depth.unit_quote)
-        self._texts.append((offset, depth.texts, depth.text_lengths))
+        self._texts.append((offset, depth.texts, depth.text_sentence, depth.text_lengths))
         self._n_sentences = offset + n
 
     def _add_tone(self, cells: np.ndarray, ids: np.ndarray) -> None:
@@ -332,16 +333,21 @@ class DepthReducer:
         )
 
     def _text(self, sentence: int) -> str:
-        """A sentence's text, from its chunk's compressed texts (the last chunk read is kept)."""
+        """The text of the first sentence of a text in its chunk (the last chunk read is kept).
+
+        Only those texts are kept; a shared group's first sentence is one.
+        """
         import numpy as np
 
-        firsts = [first for first, _, _ in self._texts]
+        firsts = [first for first, _, _, _ in self._texts]
         chunk = int(np.searchsorted(firsts, sentence, side="right")) - 1
-        first, blob, lengths = self._texts[chunk]
+        first, blob, kept, lengths = self._texts[chunk]
         read = self._read
         if read is None or read[0] != chunk:
             read = self._read = (chunk, zlib.decompress(blob), np.cumsum(lengths) - lengths)
-        k = sentence - first
+        k = int(np.searchsorted(kept, sentence - first))
+        if k == len(kept) or kept[k] != sentence - first:
+            raise ValueError(f"the text of sentence {sentence} was not kept")
         start = int(read[2][k])
         return read[1][start : start + int(lengths[k])].decode()
 
