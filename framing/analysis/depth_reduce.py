@@ -12,8 +12,7 @@ without the corpus's sentences and hits:
   :data:`~framing.analysis.tone.TONE_SAMPLE` sentences (and those of their
   other frames), those first in the seeded order of their ids, with their
   texts (bounded; the sample of :func:`~framing.analysis.tone.tone_sample`),
-  scored with VADER at the end (in ``options.jobs`` processes) and summed
-  in id order;
+  scored with VADER at the end (in this process) and summed in id order;
 * **quotations**: counts per (outlet, speaker) and (outlet, frame), which
   grow with the speakers, not the sentences; the speaker of each evidence
   candidate still kept;
@@ -37,7 +36,6 @@ import sys
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping, Sequence
-from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from framing.analysis.depth_records import DepthChunk, OutletFrame
@@ -59,7 +57,6 @@ from framing.model import (
     SourcesSummary,
     Tone,
 )
-from framing.parallel import default_jobs, map_chunks
 
 if TYPE_CHECKING:
     import numpy as np
@@ -271,9 +268,9 @@ class DepthReducer:
             cells, _, ids = self._tone
             scored = sorted(self._tone_texts)
             texts = [self._tone_texts[i] for i in scored]
-            jobs = self.options.jobs if self.options.jobs is not None else default_jobs()
-            found = chain.from_iterable(map_chunks(compound_scores, texts, jobs=jobs))
-            score_of = dict(zip(scored, found, strict=True))
+            # Here, in this process: a pool forked beside an engine's threads (Dask's) can
+            # deadlock, and the sample is small (at most TONE_SAMPLE a cell, ~60 µs each).
+            score_of = dict(zip(scored, compound_scores(texts), strict=True))
             sort = np.lexsort((ids, cells))
             for cell, i in zip(cells[sort].tolist(), ids[sort].tolist(), strict=True):
                 sums[cell] += score_of[i]
