@@ -209,7 +209,7 @@ class DepthReducer:
 
         lexicons, options = self.lexicons, self.options
         documents = (
-            np.concatenate(self._documents)
+            _joined(self._documents)
             if self._documents
             else np.zeros((0, 2 + len(self._frames)), dtype=np.int32)
         )
@@ -223,7 +223,7 @@ class DepthReducer:
         )
         tone = self._tone_means(outlets)
         shared = self._shared(documents)
-        speaker_of = np.concatenate(self._sentence_speaker)
+        speaker_of = _joined(self._sentence_speaker)
         names = list(self._speakers)
         quotations = Quotations(
             (),
@@ -290,7 +290,7 @@ class DepthReducer:
 
         n = self._n_sentences
         outlet_of = np.repeat(documents[:, 0].astype(np.int64), documents[:, 1])
-        keys = np.ascontiguousarray(np.concatenate(self._text_keys))
+        keys = np.ascontiguousarray(_joined(self._text_keys))
         flat = keys.view(np.dtype((np.void, 16))).ravel()
         _, first, inverse = np.unique(flat, return_index=True, return_inverse=True)
         by_first = np.argsort(first, kind="stable")
@@ -300,10 +300,10 @@ class DepthReducer:
         is_first = np.zeros(n, dtype=bool)
         is_first[first] = True
 
-        lengths = np.concatenate(self._unit_lengths)
-        words = np.concatenate(self._unit_words)
-        unit_sentence = np.concatenate(self._unit_sentence)
-        quote = np.concatenate(self._unit_quote)
+        lengths = _joined(self._unit_lengths)
+        words = _joined(self._unit_words)
+        unit_sentence = _joined(self._unit_sentence)
+        quote = _joined(self._unit_quote)
         units = _Units([], [], [], [], len(self._words))
         index: dict[tuple[int, ...], int] = {}
         starts = np.cumsum(lengths) - lengths
@@ -375,9 +375,7 @@ class DepthReducer:
         n_shared = np.bincount(outlet_of[is_shared], minlength=len(outlet_ids))
         fraction = {o: int(n_shared[k]) / int(n_per[k]) for k, o in enumerate(outlet_ids)}
 
-        invoking = (
-            np.concatenate(self._invoking) if self._invoking else np.zeros((0, 2), dtype=np.int64)
-        )
+        invoking = _joined(self._invoking) if self._invoking else np.zeros((0, 2), dtype=np.int64)
         frames = self._frames
         sid, frame = invoking[:, 0], invoking[:, 1]
         cell = outlet_of[sid] * len(frames) + frame
@@ -442,3 +440,12 @@ class DepthReducer:
                 max_pairs=10,
             ),
         }
+
+
+def _joined(arrays: list[np.ndarray]) -> np.ndarray:
+    """The chunks' arrays as one, which then replaces them in ``arrays`` (no copy kept twice)."""
+    import numpy as np
+
+    if len(arrays) != 1:
+        arrays[:] = [np.concatenate(arrays)]
+    return arrays[0]
