@@ -7,8 +7,9 @@ and times in this one process (no worker pool):
 
 * sentence splitting and tokenizing (``sentence_pieces`` of every document),
 * term counting (``count_terms`` over all the sentences' tokens),
+* the same, keeping each token as written (``cased_sentence_pieces``),
 * how each word is written, for the names left out of the lexicon
-  candidates (``NameStats.add``, which tokenizes with offsets),
+  candidates (``NameStats.add``, from the tokens as written),
 * lexicon matching (``Matcher.match_tokens``, sentence by sentence),
 * the whole map step (``map_documents`` on chunks of 500 documents: all of
   the above, and the records),
@@ -73,7 +74,7 @@ def main() -> None:
     from framing.lexicons.match import Matcher
     from framing.resources import default_lexicons
     from framing.text.clean import clean_corpus
-    from framing.text.segment import build_sentences, sentence_pieces
+    from framing.text.segment import build_sentences, cased_sentence_pieces, sentence_pieces
 
     with tempfile.TemporaryDirectory() as tmp:
         build_corpus(Path(tmp), n_articles=args.articles, n_outlets=args.outlets, seed=args.seed)
@@ -82,7 +83,9 @@ def main() -> None:
     lexicons = load_lexicons(default_lexicons())
     outlet_ids = {name: f"o{k}" for k, name in enumerate(sorted({d.outlet for d in docs}))}
     chunks = [docs[i : i + CHUNK] for i in range(0, len(docs), CHUNK)]
-    pieces = [sentence_pieces(doc) for doc in docs]  # warm-up: lazy imports, compiled patterns
+    cased = [cased_sentence_pieces(doc) for doc in docs]  # warm-up: lazy imports, patterns
+    pieces = [doc_pieces for doc_pieces, _ in cased]
+    written = [forms for _, forms in cased]
     token_lists = [p[3] for doc_pieces in pieces for p in doc_pieces]
     sentences = [
         build_sentences([doc], [doc_pieces], outlet_ids=outlet_ids)
@@ -91,16 +94,21 @@ def main() -> None:
 
     def names() -> None:
         stats = NameStats()
-        for own in sentences:
-            stats.add(own)
+        for own, forms in zip(sentences, written, strict=True):
+            stats.add(own, forms)
 
     def match() -> None:
         matcher = Matcher(lexicons)
-        for own in sentences:
+        for own, forms in zip(sentences, written, strict=True):
             previous: tuple[str, ...] = ()
-            for s in own:
+            for s, w in zip(own, forms, strict=True):
                 matcher.match_tokens(
-                    s.tokens, sentence_id=s.id, previous=previous, text=s.text, part=s.part
+                    s.tokens,
+                    sentence_id=s.id,
+                    previous=previous,
+                    text=s.text,
+                    part=s.part,
+                    written=w,
                 )
                 previous = s.tokens
 
@@ -117,6 +125,9 @@ def main() -> None:
     rows = {
         "sentence splitting + tokenizing": _timed(
             lambda: [sentence_pieces(doc) for doc in docs], args.repeat
+        ),
+        "... and the tokens as written": _timed(
+            lambda: [cased_sentence_pieces(doc) for doc in docs], args.repeat
         ),
         "term counting (count_terms)": _timed(
             lambda: [

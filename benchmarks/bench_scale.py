@@ -10,6 +10,11 @@ command in its own process:
 - ``framing report CORPUS.jsonl --quick``;
 - ``framing report CORPUS.jsonl`` (in depth; ``--skip-depth`` leaves it out).
 
+With ``--tables csv`` or ``--tables parquet``, each report also writes its
+tables (``--tables DIR --table-format FORMAT``); the table then gives their
+size on disk and the seconds pandas takes to load ``sentences.csv`` or
+``sentences.parquet`` (in this process, after the run).
+
 For each run it measures the wall time, the CPU time of the command and all
 its worker processes (``getrusage(RUSAGE_CHILDREN)`` before and after, user
 + system), and the memory of the process tree, sampled from /proc: the
@@ -28,6 +33,7 @@ Run from the repository root (the floor needs ``pip install "framing[bench]"``):
     python benchmarks/bench_scale.py                               # 10k and 100k
     python benchmarks/bench_scale.py --sizes 10000,100000,300000,1000000 --skip-depth
     python benchmarks/bench_scale.py --engine-args "--workers 2" --timeout 3600
+    python benchmarks/bench_scale.py --sizes 10000 --skip-depth --tables parquet
 
 The commands' outputs and logs stay in ``--work`` (default /tmp/framing-scale).
 """
@@ -78,6 +84,8 @@ class Run:
     timed_out: bool = False
     json_mb: float | None = None
     html_mb: float | None = None
+    tables_mb: float | None = None
+    load_sentences_s: float | None = None
     counts: dict[str, int] = field(default_factory=dict)
     error: str = ""
 
@@ -215,6 +223,8 @@ def run_size(size: int, corpus: Path, args: argparse.Namespace) -> list[Run]:
         command = [sys.executable, "-m", "framing", "report", str(corpus), *flags,
                    "--out", f"{stem}.html", "--json", f"{stem}.json",
                    "--quiet", "--no-progress", *args.engine_args]  # fmt: skip
+        if args.tables:
+            command += ["--tables", f"{stem}-tables", "--table-format", args.tables]
         runs.append(Run(size, mode, command))
     for run in runs:
         stem = out / f"{size}-{run.mode.replace(' ', '-')}"
@@ -231,6 +241,8 @@ def run_size(size: int, corpus: Path, args: argparse.Namespace) -> list[Run]:
             run.html_mb = stem.with_suffix(".html").stat().st_size / 1e6
             run.json_mb = stem.with_suffix(".json").stat().st_size / 1e6
             run.counts = report_counts(stem.with_suffix(".json"))
+            if args.tables:
+                measure_tables(run, Path(f"{stem}-tables"), args.tables)
         status = "timed out" if run.timed_out else run.error or "ok"
         print(f"    {run.wall_s:.1f} s wall, {run.cpu_s:.1f} s CPU, {status} "
               f"(sampling memory: {run.monitor_cpu_s:.1f} s CPU)",
@@ -238,12 +250,27 @@ def run_size(size: int, corpus: Path, args: argparse.Namespace) -> list[Run]:
     return runs
 
 
+def measure_tables(run: Run, folder: Path, table_format: str) -> None:
+    """The tables' size on disk, and the seconds pandas takes to load the sentence table."""
+    import pandas as pd
+
+    run.tables_mb = sum(p.stat().st_size for p in folder.glob(f"*.{table_format}")) / 1e6
+    start = time.perf_counter()
+    if table_format == "parquet":
+        pd.read_parquet(folder / "sentences.parquet")
+    else:
+        pd.read_csv(folder / "sentences.csv")
+    run.load_sentences_s = time.perf_counter() - start
+
+
 def table(runs: list[Run]) -> str:
-    """The runs as one Markdown table."""
+    """The runs as one Markdown table (with the tables' columns when any run wrote tables)."""
+    tables = any(r.tables_mb is not None for r in runs)
+    extra = " tables MB | load sentences s |" if tables else ""
     lines = [
         "| articles | run | wall s | CPU s | CPU / floor | peak RSS, summed | peak PSS, summed "
-        "| JSON MB | HTML MB | read | analysed | skipped |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| JSON MB | HTML MB | read | analysed | skipped |" + extra,
+        "|---|---|---|---|---|---|---|---|---|---|---|---|" + ("---|---|" if tables else ""),
     ]
     floors = {r.size: r.cpu_s for r in runs if r.mode == "floor" and r.returncode == 0}
     for r in runs:
@@ -254,10 +281,12 @@ def table(runs: list[Run]) -> str:
         ratio = f"{r.cpu_s / floors[r.size]:.1f}×" if r.size in floors else ""
         mb = lambda v: "" if v is None else f"{v:,.1f}"  # noqa: E731
         counts = [f"{r.counts.get(k, 0):,}" for k in ("read", "analysed", "skipped")]
+        load = "" if r.load_sentences_s is None else f"{r.load_sentences_s:.2f}"
         lines.append(
             f"| {r.size:,} | {r.mode} | {r.wall_s:,.1f} | {r.cpu_s:,.1f} | {ratio} "
             f"| {r.peak_rss_mb:,.0f} MB | {r.peak_pss_mb:,.0f} MB | {mb(r.json_mb)} "
             f"| {mb(r.html_mb)} | {' | '.join(counts)} |"
+            + (f" {mb(r.tables_mb)} | {load} |" if tables else "")
         )
     return "\n".join(lines)
 
@@ -273,6 +302,8 @@ def main() -> None:
                         help='extra arguments for framing report, e.g. "--workers 2"')  # fmt: skip
     parser.add_argument("--timeout", type=float, default=3600, help="seconds allowed per run")
     parser.add_argument("--skip-depth", action="store_true", help="leave out the in-depth report")
+    parser.add_argument("--tables", choices=["csv", "parquet"],
+                        help="also write the tables in this format; time loading them")  # fmt: skip
     args = parser.parse_args()
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     args.work.mkdir(parents=True, exist_ok=True)

@@ -85,7 +85,14 @@ class DaskEngine:
     Raises :class:`~framing.errors.InputError` when Dask is not installed,
     ``workers`` is below 1 or given with ``scheduler``, or the scheduler
     cannot be reached.
+
+    Its workers read the input files themselves (``reads_partitions``, see
+    :mod:`framing.analysis.partitioned`): they must see them at the same
+    path as this machine.
     """
+
+    #: The streamed analysis has the workers read partitions of the files.
+    reads_partitions = True
 
     def __init__(
         self,

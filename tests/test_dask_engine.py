@@ -22,11 +22,14 @@ import pytest
 from typer.testing import CliRunner
 
 from framing import dask_engine
+from framing.analysis.partitioned import map_partition
 from framing.cli.app import app
 from framing.dask_engine import DaskEngine, make_engine
 from framing.errors import InputError
 from framing.parallel import LocalEngine
+from framing.report import TABLE_NAMES
 from tests.conftest import REPO
+from tests.table_corpus import write_tables
 
 runner = CliRunner()
 
@@ -248,13 +251,14 @@ def _report(tmp_path: Path, name: str, *args: str) -> tuple[str, str]:
 
 
 def test_reports_on_dask_are_byte_identical_to_the_local_pool(scheduler, tmp_path, monkeypatch):
-    # The engine's results are counted, so the test fails if the work did not run on Dask.
+    # The map step's chunks are counted, so the test fails if the work did not run on Dask.
     chunks_from_dask = []
     dask_map = DaskEngine.map
 
     def counting_map(self, func, items):
         for result in dask_map(self, func, items):
-            chunks_from_dask.append(result)
+            if getattr(func, "func", None) is map_partition:  # the workers read the files
+                chunks_from_dask.extend(result)
             yield result
 
     monkeypatch.setattr(DaskEngine, "map", counting_map)
@@ -276,6 +280,73 @@ def test_reports_on_dask_are_byte_identical_to_the_local_pool(scheduler, tmp_pat
     assert exported["corpus"]["documents"] == 150 and not exported["notes"]
     assert _report(tmp_path, "many-dask", corpus, "--scheduler", scheduler) == local
     assert len(chunks_from_dask) == 1 + 4
+
+
+def test_workers_read_parts_of_tables_and_reports_are_byte_identical(
+    scheduler, tmp_path, monkeypatch
+):
+    from framing.analysis import partitioned
+
+    paths = write_tables(tmp_path / "in", n_articles=16)
+    inputs = [str(paths["jsonl"]), str(paths["csv"]), str(paths["parquet"]), str(paths["jsonl"])]
+    monkeypatch.setattr("framing.io.partitions.PART_BYTES", 3000)  # about 3 articles
+    monkeypatch.setattr("framing.analysis.stream.CHUNK_DOCUMENTS", 4)
+    planned = []
+    plan = partitioned.plan_partitions
+
+    def counting_plan(stream, run):
+        planned.append(plan(stream, run))
+        return planned[-1]
+
+    monkeypatch.setattr(partitioned, "plan_partitions", counting_plan)
+    tasks = []
+    dask_map = DaskEngine.map
+
+    def counting_map(self, func, items):
+        for result in dask_map(self, func, items):
+            if getattr(func, "func", None) is map_partition:
+                tasks.append(result)
+            yield result
+
+    monkeypatch.setattr(DaskEngine, "map", counting_map)
+    tables = [("--tables", str(tmp_path / name)) for name in ("t1", "t2", "t3")]
+    local = _report(tmp_path, "local", *inputs, "--jobs", "2", *tables[0])
+    assert not planned  # processes here read the files here
+    on_dask = _report(tmp_path, "dask", *inputs, "--scheduler", scheduler, *tables[1])
+    exported = json.loads(local[0])
+    assert exported["corpus"]["documents"] > 50 and len(exported["skipped"]) > 30
+    assert on_dask == local
+    pieces = [piece for partition in planned[0] for piece in partition.pieces]
+    kinds = [piece.kind for piece in pieces]
+    assert kinds.count("lines") > 5 and kinds.count("rows") > 3 and len(tasks) > 10
+    assert [piece.every > 0 for piece in pieces].count(True) == 1  # the CSV file, in spans
+    # --workers starts a cluster on this machine, whose workers read the files too
+    assert _report(tmp_path, "workers", *inputs, "--workers", "2", *tables[2]) == local
+    assert len(planned) == 2
+    for name in TABLE_NAMES:
+        expected = (tmp_path / "t1" / name).read_text()
+        assert (tmp_path / "t2" / name).read_text() == expected
+        assert (tmp_path / "t3" / name).read_text() == expected
+
+
+def test_a_file_the_workers_cannot_find_is_a_one_line_error(scheduler, tmp_path, monkeypatch):
+    from framing.analysis import partitioned
+
+    paths = write_tables(tmp_path / "in", n_articles=4)
+    plan = partitioned.plan_partitions
+
+    def moving_plan(stream, run):
+        planned = plan(stream, run)
+        paths["csv"].rename(tmp_path / "elsewhere.csv")  # as on a worker without the file
+        return planned
+
+    monkeypatch.setattr(partitioned, "plan_partitions", moving_plan)
+    result = runner.invoke(
+        app, ["report", "--quick", "-q", str(paths["csv"]), "--scheduler", scheduler]
+    )
+    assert result.exit_code == 2
+    assert result.output.startswith(f"error: {paths['csv']}: not found on the Dask worker at ")
+    assert result.output.count("\n") == 1 and "docs/scale.md" in result.output
 
 
 # Last: the nanny restarts the dead worker, which then imports everything again.

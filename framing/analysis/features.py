@@ -263,16 +263,37 @@ class TermCounts:
 
 
 def count_terms(token_lists: Sequence[Sequence[str]]) -> TermCounts:
-    """Count the TF-IDF terms (see :func:`build_analyzer`) of each tokenized sentence."""
-    from scipy.sparse import csr_matrix
-    from sklearn.feature_extraction.text import CountVectorizer
+    """Count the TF-IDF terms (see :func:`build_analyzer`) of each tokenized sentence.
 
-    vectorizer = CountVectorizer(analyzer=build_analyzer(), lowercase=False)
-    try:
-        matrix = vectorizer.fit_transform(token_lists).tocsr()
-    except ValueError:  # no term at all survives the stop-word filter
+    The counts of scikit-learn's ``CountVectorizer`` with that analyzer (a
+    sorted vocabulary; int64 counts; tested against it), made without its
+    loop over every term in Python: the terms of all sentences are gathered
+    in one list, their columns looked up with a C-level ``map``, and the
+    matrix summed by scipy.
+    """
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    analyze = build_analyzer()  # per call: its decisions grow with the vocabulary
+    terms: list[str] = []
+    lengths = np.empty(len(token_lists), dtype=np.int64)
+    for row, tokens in enumerate(token_lists):
+        found = analyze(tokens)
+        lengths[row] = len(found)
+        terms += found
+    vocabulary = sorted(dict.fromkeys(terms))
+    if not vocabulary:  # no term at all survives the stop-word filter
         return TermCounts((), csr_matrix((len(token_lists), 0), dtype="int64"))
-    return TermCounts(tuple(vectorizer.get_feature_names_out()), matrix)
+    column = {term: i for i, term in enumerate(vocabulary)}
+    columns = np.fromiter(map(column.__getitem__, terms), dtype=np.int64, count=len(terms))
+    indptr = np.zeros(len(token_lists) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    matrix = csr_matrix(
+        (np.ones(len(terms), dtype=np.int64), columns, indptr),
+        shape=(len(token_lists), len(vocabulary)),
+    )
+    matrix.sum_duplicates()  # also sorts each row's columns
+    return TermCounts(tuple(vocabulary), matrix)
 
 
 def merge_term_counts(parts: Sequence[TermCounts]) -> TermCounts:

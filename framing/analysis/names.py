@@ -24,9 +24,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from itertools import compress, repeat
+from operator import and_, itemgetter
 
 from framing.model import Sentence
+from framing.text.segment import WORD_TOKENS as _WORD_TOKENS
 from framing.text.segment import is_word, tokenize_spans
 
 
@@ -47,7 +49,7 @@ _FULL_TITLES = _wordset(
 )
 _TITLES = TITLE_ABBREVIATIONS | _FULL_TITLES
 #: Whether a token is a word (:func:`~framing.text.segment.is_word`), decided once per token.
-_is_word = cache(is_word)
+_is_word = _WORD_TOKENS.__getitem__
 #: Share of a word's occurrences inside sentences that must be capitalised (or in
 #: capitals, for an acronym) for it to count as a name (or an acronym).
 _ALWAYS = 0.9
@@ -67,9 +69,16 @@ class NameStats:
     after_title: set[str] = field(default_factory=set)
     dotted: set[str] = field(default_factory=set)
 
-    def add(self, sentences: Iterable[Sentence]) -> NameStats:
+    def add(
+        self,
+        sentences: Iterable[Sentence],
+        written: Sequence[tuple[str, ...] | None] | None = None,
+    ) -> NameStats:
         """Count the words of ``sentences``; returns itself.
 
+        ``written`` (optional, one per sentence) are the sentences' tokens as
+        written (:func:`~framing.text.segment.cased_tokens`); a sentence
+        without them is tokenized again, with offsets, to read its case.
         The words are gathered in lists and counted at the end, in C, rather
         than counted one at a time: the same counts, a third of the time.
         """
@@ -77,10 +86,22 @@ class NameStats:
         capitalised: list[str] = []
         upper: list[str] = []
         dotted, after_title = self.dotted, self.after_title
-        for sentence in sentences:
+        pairs: Iterable[tuple[Sentence, tuple[str, ...] | None]] = (
+            zip(sentences, repeat(None), strict=False)
+            if written is None
+            else zip(sentences, written, strict=True)
+        )
+        for sentence, surfaces in pairs:
             text = sentence.text
             if not any(map(str.islower, text)):
                 continue  # a headline in capitals says nothing about case
+            if surfaces is not None:
+                tokens = sentence.tokens
+                _add_written(tokens, surfaces, seen, capitalised, upper)
+                if not _TITLES.isdisjoint(tokens):
+                    _after_titles(tokens, surfaces, after_title)
+                dotted.update(t for t in tokens if "." in t and _is_word(t))
+                continue
             in_name = False  # inside the capitalised words after a title
             first = True
             for token, start, end in tokenize_spans(text):
@@ -110,8 +131,14 @@ class NameStats:
         return self
 
     def merge(self, other: NameStats) -> NameStats:
-        """Add ``other``'s counts to these; returns itself."""
-        self.seen.update(other.seen)
+        """Add ``other``'s counts to these; returns itself.
+
+        Words without a letter that has a capital ("2022", "3,000") are
+        left out of :attr:`seen`: never capitalised nor in capitals, they
+        cannot be names or acronyms, and a large corpus has millions of
+        distinct numbers.
+        """
+        self.seen.update({w: n for w, n in other.seen.items() if w.upper() != w})
         self.capitalised.update(other.capitalised)
         self.upper.update(other.upper)
         self.after_title |= other.after_title
@@ -135,6 +162,50 @@ class NameStats:
         names = {w for w in speaker_words | self.after_title if always(self.capitalised, w)}
         acronyms = {w for w in seen if always(self.upper, w)}
         return frozenset(names | acronyms | self.dotted | TITLE_ABBREVIATIONS)
+
+
+def _add_written(
+    tokens: Sequence[str],
+    surfaces: Sequence[str],
+    seen: list[str],
+    capitalised: list[str],
+    upper: list[str],
+) -> None:
+    """:meth:`NameStats.add`'s counts of one sentence, from its tokens as written.
+
+    The same counts as the loop over offsets, made with C-level maps: the
+    words after the first, those of them capitalised, those in capitals.
+    """
+    words = list(map(_WORD_TOKENS.__getitem__, tokens))
+    try:
+        first = words.index(True)
+    except ValueError:
+        return
+    rest, rest_words = tokens[first + 1 :], words[first + 1 :]
+    rest_forms = surfaces[first + 1 :]
+    seen.extend(compress(rest, rest_words))
+    initials = map(str.isupper, map(itemgetter(0), rest_forms))
+    capitalised.extend(compress(rest, map(and_, rest_words, initials)))
+    # "3M" is in capitals but not capitalised; "A" is neither (one character)
+    capitals = map(str.isupper, rest_forms)
+    longer = map((1).__lt__, map(len, rest_forms))
+    upper.extend(compress(rest, map(and_, map(and_, rest_words, capitals), longer)))
+
+
+def _after_titles(tokens: Sequence[str], surfaces: Sequence[str], after_title: set[str]) -> None:
+    """Add the capitalised words that follow a title ("Maj. Gen. Borys Kremenetskyi")."""
+    in_name = False
+    for token, surface in zip(tokens, surfaces, strict=True):
+        if not _is_word(token):
+            in_name = in_name and token == "."  # "Maj. Gen." goes on
+            continue
+        cap = surface[:1].isupper()
+        if token in _TITLES:
+            in_name = True
+        elif in_name and cap:
+            after_title.add(token)
+        else:
+            in_name = False
 
 
 def not_vocabulary(

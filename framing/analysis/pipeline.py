@@ -47,6 +47,7 @@ from framing.analysis.features import (
 from framing.analysis.in_depth import analyse_in_depth
 from framing.analysis.names import not_vocabulary
 from framing.analysis.over_time import frames_over_time
+from framing.analysis.partitioned import analyse_partitioned, reads_partitions
 from framing.analysis.prominence import score_prominence
 from framing.analysis.quotes import (
     Quotations,
@@ -235,6 +236,18 @@ def analyse(
         raise ValueError(f"unknown period {options.by!r}; expected one of {', '.join(PERIODS)}")
     with cyclic_gc_paused():
         if not keep_sentences:
+            if (
+                not options.depth
+                and isinstance(corpus, CorpusStream)
+                and engine is not None
+                and reads_partitions(engine)
+            ):
+                # the engine's workers read the files themselves
+                partitioned = analyse_partitioned(
+                    corpus, lexicons, options, progress, engine, tables
+                )
+                if partitioned is not None:
+                    return partitioned
             return analyse_stream(corpus, lexicons, options, progress, engine, tables)
         if tables is not None:
             raise ValueError("tables are streamed by the analysis without kept sentences")

@@ -52,7 +52,7 @@ from framing.model import (
 from framing.model.records import DocumentRecord, EvidenceCandidate
 from framing.text.clean import SKIP_REASON, clean_documents
 from framing.text.scripts import UnmatchedScripts, unmatched_script
-from framing.text.segment import build_sentences, sentence_pieces
+from framing.text.segment import build_sentences, cased_sentence_pieces
 
 #: Why a document with no sentence after cleaning is skipped.
 NO_SENTENCE = "no sentence left to analyse after cleaning"
@@ -141,16 +141,22 @@ def map_documents(
     for doc in cleaned:
         if doc is None:
             continue
-        own = build_sentences([doc], [sentence_pieces(doc)], outlet_ids=outlet_ids)
+        pieces, written = cased_sentence_pieces(doc)
+        own = build_sentences([doc], [pieces], outlet_ids=outlet_ids)
         if not own:
             skipped.append(SkippedInput(doc.source, NO_SENTENCE))
             continue
-        names.add(own)
+        names.add(own, written)
         hits: list[Hit] = []
         previous: Sequence[str] = ()
-        for s in own:
+        for s, forms in zip(own, written, strict=True):
             found = matcher.match_tokens(
-                s.tokens, sentence_id=s.id, previous=previous, text=s.text, part=s.part
+                s.tokens,
+                sentence_id=s.id,
+                previous=previous,
+                text=s.text,
+                part=s.part,
+                written=forms,
             )
             previous = s.tokens
             token_lists.append(s.tokens)
@@ -164,8 +170,9 @@ def map_documents(
             per_cell_hits[(outlet, h.frame)][offset + h.sentence].append(moved)
             if depth:
                 chunk_hits.append(moved)
-        for s in own:
-            by_id[offset + s.id] = s._replace(id=offset + s.id)
+        # evidence is read from the sentences with hits; the in-depth state, from all
+        for sid in range(len(own)) if depth else sorted({h.sentence for h in hits}):
+            by_id[offset + sid] = own[sid]._replace(id=offset + sid)
         records.append(_record(doc, outlet, own, hits))
         if tables:
             hits_of: dict[int, list[Hit]] = defaultdict(list)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from contextlib import ExitStack
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -22,6 +21,18 @@ from framing.cli.common import warn as _warn
 from framing.cli.interrupt import interruptible
 from framing.cli.lexicon import LexiconsOption, lexicon_app
 from framing.cli.outputs import Inputs, check_outputs
+from framing.cli.report_options import (
+    By,
+    DateColumn,
+    IdColumn,
+    InputFormat,
+    OutletColumn,
+    TableFormat,
+    TableFormatOption,
+    TextColumn,
+    TitleColumn,
+    UrlColumn,
+)
 from framing.model.results import DEFAULT_RESAMPLES, DEFAULT_SEED
 
 if TYPE_CHECKING:
@@ -48,74 +59,6 @@ DEFAULT_DOCUMENT_MB = 5.0
 MAX_DOCUMENT_MB = 20.0
 
 
-class _Format(StrEnum):
-    """``--format``: framing.io.readers.formats.FORMATS, named here so that
-    ``framing --help`` does not import the readers (a test keeps them equal)."""
-
-    text = "text"
-    html = "html"
-    csv = "csv"
-    tsv = "tsv"
-    jsonl = "jsonl"
-    parquet = "parquet"
-
-
-TextColumn = Annotated[
-    str | None,
-    typer.Option(
-        metavar="NAME",
-        help="The column (or JSON field) holding each article's text; default: found by "
-        "its common names (docs/inputs.md).",
-        show_default=False,
-    ),
-]
-OutletColumn = Annotated[
-    str | None,
-    typer.Option(
-        metavar="NAME",
-        help="The column (or JSON field) holding each article's outlet; default: found by "
-        "its common names (docs/inputs.md).",
-        show_default=False,
-    ),
-]
-DateColumn = Annotated[
-    str | None,
-    typer.Option(
-        metavar="NAME",
-        help="The column (or JSON field) holding each article's date; default: found by "
-        "its common names (docs/inputs.md).",
-        show_default=False,
-    ),
-]
-TitleColumn = Annotated[
-    str | None,
-    typer.Option(
-        metavar="NAME",
-        help="The column (or JSON field) holding each article's title; default: found by "
-        "its common names (docs/inputs.md).",
-        show_default=False,
-    ),
-]
-UrlColumn = Annotated[
-    str | None,
-    typer.Option(
-        metavar="NAME",
-        help="The column (or JSON field) holding each article's URL; default: found by "
-        "its common names (docs/inputs.md).",
-        show_default=False,
-    ),
-]
-IdColumn = Annotated[
-    str | None,
-    typer.Option(
-        metavar="NAME",
-        help="The column (or JSON field) holding each article's id; default: found by "
-        "its common names (docs/inputs.md).",
-        show_default=False,
-    ),
-]
-
-
 app = typer.Typer(
     name="framing",
     help=(
@@ -132,16 +75,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-
-class _By(StrEnum):
-    """``--by``: the periods of the "Over time" section (framing.model.time.PERIODS, or none)."""
-
-    day = "day"
-    week = "week"
-    month = "month"
-    quarter = "quarter"
-    none = "none"
 
 
 def _version(value: bool) -> None:
@@ -252,10 +185,11 @@ def report_command(
             "--tables",
             help="Also write sentences.csv, documents.csv, outlets.csv, over_time.csv and "
             "removed.csv (every sentence's reading, shares per period, what cleaning "
-            "removed) into this folder.",
+            "removed) into this folder; .parquet files with --table-format parquet.",
             show_default=False,
         ),
     ] = None,
+    table_format: TableFormatOption = TableFormat.csv,
     coded: Annotated[
         Path | None,
         typer.Option(
@@ -266,7 +200,7 @@ def report_command(
         ),
     ] = None,
     by: Annotated[
-        _By | None,
+        By | None,
         typer.Option(
             "--by",
             help="Periods of the 'Over time' section: day, week, month or quarter ('none' "
@@ -284,7 +218,7 @@ def report_command(
         ),
     ] = None,
     input_format: Annotated[
-        _Format | None,
+        InputFormat | None,
         typer.Option(
             "--format",
             help="Read the named files (and -) as this format instead of by their suffix.",
@@ -343,7 +277,8 @@ def report_command(
             "--scheduler",
             metavar="ADDRESS",
             help="Run the per-article work on the Dask cluster whose scheduler is at ADDRESS, "
-            "e.g. tcp://10.0.0.5:8786 (with --quick; docs/scale.md).",
+            "e.g. tcp://10.0.0.5:8786 (with --quick; its workers read the input files, "
+            "which they must see at the same path; docs/scale.md).",
             show_default=False,
         ),
     ] = None,
@@ -358,6 +293,7 @@ def report_command(
       framing report articles/ --title "Coverage of the bus strike, May 2025"
       framing report articles/ --json - | jq '.outlets[].name'
       framing report big/ --quick --scheduler tcp://10.0.0.5:8786
+      framing report big/ --quick --tables tables/ --table-format parquet
     """
     from framing.analysis.pipeline import analyse
     from framing.cli.engine import analysis_engine
@@ -366,7 +302,7 @@ def report_command(
     from framing.io.files import StagedFile, signals_deferred, write_texts_atomic
     from framing.lexicons.importers import import_lexicon
     from framing.model import AnalysisOptions, Corpus
-    from framing.report import TABLE_NAMES, TableWriter, render_html, render_json, render_tables
+    from framing.report import TableWriter, render_html, render_json, table_names
     from framing.report.paths import key_for_display
     from framing.resources import default_lexicons, seeds_dir
 
@@ -378,6 +314,8 @@ def report_command(
         terminal_progress(wants_progress(progress, quiet=quiet)) as bars,
         ExitStack() as cleanup,
     ):
+        if table_format is TableFormat.parquet:
+            _check_parquet(tables)
         engine = analysis_engine(
             jobs=jobs, workers=workers, scheduler=scheduler, quick=quick, blind=blind
         )
@@ -435,14 +373,16 @@ def report_command(
         json_out = html_path.with_suffix(".json") if json_path is None else json_path
         key_path = html_path.with_suffix(".key.json")
         table_writer = None
+        names = table_names(table_format.value)
         if tables is not None and streaming:
             # The tables are written as the articles are read: refuse a clash first.
-            planned = [("--out", html_path), ("--tables", tables / TABLE_NAMES[0])]
-            planned += [("--tables", tables / n) for n in TABLE_NAMES[1:]]
+            planned = [("--out", html_path), *(("--tables", tables / n) for n in names)]
             if not to_stdout:
                 planned.insert(1, ("--json", json_out))
             check_outputs(planned, inputs=Inputs(named))
-            table_writer = TableWriter(tables, lexicon_set.frame_ids, inputs=given)
+            table_writer = TableWriter(
+                tables, lexicon_set.frame_ids, inputs=given, table_format=table_format.value
+            )
             # Whatever ends the run, no temporary table is left (once written, none is).
             cleanup.callback(table_writer.discard)
         with engine as entered:
@@ -484,7 +424,7 @@ def report_command(
         # Render everything before writing anything, then write the files as a
         # set, so a failure leaves no partial output and no mix of old and new.
         json_text = render_json(analysis, validation=validation, inputs=given)
-        outputs = [
+        outputs: list[tuple[str, Path, str | bytes]] = [
             (
                 "--out",
                 html_path,
@@ -508,8 +448,8 @@ def report_command(
             texts, staged = table_writer.finish(analysis)
             outputs += [("--tables", path, text) for path, text in texts.items()]
         elif tables is not None:
-            rendered = render_tables(analysis, inputs=given)
-            outputs += [("--tables", tables / n, text) for n, text in rendered.items()]
+            rendered = _render_tables(analysis, given, table_format)
+            outputs += [("--tables", tables / n, content) for n, content in rendered.items()]
         check_outputs(
             [(label, path) for label, path, _ in outputs]
             + [("--tables", file.path) for file in staged],
@@ -527,10 +467,31 @@ def report_command(
         if answer_key is not None:
             lines.append(f"Key:    {key_path} (which outlet is which; keep it from the class)")
         if tables is not None:
-            lines.append(f"Tables: {tables}/ ({', '.join(TABLE_NAMES)})")
+            lines.append(f"Tables: {tables}/ ({', '.join(names)})")
         if out is None:
             lines.append(f"(written under {REPORTS_DIR}/ in the current folder; choose with --out)")
         typer.echo("\n".join(lines), err=to_stdout)
+
+
+def _check_parquet(tables: Path | None) -> None:
+    """Before any work: Parquet tables need --tables, and pyarrow."""
+    from framing.errors import InputError
+    from framing.io.parquet_out import require_pyarrow
+
+    if tables is None:
+        raise InputError("--table-format parquet is the format of --tables: give --tables DIR too")
+    require_pyarrow()
+
+
+def _render_tables(
+    analysis: Analysis, inputs: list[Path], table_format: TableFormat
+) -> dict[str, str] | dict[str, bytes]:
+    """The tables of an analysis that kept its sentences, by file name, in ``table_format``."""
+    from framing.report import render_parquet_tables, render_tables
+
+    if table_format is TableFormat.parquet:
+        return render_parquet_tables(analysis, inputs=inputs)
+    return render_tables(analysis, inputs=inputs)
 
 
 def _sources(

@@ -250,6 +250,8 @@ def _status(m: ExplainedMatch) -> str:
         return f'uncertain: "{m.cue}"'
     if m.reading == "other":
         return "about someone else, not counted"
+    if m.reading == "set_aside":
+        return "another sense or referent (a context of the term), not counted"
     if m.cue:
         return f'counts: its negation by "{m.cue}"{at} is the frame'
     return "counts"

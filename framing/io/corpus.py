@@ -112,6 +112,8 @@ __all__ = [
     "stream_corpus",
 ]
 
+#: Why a file named twice is read once.
+REPEATED = "given more than once; read once"
 #: How often (in documents read) loading reports its progress.
 PROGRESS_EVERY = 200
 #: The largest article read, in bytes of file size (5 MB: far above any news
@@ -245,14 +247,14 @@ class CorpusStream:
         for entry in self._entries:
             resolved = STDIN if entry.is_stdin else path_key(entry.path)
             if resolved in seen_paths:
-                self.skipped.append(SkippedInput(entry.display, "given more than once; read once"))
+                self.skipped.append(SkippedInput(entry.display, REPEATED))
                 continue
             seen_paths.add(resolved)
             try:
                 for item in read_entry(entry, self._options):
                     if isinstance(item, Document):
                         if item.id in used_ids:
-                            item = replace(item, id=_unique_id(item.id, used_ids))
+                            item = replace(item, id=unique_id(item.id, used_ids))
                         used_ids.add(item.id)
                         self.n_documents += 1
                         yield item
@@ -264,12 +266,26 @@ class CorpusStream:
                 source = entry.display if exc.line is None else f"{entry.display}:{exc.line}"
                 self.skipped.append(SkippedInput(source, exc.reason))
         if not self.n_documents:
-            skipped = self.skipped
-            if len(skipped) == 1:
-                only = skipped[0]
-                raise InputError(only.reason, path=only.source)
-            first = f" (first: {skipped[0].source}: {skipped[0].reason})" if skipped else ""
-            raise InputError(f"no readable article among {len(skipped)} inputs{first}")
+            raise no_readable_article(self.skipped)
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        """The files to read, in order (a file named twice is read once, see iterating)."""
+        return tuple(self._entries)
+
+    @property
+    def options(self) -> ReadOptions:
+        """How the files are read."""
+        return self._options
+
+
+def no_readable_article(skipped: Sequence[SkippedInput]) -> InputError:
+    """The error for a corpus without a readable article, given what was skipped."""
+    if len(skipped) == 1:
+        only = skipped[0]
+        return InputError(only.reason, path=only.source)
+    first = f" (first: {skipped[0].source}: {skipped[0].reason})" if skipped else ""
+    return InputError(f"no readable article among {len(skipped)} inputs{first}")
 
 
 def stream_corpus(
@@ -429,7 +445,7 @@ def _links_out(path: Path) -> bool:
     )
 
 
-def _unique_id(base: str, used: set[str]) -> str:
+def unique_id(base: str, used: set[str]) -> str:
     """``base``, suffixed with -2, -3, … when another document has it."""
     candidate, n = base, 1
     while candidate in used:

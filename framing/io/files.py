@@ -45,7 +45,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import IO, Any
 
 from framing.errors import OutputError
 
@@ -70,28 +70,32 @@ class StagedFile:
     it in ``staged``) renames it over its destination with the rest of the
     set. :meth:`discard` removes the temporary file (a run that stops
     before its outputs are written calls it); it is safe to call twice.
+    A ``binary`` file is written through :attr:`handle` by a writer of its
+    own format (:class:`framing.io.parquet_out.StagedParquet`).
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, binary: bool = False) -> None:
         self.path = Path(path)
         _refuse_non_regular(self.path)
         fd, self.tmp_name = _open_stage(self.path)
-        self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        self.handle: IO[Any] = (
+            os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        )
 
     def write(self, text: str) -> None:
         """Append ``text``; an :class:`~framing.errors.OutputError` names the path on failure."""
         try:
-            self._handle.write(text)
+            self.handle.write(text)
         except OSError as exc:
             self.discard()
             raise OutputError(f"cannot be written ({exc.strerror or exc})", path=self.path) from exc
 
     def close(self) -> None:
         """Finish writing (the file stays temporary until its set is written)."""
-        if self._handle.closed:
+        if self.handle.closed:
             return
         try:
-            self._handle.close()
+            self.handle.close()
             os.chmod(self.tmp_name, 0o666 & ~_umask())
         except OSError as exc:
             self.discard()
@@ -100,15 +104,16 @@ class StagedFile:
     def discard(self) -> None:
         """Remove the temporary file."""
         with suppress(OSError):
-            self._handle.close()
+            self.handle.close()
         Path(self.tmp_name).unlink(missing_ok=True)
 
 
 def write_texts_atomic(
-    outputs: Mapping[Path, str], *, staged: Sequence[StagedFile] = ()
+    outputs: Mapping[Path, str | bytes], *, staged: Sequence[StagedFile] = ()
 ) -> list[Path]:
     """Write several files as a set: all are written in full before any replaces its old file.
 
+    A text (``str``) is written as UTF-8; ``bytes`` (a Parquet table) as they are.
     ``staged`` are files already written piece by piece (:class:`StagedFile`),
     renamed with the others. Raises :class:`~framing.errors.OutputError` when
     a file cannot be written, or when a destination exists and is not a
@@ -201,12 +206,16 @@ def _refuse_non_regular(path: Path) -> None:
         )
 
 
-def _stage(path: Path, text: str) -> str:
-    """Write ``text`` to a temporary file beside ``path``; return its name."""
+def _stage(path: Path, text: str | bytes) -> str:
+    """Write ``text`` (or bytes) to a temporary file beside ``path``; return its name."""
     fd, tmp_name = _open_stage(path)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as binary:
+                binary.write(text)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
         os.chmod(tmp_name, 0o666 & ~_umask())
     except OSError as exc:
         Path(tmp_name).unlink(missing_ok=True)

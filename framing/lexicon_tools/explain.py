@@ -2,19 +2,25 @@
 
 :func:`explain_sentence` tokenizes and matches the sentence exactly as an
 analysis does, and returns its tokens, every match, each negation cue with
-the tokens its scope negates, and the resulting frame scores.
+the tokens its scope negates, and the resulting frame scores. A match set
+aside by its term's ``unless_followed_by`` or ``unless_preceded_by`` (another
+sense of the word, another referent) is listed too, with the reading
+:data:`SET_ASIDE`; it counts for nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from framing.errors import InputError
 from framing.lexicons.match import Matcher
 from framing.lexicons.scope import PSEUDO_NEGATIONS, negation_scope
 from framing.model import Hit, LexiconSet
 from framing.text.segment import tokenize, tokenize_spans
+
+#: The reading of a match that a context of its term sets aside.
+SET_ASIDE = "set_aside"
 
 
 @dataclass(frozen=True)
@@ -105,6 +111,22 @@ def explain_sentence(text: str, lexicons: LexiconSet) -> Explanation:
     scope = negation_scope(tokens, cues, frozenset(lexicons.scope_breakers))
     hits = Matcher(lexicons).match_tokens(tokens)
     matches = tuple(
+        sorted(
+            (*_matches(hits, scope), *_set_aside(tokens, lexicons, hits)),
+            key=lambda m: (m.start, m.frame, m.end),
+        )
+    )
+    return Explanation(
+        text=text,
+        tokens=_explained_tokens(text, tokens, scope),
+        cues=_negation_cues(tokens, scope, cues),
+        matches=matches,
+        frames=_frame_outcomes(lexicons, hits),
+    )
+
+
+def _matches(hits: Sequence[Hit], scope: Sequence[int | None]) -> tuple[ExplainedMatch, ...]:
+    return tuple(
         ExplainedMatch(
             frame=h.frame,
             term=h.term,
@@ -119,12 +141,47 @@ def explain_sentence(text: str, lexicons: LexiconSet) -> Explanation:
         )
         for h in hits
     )
-    return Explanation(
-        text=text,
-        tokens=_explained_tokens(text, tokens, scope),
-        cues=_negation_cues(tokens, scope, cues),
-        matches=matches,
-        frames=_frame_outcomes(lexicons, hits),
+
+
+def _set_aside(
+    tokens: Sequence[str], lexicons: LexiconSet, hits: Sequence[Hit]
+) -> tuple[ExplainedMatch, ...]:
+    """The matches that their terms' contexts of another sense or referent set aside.
+
+    Found by matching again with those contexts dropped: a match of a term
+    that has contexts, absent from ``hits``.
+    """
+    frames = tuple(
+        replace(
+            f,
+            terms=tuple(replace(t, unless_followed_by=(), unless_preceded_by=()) for t in f.terms),
+        )
+        for f in lexicons.frames
+    )
+    if all(f.terms == g.terms for f, g in zip(frames, lexicons.frames, strict=True)):
+        return ()
+    with_contexts = {
+        t.text
+        for f in lexicons.frames
+        for t in f.terms
+        if t.unless_followed_by or t.unless_preceded_by
+    }
+    found = {(h.frame, h.term, h.start, h.end) for h in hits}
+    return tuple(
+        ExplainedMatch(
+            frame=h.frame,
+            term=h.term,
+            surface=h.surface,
+            start=h.start,
+            end=h.end,
+            weight=h.weight,
+            negated=False,
+            cue=None,
+            cue_index=None,
+            reading=SET_ASIDE,
+        )
+        for h in Matcher(replace(lexicons, frames=frames)).match_tokens(tokens)
+        if h.term in with_contexts and (h.frame, h.term, h.start, h.end) not in found
     )
 
 

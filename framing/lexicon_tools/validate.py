@@ -35,6 +35,7 @@ from framing.lexicons.load import (
     SET_KEYS,
     TERM_KEYS,
     load_lexicons,
+    parse_context,
     parse_term,
 )
 from framing.lexicons.palette import confusions_by_pair, describe_visions
@@ -174,6 +175,7 @@ def check_frame_text(
         if key in data and not isinstance(data[key], str):
             report.error(lines.get(key), f"'{key}' must be a string")
     colour, colour_line = _check_colours(data, lines, report)
+    _check_contexts(data, lines, report)
     terms = _check_terms(data, raw, lines, report)
     return CheckedFrame(
         where,
@@ -185,6 +187,22 @@ def check_frame_text(
         colour_line=colour_line,
         default_colour=colour == "",
     )
+
+
+def _check_contexts(data: Mapping[str, Any], lines: Mapping[str, int], report: _Report) -> None:
+    """A frame's or set's ``unless_followed_by`` and ``unless_preceded_by``: lists of phrases."""
+    for key in ("unless_followed_by", "unless_preceded_by"):
+        if key not in data:
+            continue
+        value = data[key]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            report.error(lines.get(key), f"{key} must be a list of phrases")
+            continue
+        for phrase in value:
+            try:
+                parse_context(phrase, key)
+            except ValueError as exc:
+                report.error(lines.get(key), str(exc))
 
 
 class _Report:
@@ -215,6 +233,7 @@ def _check_settings_text(raw: str | Problem, path: str | Path) -> tuple[Problem,
     for key in ("name", "description"):
         if key in data and not isinstance(data[key], str):
             report.error(lines.get(key), f"'{key}' must be a string")
+    _check_contexts(data, lines, report)
     for key in ("negation_cues", "scope_breakers", "uncertainty_cues"):
         value = data.get(key)
         if key not in data:
@@ -362,6 +381,14 @@ def _check_entry(item: object, line: int | None, report: _Report) -> Term | None
         )
         return None
     options = item if isinstance(item, dict) else {}
+    contexts: dict[str, list[str]] = {}
+    for key in ("unless_followed_by", "unless_preceded_by"):
+        value = options.get(key, [])
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            contexts[key] = value
+        else:
+            report.error(line, f"term {text!r}: {key} must be a list of phrases")
+            contexts[key] = []
     try:
         term = parse_term(
             text,
@@ -369,6 +396,8 @@ def _check_entry(item: object, line: int | None, report: _Report) -> Term | None
             line=line,
             on_negation=str(options.get("on_negation", "denies")),
             on_uncertainty=str(options.get("on_uncertainty", "neutral")),
+            unless_followed_by=contexts["unless_followed_by"],
+            unless_preceded_by=contexts["unless_preceded_by"],
         )
     except ValueError as exc:
         report.error(line, str(exc))

@@ -10,8 +10,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import chain
+from operator import itemgetter
 
 from framing.text.segment import is_word, tokenize
+
+#: Minimizers that "a" or "quite" before them undo ("a few" is not "few").
+_UNDONE = frozenset({"few", "little"})
+#: A token's first three letters, the key of the wildcard cues (:attr:`Cues.prefixed`).
+_HEAD = itemgetter(slice(0, 3))
 
 
 class Cues:
@@ -42,12 +49,47 @@ class Cues:
                 self.exact[words[0]].append(tuple(words))
         self._firsts = frozenset(self.exact)
         self._heads = frozenset(h for h in self.prefixed if h)
+        # A sentence can hold a cue only if it has the cue's longest whole
+        # word ("the definition of": "definition"), or, for a cue of wildcard
+        # words only, a token with the head of its first word.
+        anchors: set[str] = set()
+        wild_heads: set[str] = set()
+        self._any_short = False
+        every: list[tuple[str, ...]] = [*chain.from_iterable(self.exact.values())]
+        every += [words for entries in self.prefixed.values() for _, words in entries]
+        for phrase in every:
+            whole = [w for w in phrase if not w.endswith("*")]
+            if whole:
+                anchors.add(max(whole, key=len))
+            elif len(phrase[0]) - 1 >= 3:
+                wild_heads.add(phrase[0][:3])
+            else:
+                self._any_short = True
+        self._anchors = frozenset(anchors)
+        self._wild_heads = frozenset(wild_heads)
+        #: Cues of one whole word, found by a set test (not "few" and "little",
+        #: which "a" before them undoes).
+        self._single = frozenset(
+            words[0]
+            for words in every
+            if len(words) == 1 and not words[0].endswith("*") and words[0] not in _UNDONE
+        )
+
+    def occurs(self, tokens: Sequence[str]) -> bool:
+        """Whether any cue occurs in ``tokens`` (``bool(find(tokens))``, mostly by a set test)."""
+        return not self._single.isdisjoint(tokens) or bool(self.find(tokens))
 
     def __bool__(self) -> bool:
         return bool(self.exact or self.prefixed)
 
     def find(self, tokens: Sequence[str]) -> list[tuple[int, int]]:
         """Token spans where a cue occurs, in order."""
+        if (
+            not self._any_short
+            and self._anchors.isdisjoint(tokens)
+            and (not self._wild_heads or self._wild_heads.isdisjoint(map(_HEAD, tokens)))
+        ):
+            return []  # most sentences have no cue: two set tests in C
         firsts, heads, short = self._firsts, self._heads, "" in self.prefixed
         starts = [
             i for i, token in enumerate(tokens) if token in firsts or token[:3] in heads or short
@@ -66,7 +108,7 @@ class Cues:
                     continue
                 if not all(token_is(tokens[i + k], c) for k, c in enumerate(cue[1:], 1)):
                     continue
-                if cue[0] in ("few", "little") and i > 0 and tokens[i - 1] in ("a", "quite"):
+                if cue[0] in _UNDONE and i > 0 and tokens[i - 1] in ("a", "quite"):
                     continue
                 spans.append((i, end))
         return spans

@@ -17,7 +17,13 @@ from pathlib import Path
 
 from framing.errors import LexiconError
 from framing.lexicons.importers import import_lexicon
-from framing.lexicons.terms import DEFAULT_COLOURS, DEFAULT_NEGATION_CUES, ID_RE, parse_term
+from framing.lexicons.terms import (
+    DEFAULT_COLOURS,
+    DEFAULT_NEGATION_CUES,
+    ID_RE,
+    parse_context,
+    parse_term,
+)
 from framing.lexicons.toml_files import (
     COLOUR_RE,
     FRAME_KEYS,
@@ -42,6 +48,7 @@ __all__ = [
     "load_frame",
     "load_lexicons",
     "load_set_settings",
+    "parse_context",
     "parse_term",
 ]
 

@@ -200,13 +200,16 @@ class Matcher:
         previous: Sequence[str] = (),
         text: str | None = None,
         part: str | None = None,
+        written: Sequence[str] | None = None,
     ) -> list[Hit]:
         """All hits in one tokenized sentence, ordered by position then frame.
 
         ``text`` (the sentence as written) lets the referent check see
         capitalised names; ``part`` ``"headline"`` turns that check off, since
-        headlines capitalise every word. ``previous`` are the tokens of the
-        sentence before, for the ``subjects`` check.
+        headlines capitalise every word. ``written`` (optional) are the tokens
+        as written (:func:`~framing.text.segment.cased_tokens`), which spare
+        that check tokenizing ``text`` again. ``previous`` are the tokens of
+        the sentence before, for the ``subjects`` check.
         """
         exact, heads = self._exact_keys, self._head_keys
         has_prefix = bool(heads) and not heads.isdisjoint(map(self._head_of, tokens))
@@ -226,7 +229,7 @@ class Matcher:
                     found[pattern.frame].append((start, end, pattern.term))
         if not found:
             return []
-        context = _Context(self, tokens, previous, text, part)
+        context = _Context(self, tokens, previous, text, part, written)
         hits: list[Hit] = []
         for frame_id, spans in found.items():
             kept = longest_non_overlapping(spans)
@@ -269,6 +272,7 @@ class _Context:
         previous: Sequence[str],
         text: str | None,
         part: str | None,
+        written: Sequence[str] | None = None,
     ) -> None:
         self.tokens = tokens
         self.matcher = matcher
@@ -286,7 +290,7 @@ class _Context:
         self.part = part
         self._subjects: bool | None = None
         self._previous = previous
-        self._spans: list[tuple[int, int]] | None = None
+        self._written = written
 
     def read(self, start: int, end: int, term: Term) -> tuple[str, str | None]:
         """The hit's reading and the cue that decided it; :data:`ENTITLED` for a claim."""
@@ -489,22 +493,22 @@ class _Context:
             return True
         if self._subjects is None:
             cues = self.matcher._subjects
-            self._subjects = bool(cues.find(self.tokens)) or bool(cues.find(self._previous))
+            self._subjects = cues.occurs(self.tokens) or cues.occurs(self._previous)
         return self._subjects
 
     def _in_a_name(self, start: int, end: int) -> bool:
         """Whether the term is inside a capitalised name of two or more words, mid-sentence."""
         if self.text is None or self.part == HEADLINE:
             return False
-        if self._spans is None:
-            self._spans = [(s, e) for _, s, e in tokenize_spans(self.text)]
-        spans, text = self._spans, self.text
-        if len(spans) != len(self.tokens):
+        if self._written is None:
+            text = self.text
+            self._written = [text[s:e] for _, s, e in tokenize_spans(text)]
+        written = self._written
+        if len(written) != len(self.tokens):
             return False
 
         def capitalised(i: int) -> bool:
-            s, e = spans[i]
-            return bool(_CAPITALISED_RE.match(text[s:e])) and is_word(self.tokens[i])
+            return bool(_CAPITALISED_RE.match(written[i])) and is_word(self.tokens[i])
 
         words = [i for i in range(start, end) if is_word(self.tokens[i])]
         if not words or not all(capitalised(i) for i in words):

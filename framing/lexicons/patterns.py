@@ -4,7 +4,11 @@ A term's tokens become elements: a word and, with the set's ``inflect``
 setting, its inflected forms (lemminflect's tables, which ship with it); a
 prefix for a word ending in ``*``; a gap of words for ``*`` alone or
 ``{m,n}``. :func:`match_from` tries a compiled term at one position,
-skipping quotation marks inside a phrase.
+skipping quotation marks inside a phrase. A term's ``unless_followed_by``
+and ``unless_preceded_by`` phrases become two zero-width elements at its
+end, *not followed by* and *not preceded by*: a match with one of those
+phrases right after or right before it is no match ("protection" in
+"protection against attacks" is another sense of the word).
 """
 
 from __future__ import annotations
@@ -32,18 +36,24 @@ _WEAK_ANCHORS = frozenset(
      "not", "no", "n't", "'s", "that", "this", "their", "your", "our", "his", "her", "them"}
 )  # fmt: skip
 
-EXACT, PREFIX, GAP = 0, 1, 2
+EXACT, PREFIX, GAP, NOT_AHEAD, NOT_BEHIND = 0, 1, 2, 3, 4
 
 
 @dataclass(frozen=True)
 class Element:
-    """One position of a compiled term: exact forms, a word prefix, or a gap of words."""
+    """One position of a compiled term: exact forms, a word prefix, or a gap of words.
+
+    Or a zero-width check at the term's end: none of ``phrases`` (each
+    compiled) right after the match (``NOT_AHEAD``) or right before it
+    (``NOT_BEHIND``; those phrases are stored reversed).
+    """
 
     kind: int
     forms: frozenset[str] = frozenset()
     prefix: str = ""
     low: int = 0
     high: int = 0
+    phrases: tuple[tuple[Element, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,8 +65,41 @@ class Pattern:
 
 
 def compile_term(term: Term, inflect: bool) -> tuple[Element, ...]:
+    """A term's elements, one per token, then its context checks (zero-width) if any."""
+    elements = list(_compile_tokens(term.tokens, inflect))
+    if term.unless_followed_by:
+        elements.append(_context_check(NOT_AHEAD, term.unless_followed_by, inflect))
+    if term.unless_preceded_by:
+        elements.append(_context_check(NOT_BEHIND, term.unless_preceded_by, inflect))
+    return tuple(elements)
+
+
+@lru_cache(maxsize=1_000)
+def _context_check(kind: int, contexts: tuple[tuple[str, ...], ...], inflect: bool) -> Element:
+    """A zero-width check that none of the ``contexts`` phrases is next to the match.
+
+    A set's or frame's contexts are shared by all its terms, so the check is
+    compiled once (cached) and shared too. ``NOT_BEHIND`` phrases are stored
+    reversed, to be matched on the tokens before the match, read backwards.
+
+    ``high`` is how many tokens it looks at, at most (quotation marks allowed
+    for); ``forms``, when every phrase has an exact word, holds those words'
+    forms, so that a window holding none of them is passed in one set test;
+    ``low`` is 1 when it does.
+    """
+    phrases = tuple(_compile_tokens(p, inflect) for p in contexts)
+    if kind == NOT_BEHIND:
+        phrases = tuple(p[::-1] for p in phrases)
+    longest = max(sum(e.high if e.kind == GAP else 1 for e in p) for p in phrases)
+    words = [next((e for e in p if e.kind != GAP), None) for p in phrases]
+    exact = all(w is not None and w.kind == EXACT for w in words)
+    forms = frozenset().union(*(w.forms for w in words if w is not None)) if exact else frozenset()
+    return Element(kind, forms=forms, low=int(exact), high=2 * longest + 2, phrases=phrases)
+
+
+def _compile_tokens(tokens: Sequence[str], inflect: bool) -> tuple[Element, ...]:
     elements = []
-    for token in term.tokens:
+    for token in tokens:
         if token == "*":
             elements.append(Element(GAP, low=1, high=1))
         elif is_gap(token):
@@ -101,7 +144,7 @@ def inflections(word: str) -> frozenset[str]:
 
 def anchor_of(elements: Sequence[Element], tokens: Sequence[str]) -> int:
     """The most selective element before any gap: a long, exact, strong word."""
-    head = next((i for i, e in enumerate(elements) if e.kind == GAP), len(elements))
+    head = next((i for i, e in enumerate(elements) if e.kind >= GAP), len(elements))
     return max(
         range(head),
         key=lambda i: (
@@ -132,12 +175,32 @@ def _is_quote(element: Element) -> bool:
 
 
 def match_from(
-    tokens: Sequence[str], i: int, elements: Sequence[Element], k: int = 0
+    tokens: Sequence[str], i: int, elements: Sequence[Element], k: int = 0, origin: int = -1
 ) -> int | None:
-    """End index when ``elements[k:]`` match ``tokens`` from ``i``, else None."""
+    """End index when ``elements[k:]`` match ``tokens`` from ``i``, else None.
+
+    ``origin`` is where the match began (``i`` when ``k`` is 0), for a
+    *not preceded by* check.
+    """
     if k == len(elements):
         return i
+    if origin < 0:
+        origin = i
     element = elements[k]
+    if element.kind >= NOT_AHEAD:
+        # Quotation marks between the match and its context are skipped.
+        if element.kind == NOT_AHEAD:
+            around: Sequence[str] = tokens[i : i + element.high]
+        else:
+            around = tokens[max(0, origin - element.high) : origin][::-1]
+        if element.low and element.forms.isdisjoint(around):
+            return match_from(tokens, i, elements, k + 1, origin)
+        j = 0
+        while j < len(around) and around[j] in QUOTE_TOKENS:
+            j += 1
+        if any(match_from(around, j, phrase) is not None for phrase in element.phrases):
+            return None
+        return match_from(tokens, i, elements, k + 1, origin)
     if k and not _is_quote(element):
         while i < len(tokens) and tokens[i] in QUOTE_TOKENS:
             i += 1
@@ -145,7 +208,7 @@ def match_from(
         n = 0
         while True:
             if n >= element.low:
-                end = match_from(tokens, i, elements, k + 1)
+                end = match_from(tokens, i, elements, k + 1, origin)
                 if end is not None:
                     return end
             if n == element.high or i >= len(tokens) or not is_word(tokens[i]):
@@ -159,7 +222,7 @@ def match_from(
         ok = token in element.forms
     else:
         ok = token.startswith(element.prefix) and is_word(token)
-    return match_from(tokens, i + 1, elements, k + 1) if ok else None
+    return match_from(tokens, i + 1, elements, k + 1, origin) if ok else None
 
 
 def longest_non_overlapping(

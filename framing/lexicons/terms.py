@@ -11,6 +11,7 @@ other formats (:mod:`framing.lexicons.formats`) build on this module.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from framing.model import Term
 from framing.text.segment import is_word, tokenize
@@ -222,6 +223,8 @@ def parse_term(
     line: int | None = None,
     on_negation: str = "denies",
     on_uncertainty: str = "neutral",
+    unless_followed_by: Sequence[str] = (),
+    unless_preceded_by: Sequence[str] = (),
 ) -> Term:
     """Turn a term as written into a :class:`Term`, or raise ValueError saying why.
 
@@ -238,6 +241,8 @@ def parse_term(
     ('help', '{0,3}', 'refugees')
     >>> parse_term("defend* the border*").tokens
     ('defend*', 'the', 'border*')
+    >>> parse_term("protection", unless_followed_by=["against {0,2} attack*"]).unless_followed_by
+    (('against', '{0,2}', 'attack*'),)
     """
     stripped = text.strip()
     if not stripped:
@@ -250,24 +255,7 @@ def parse_term(
         raise ValueError(
             f'term {text!r}: on_uncertainty must be "neutral" or "supports", not {on_uncertainty!r}'
         )
-    tokens: list[str] = []
-    position = 0
-    for match in _PIECE_RE.finditer(stripped):
-        tokens += _words(stripped[position : match.start()], text)
-        if match.group(1) is not None:
-            gap = _GAP_RE.fullmatch(match.group(1))
-            if gap is None:
-                raise ValueError(
-                    f"term {text!r}: a gap is written {{m,n}}, as in 'help {{0,3}} refugees'"
-                )
-            low, high = int(gap.group(1)), int(gap.group(2))
-            if low > high or high > MAX_GAP or high == 0:
-                raise ValueError(f"term {text!r}: a gap {{m,n}} needs m <= n, 1 <= n <= {MAX_GAP}")
-            tokens.append(f"{{{low},{high}}}")
-        else:
-            tokens.append("*")
-        position = match.end()
-    tokens += _words(stripped[position:], text)
+    tokens = _pieces(stripped, f"term {text!r}")
     if not tokens or not any(is_word(t.rstrip("*")) for t in tokens if t != "*"):
         raise ValueError(f"term {text!r} has no words, so it can never match")
     if _is_slot(tokens[0]) or _is_slot(tokens[-1]):
@@ -281,7 +269,56 @@ def parse_term(
         line=line,
         on_negation=on_negation,
         on_uncertainty=on_uncertainty,
+        unless_followed_by=tuple(_context(c, text) for c in unless_followed_by),
+        unless_preceded_by=tuple(_context(c, text) for c in unless_preceded_by),
     )
+
+
+def parse_context(context: str, owner: str = "unless_followed_by") -> tuple[str, ...]:
+    """The tokens of a phrase of an ``unless_followed_by`` or ``unless_preceded_by`` list.
+
+    Written like a term, except that a gap may open or close it ("{0,1}
+    unit*": a unit right after the match, or one word later). ``owner``
+    names the list in errors.
+
+    >>> parse_context("{0,1} unit*")
+    ('{0,1}', 'unit*')
+    """
+    if not isinstance(context, str):
+        raise ValueError(f"{owner} lists phrases (strings), not {context!r}")
+    tokens = _pieces(context.strip(), f"{owner} phrase {context!r}")
+    if not any(is_word(t.rstrip("*")) for t in tokens if not _is_slot(t)):
+        raise ValueError(f"{owner} phrase {context!r} has no words")
+    return tuple(tokens)
+
+
+def _context(context: str, text: str) -> tuple[str, ...]:
+    """:func:`parse_context` for a term, its errors naming the term."""
+    return parse_context(context, f"term {text!r}: context")
+
+
+def _pieces(stripped: str, text: str) -> list[str]:
+    """The tokens of a term as written: words, ``*`` endings, lone ``*`` and ``{m,n}`` gaps.
+
+    ``text`` names it in errors ("term 'x'").
+    """
+    tokens: list[str] = []
+    position = 0
+    for match in _PIECE_RE.finditer(stripped):
+        tokens += _words(stripped[position : match.start()], text)
+        if match.group(1) is not None:
+            gap = _GAP_RE.fullmatch(match.group(1))
+            if gap is None:
+                raise ValueError(f"{text}: a gap is written {{m,n}}, as in 'help {{0,3}} refugees'")
+            low, high = int(gap.group(1)), int(gap.group(2))
+            if low > high or high > MAX_GAP or high == 0:
+                raise ValueError(f"{text}: a gap {{m,n}} needs m <= n, 1 <= n <= {MAX_GAP}")
+            tokens.append(f"{{{low},{high}}}")
+        else:
+            tokens.append("*")
+        position = match.end()
+    tokens += _words(stripped[position:], text)
+    return tokens
 
 
 def _is_slot(token: str) -> bool:
@@ -295,14 +332,14 @@ def _words(chunk: str, text: str) -> list[str]:
         if word.endswith("*"):
             body = word.rstrip("*")
             if word.count("*") > 1 or not body or "*" in body:
-                raise ValueError(f"term {text!r}: '*' must follow letters, as in 'radicali*'")
+                raise ValueError(f"{text}: '*' must follow letters, as in 'radicali*'")
             parts = tokenize(body)
             if not parts or not is_word(parts[-1]):
-                raise ValueError(f"term {text!r}: '*' must follow letters, as in 'radicali*'")
+                raise ValueError(f"{text}: '*' must follow letters, as in 'radicali*'")
             parts[-1] += "*"
             tokens += parts
         elif "*" in word:
-            raise ValueError(f"term {text!r}: '*' is only allowed at the end of a word")
+            raise ValueError(f"{text}: '*' is only allowed at the end of a word")
         else:
             tokens += tokenize(word)
     return tokens

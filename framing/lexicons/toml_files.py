@@ -38,6 +38,7 @@ from framing.lexicons.terms import (
     ID_RE,
     ON_NEGATION,
     ON_UNCERTAINTY,
+    parse_context,
     parse_term,
 )
 from framing.lexicons.toml_lines import array_item_lines
@@ -59,6 +60,8 @@ SET_KEYS = (
     "dismissal_cues",
     "subjects",
     "inflect",
+    "unless_followed_by",
+    "unless_preceded_by",
 )
 
 #: The keys a frame file may have, and those of a term written as a table.
@@ -70,9 +73,21 @@ FRAME_KEYS = (
     "color",
     "on_negation",
     "on_uncertainty",
+    "unless_followed_by",
+    "unless_preceded_by",
     "terms",
 )
-TERM_KEYS = ("term", "weight", "on_negation", "on_uncertainty")
+TERM_KEYS = (
+    "term",
+    "weight",
+    "on_negation",
+    "on_uncertainty",
+    "unless_followed_by",
+    "unless_preceded_by",
+)
+#: The keys naming a term's contexts of another sense or referent; a
+#: frame's list applies to each of its terms, and a term's adds to it.
+CONTEXT_KEYS = ("unless_followed_by", "unless_preceded_by")
 #: What a colour must look like.
 COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _TOML_LINE_RE = re.compile(r"at line (\d+)")
@@ -92,6 +107,8 @@ class SetSettings(TypedDict, total=False):
     dismissal_cues: tuple[str, ...]
     subjects: tuple[str, ...]
     inflect: bool
+    unless_followed_by: tuple[str, ...]
+    unless_preceded_by: tuple[str, ...]
 
 
 # --------------------------------------------------------------------------
@@ -123,7 +140,14 @@ def load_toml_set(path: Path, *, name: str | None = None) -> LexiconSet:
     frames: list[Frame] = []
     seen: dict[str, Path] = {}
     for index, file in enumerate(files):
-        frame = load_frame(file, default_colour=DEFAULT_COLOURS[index % len(DEFAULT_COLOURS)])
+        frame = load_frame(
+            file,
+            default_colour=DEFAULT_COLOURS[index % len(DEFAULT_COLOURS)],
+            contexts={
+                "unless_followed_by": settings.get("unless_followed_by", ()),
+                "unless_preceded_by": settings.get("unless_preceded_by", ()),
+            },
+        )
         if frame.id in seen:
             raise LexiconError(
                 f"frame id {frame.id!r} is also defined in {seen[frame.id]}", path=file
@@ -183,6 +207,14 @@ def load_set_settings(path: Path) -> SetSettings:
                 "'inflect' must be true or false", path=path, line=_line_of(lines, "inflect")
             )
         settings["inflect"] = data["inflect"]
+    if "unless_followed_by" in data:
+        settings["unless_followed_by"] = _context_list(
+            data["unless_followed_by"], "unless_followed_by", path, lines
+        )
+    if "unless_preceded_by" in data:
+        settings["unless_preceded_by"] = _context_list(
+            data["unless_preceded_by"], "unless_preceded_by", path, lines
+        )
     return settings
 
 
@@ -261,8 +293,18 @@ def _read_toml(path: Path) -> tuple[str, dict[str, object]]:
         ) from exc
 
 
-def load_frame(path: Path, *, default_colour: str = DEFAULT_COLOURS[0]) -> Frame:
-    """Load and check one frame file."""
+def load_frame(
+    path: Path,
+    *,
+    default_colour: str = DEFAULT_COLOURS[0],
+    contexts: dict[str, tuple[str, ...]] | None = None,
+) -> Frame:
+    """Load and check one frame file.
+
+    ``contexts`` are the set's ``unless_followed_by`` and
+    ``unless_preceded_by`` phrases, which apply to every term, before the
+    frame's own and the term's.
+    """
     raw, data = _read_toml(path)
     lines = raw.splitlines()
     _reject_unknown_keys(data, FRAME_KEYS, path, lines)
@@ -298,8 +340,18 @@ def load_frame(path: Path, *, default_colour: str = DEFAULT_COLOURS[0]) -> Frame
             path=path,
             line=_line_of(lines, "on_uncertainty"),
         )
+    inherited = contexts or {}
+    contexts = {
+        key: tuple(inherited.get(key, ())) + _context_list(data.get(key), key, path, lines)
+        for key in CONTEXT_KEYS
+    }
     terms = _parse_terms(
-        data.get("terms"), path, lines, on_negation=on_negation, on_uncertainty=on_uncertainty
+        data.get("terms"),
+        path,
+        lines,
+        on_negation=on_negation,
+        on_uncertainty=on_uncertainty,
+        contexts=contexts,
     )
     return Frame(
         id=frame_id,
@@ -318,7 +370,9 @@ def _parse_terms(
     *,
     on_negation: str = "denies",
     on_uncertainty: str = "neutral",
+    contexts: dict[str, tuple[str, ...]] | None = None,
 ) -> tuple[Term, ...]:
+    frame_contexts = contexts or {}
     terms_line = _line_of(lines, "terms")
     if value is None:
         raise LexiconError("frame has no 'terms' list", path=path)
@@ -337,6 +391,7 @@ def _parse_terms(
             return item_lines[index] if len(item_lines) == len(value) else by_text(text)
 
         term_negation, term_uncertainty = on_negation, on_uncertainty
+        own: dict[str, tuple[str, ...]] = {}
         if isinstance(item, str):
             text, weight = item, 1.0
         elif isinstance(item, dict) and isinstance(item.get("term"), str):
@@ -348,10 +403,14 @@ def _parse_terms(
             if extra:
                 raise LexiconError(
                     f"term {text!r} has unknown key {extra[0]!r}; expected term, weight, "
-                    "on_negation, on_uncertainty",
+                    "on_negation, on_uncertainty, unless_followed_by, unless_preceded_by",
                     path=path,
                     line=term_line(text),
                 )
+            own = {
+                key: _context_list(item.get(key), key, path, lines, line=term_line(text))
+                for key in CONTEXT_KEYS
+            }
             if isinstance(weight, bool) or not isinstance(weight, int | float):
                 raise LexiconError(
                     f"term {text!r}: weight must be a number",
@@ -375,11 +434,35 @@ def _parse_terms(
                     line=line,
                     on_negation=term_negation,
                     on_uncertainty=term_uncertainty,
+                    unless_followed_by=frame_contexts.get("unless_followed_by", ())
+                    + own.get("unless_followed_by", ()),
+                    unless_preceded_by=frame_contexts.get("unless_preceded_by", ())
+                    + own.get("unless_preceded_by", ()),
                 )
             )
         except ValueError as exc:
             raise LexiconError(str(exc), path=path, line=line) from exc
     return tuple(terms)
+
+
+def _context_list(
+    value: object, key: str, path: Path, lines: Sequence[str], *, line: int | None = None
+) -> tuple[str, ...]:
+    """A frame's or term's ``unless_followed_by`` / ``unless_preceded_by``: a list of phrases."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LexiconError(
+            f'{key} must be a list of phrases, as in ["against attack*"]',
+            path=path,
+            line=line or _line_of(lines, key),
+        )
+    for phrase in value:
+        try:
+            parse_context(phrase, key)
+        except ValueError as exc:
+            raise LexiconError(str(exc), path=path, line=line or _line_of(lines, key)) from exc
+    return tuple(value)
 
 
 def _string_field(

@@ -28,7 +28,12 @@ class Term:
     counts against). ``on_uncertainty`` says what doubt
     about the term means: ``"neutral"`` (the default) or ``"supports"``, for a
     frame that *is* a doubt ("unclear whether it is legal" for a frame of
-    legal unprotection).
+    legal unprotection). ``unless_followed_by`` and ``unless_preceded_by``
+    are phrases (tokenized like ``tokens``; a gap may open or close them)
+    that, right after or right before a match, say the words are used in
+    another sense or of another referent, so the match does not count:
+    "protection" followed by "against attacks" is physical protection, not
+    a legal status.
     """
 
     text: str
@@ -37,6 +42,8 @@ class Term:
     line: int | None = None
     on_negation: str = "denies"
     on_uncertainty: str = "neutral"
+    unless_followed_by: tuple[tuple[str, ...], ...] = ()
+    unless_preceded_by: tuple[tuple[str, ...], ...] = ()
 
     @property
     def is_wildcard(self) -> bool:

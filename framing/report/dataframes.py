@@ -16,6 +16,12 @@
 
 pandas is an optional dependency (``pip install "framing[pandas]"``); it is
 imported only when :func:`to_dataframes` is called.
+
+The analysis must be in memory. For a corpus too large for that, ``framing
+report --quick --tables DIR --table-format parquet`` writes the sentence and
+document tables as the articles are read; ``pandas.read_parquet(DIR /
+"sentences.parquet")`` reads one back, typed, with the columns of
+``sentences`` here (``sentence`` a column, not the index; empty cells null).
 """
 
 from __future__ import annotations
@@ -66,7 +72,9 @@ def to_dataframes(analysis: Analysis, *, inputs: Sequence[str | Path] = ()) -> D
 
     Raises ``ImportError`` with the command that installs pandas when it is
     missing. Document sources are shown as in the report, relative to
-    ``inputs`` (:mod:`framing.report.paths`).
+    ``inputs`` (:mod:`framing.report.paths`). The same tables written by
+    ``framing report --tables DIR --table-format parquet`` are read with
+    ``pandas.read_parquet``.
     """
     try:
         import pandas as pd

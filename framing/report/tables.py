@@ -19,6 +19,10 @@ Five tables, one row per unit (layout in docs/validation.md):
 
 The report and the JSON show the strongest evidence; these tables hold the
 reading of every sentence, which is what a researcher's own models need.
+
+The same tables are written as Parquet files (``sentences.parquet``, …;
+``--table-format parquet``, through :mod:`framing.io.parquet_out`): the same
+rows and columns, each column typed by its kind here (:func:`table_kinds`).
 """
 
 from __future__ import annotations
@@ -49,8 +53,22 @@ from framing.report.paths import for_display
 
 if TYPE_CHECKING:
     from framing.io.files import StagedFile
+    from framing.io.parquet_out import Kind, StagedParquet
 
-TABLE_NAMES = ("sentences.csv", "documents.csv", "outlets.csv", "over_time.csv", "removed.csv")
+#: The tables, in the order they are listed.
+TABLES = ("sentences", "documents", "outlets", "over_time", "removed")
+#: ``--table-format``: CSV text, or Parquet through pyarrow.
+TABLE_FORMATS = ("csv", "parquet")
+
+
+def table_names(table_format: str = "csv") -> tuple[str, ...]:
+    """The file names in ``table_format``: ``sentences.csv``, … or ``sentences.parquet``, …"""
+    if table_format not in TABLE_FORMATS:
+        raise ValueError(f"unknown table format {table_format!r}; choose from {TABLE_FORMATS}")
+    return tuple(f"{table}.{table_format}" for table in TABLES)
+
+
+TABLE_NAMES = table_names("csv")
 
 
 def render_tables(analysis: Analysis, *, inputs: Sequence[str | Path] = ()) -> dict[str, str]:
@@ -58,15 +76,59 @@ def render_tables(analysis: Analysis, *, inputs: Sequence[str | Path] = ()) -> d
 
     Sources are given relative to ``inputs`` (:mod:`framing.report.paths`).
     """
+    return {f"{t}.csv": _csv(header, rows) for t, (header, rows) in _tables(analysis, inputs)}
+
+
+def render_parquet_tables(
+    analysis: Analysis, *, inputs: Sequence[str | Path] = ()
+) -> dict[str, bytes]:
+    """File name -> Parquet file, for each of ``table_names("parquet")``: the CSV tables, typed.
+
+    Needs pyarrow (``framing[parquet]``): without it, an
+    :class:`~framing.errors.OutputError` says how to install it.
+    """
+    from framing.io.parquet_out import parquet_bytes, require_pyarrow
+
+    require_pyarrow()
+
+    frames = [f.id for f in analysis.frames]
+    return {
+        f"{t}.parquet": parquet_bytes(_columns(header, table_kinds(t, frames)), rows)
+        for t, (header, rows) in _tables(analysis, inputs)
+    }
+
+
+def _tables(analysis: Analysis, inputs: Sequence[str | Path]) -> list[tuple[str, Rows]]:
+    """Each table's name, header and rows (cells as the CSV writes them)."""
     analysis = for_display(analysis, inputs)
     readings = Readings.of(analysis)
-    return {
-        "sentences.csv": _csv(*sentence_rows(analysis, readings)),
-        "documents.csv": _csv(*document_rows(analysis, readings)),
-        "outlets.csv": _outlets(analysis, readings.frames, readings.by_sentence),
-        "over_time.csv": _over_time(analysis),
-        "removed.csv": _csv(REMOVED_HEADER, map(removed_row, analysis.removed)),
-    }
+    return [
+        ("sentences", sentence_rows(analysis, readings)),
+        ("documents", document_rows(analysis, readings)),
+        ("outlets", _outlets(analysis, readings.frames, readings.by_sentence)),
+        ("over_time", _over_time(analysis)),
+        ("removed", (REMOVED_HEADER, [removed_row(span) for span in analysis.removed])),
+    ]
+
+
+#: Per table, the kinds of its first columns, then of the columns it has per frame.
+_KINDS: dict[str, tuple[tuple[Kind, ...], tuple[Kind, ...]]] = {
+    "sentences": (("int", "str", "str", "str", "int", "str", "str"), ("str", "str")),
+    "documents": (("str",) * 6 + ("int", "int"), ("int", "int")),
+    "outlets": (("str", "str", "int", "int", "int"), ("float", "float", "float", "int", "int")),
+    "over_time": (("str",) * 5 + ("int",) * 3 + ("float",) * 3 + ("bool",), ()),
+    "removed": (("str", "int", "str", "str"), ()),
+}
+
+
+def table_kinds(table: str, frames: Sequence[str]) -> list[Kind]:
+    """What each column of ``table`` (one of :data:`TABLES`) holds, in the order of its header."""
+    first, per_frame = _KINDS[table]
+    return [*first, *per_frame * len(frames)]
+
+
+def _columns(header: Sequence[str], kinds: Sequence[Kind]) -> list[tuple[str, Kind]]:
+    return list(zip(header, kinds, strict=True))
 
 
 @dataclass(frozen=True)
@@ -139,7 +201,9 @@ def _same(path: str) -> str:
     return path
 
 
-def _outlets(analysis: Analysis, frames: Sequence[str], readings: dict[int, dict[str, str]]) -> str:
+def _outlets(
+    analysis: Analysis, frames: Sequence[str], readings: dict[int, dict[str, str]]
+) -> Rows:
     denied: dict[tuple[str, str], int] = defaultdict(int)
     for s in analysis.sentences:
         for frame, reading in readings[s.id].items():
@@ -150,12 +214,12 @@ def _outlets(analysis: Analysis, frames: Sequence[str], readings: dict[int, dict
 
 def _outlet_table(
     analysis: Analysis, frames: Sequence[str], denied: Mapping[tuple[str, str], int]
-) -> str:
+) -> Rows:
     """``outlets.csv``, given each (outlet id, frame)'s sentences read as deny."""
     header = ["outlet_id", "outlet", "n_documents", "n_sentences", "n_tokens"]
     for f in frames:
         header += [f"{f}_share", f"{f}_ci95_low", f"{f}_ci95_high", f"{f}_support", f"{f}_deny"]
-    rows = []
+    rows: list[list[object]] = []
     for o in analysis.outlets:
         row: list[object] = [o.id, o.name, o.n_documents, o.n_sentences, o.n_tokens]
         for f in frames:
@@ -168,18 +232,18 @@ def _outlet_table(
                 denied.get((o.id, f), 0),
             ]
         rows.append(row)
-    return _csv(header, rows)
+    return header, rows
 
 
-def _over_time(analysis: Analysis) -> str:
+def _over_time(analysis: Analysis) -> Rows:
     header = ["outlet", "frame", "period", "start", "end", "n_documents", "n_sentences"]
     header += ["n_support", "share", "ci95_low", "ci95_high", "too_few"]
     over_time = analysis.over_time
     if over_time is None:
-        return _csv(header, [])
+        return header, []
     names = {o.id: o.name for o in analysis.outlets}
     periods = {p.key: p for p in over_time.periods}
-    rows = (
+    rows: list[list[object]] = [
         [
             names.get(s.outlet, s.outlet),
             s.frame,
@@ -195,8 +259,8 @@ def _over_time(analysis: Analysis) -> str:
             "true" if s.too_few else "false",
         ]
         for s in over_time.shares
-    )
-    return _csv(header, rows)
+    ]
+    return header, rows
 
 
 class TableWriter:
@@ -204,60 +268,97 @@ class TableWriter:
 
     Pass it as ``tables`` to :func:`framing.analysis.pipeline.analyse`: each
     chunk's sentence, document and removed-span rows are appended to
-    temporary files beside ``folder``'s tables (:class:`~framing.io.files.StagedFile`),
-    so that no table is held in memory. :meth:`finish` adds the outlet and
-    over-time tables, made from the finished analysis, and returns what
-    :func:`~framing.io.files.write_texts_atomic` needs to write the whole set;
-    :meth:`discard` removes the temporary files of a run that stops.
-    Sources are shown relative to ``inputs``, as :func:`render_tables` shows them.
+    temporary files beside ``folder``'s tables (:class:`~framing.io.files.StagedFile`,
+    or :class:`~framing.io.parquet_out.StagedParquet` for ``table_format="parquet"``,
+    a row group at a time), so that no table is held in memory. :meth:`finish`
+    adds the outlet and over-time tables, made from the finished analysis, and
+    returns what :func:`~framing.io.files.write_texts_atomic` needs to write
+    the whole set; :meth:`discard` removes the temporary files of a run that
+    stops. Sources are shown relative to ``inputs``, as :func:`render_tables`
+    shows them.
     """
 
     def __init__(
-        self, folder: Path, frames: Sequence[str], *, inputs: Sequence[str | Path] = ()
+        self,
+        folder: Path,
+        frames: Sequence[str],
+        *,
+        inputs: Sequence[str | Path] = (),
+        table_format: str = "csv",
     ) -> None:
-        from framing.io.files import StagedFile
-
         self.folder = folder
+        self.names = table_names(table_format)
         self._made_folder = not folder.exists()
         self._frames = list(frames)
         self._roots = list(inputs)
         self._denied: dict[tuple[str, str], int] = defaultdict(int)
         self._files: list[StagedFile] = []
+        self._parquet: list[StagedParquet] = []
+        headers = {
+            "sentences": sentence_header(self._frames),
+            "documents": document_header(self._frames),
+            "removed": REMOVED_HEADER,
+        }
         try:
-            for name in ("sentences.csv", "documents.csv", "removed.csv"):
-                self._files.append(StagedFile(folder / name))
+            if table_format == "parquet":
+                from framing.io.parquet_out import StagedParquet, require_pyarrow
+
+                require_pyarrow()
+                for table, header in headers.items():
+                    columns = _columns(header, table_kinds(table, self._frames))
+                    self._parquet.append(StagedParquet(folder / f"{table}.parquet", columns))
+                self._files += self._parquet
+            else:
+                from framing.io.files import StagedFile
+
+                for table, header in headers.items():
+                    self._files.append(StagedFile(folder / f"{table}.csv"))
+                    self._files[-1].write(_csv(header, []))
         except BaseException:
             self.discard()
             raise
-        self._sentences, self._documents, self._removed = self._files
-        self._sentences.write(_csv(sentence_header(self._frames), []))
-        self._documents.write(_csv(document_header(self._frames), []))
-        self._removed.write(_csv(REMOVED_HEADER, []))
 
     def __call__(self, rows: ChunkTables, first_sentence: int) -> None:
         """Append a chunk's rows; its first sentence has id ``first_sentence``."""
         from framing.report.paths import display_path
 
-        self._sentences.write("".join(rows.sentences.with_ids(first_sentence)))
         roots = self._roots
 
         def show(path: str) -> str:
             return display_path(path, roots)
 
-        self._documents.write(_csv(None, (d.cells(self._frames, show) for d in rows.documents)))
-        self._removed.write(_csv(None, map(removed_row, rows.removed)))
+        documents = (d.cells(self._frames, show) for d in rows.documents)
+        if self._parquet:
+            sentences, documents_file, removed = self._parquet
+            sentences.add_csv(rows.sentences.text, ids_from=first_sentence)
+            documents_file.add(documents)
+            removed.add(map(removed_row, rows.removed))
+        else:
+            sentences_csv, documents_csv, removed_csv = self._files
+            sentences_csv.write("".join(rows.sentences.with_ids(first_sentence)))
+            documents_csv.write(_csv(None, documents))
+            removed_csv.write(_csv(None, map(removed_row, rows.removed)))
         for d in rows.documents:
             for f in self._frames:
                 self._denied[(d.outlet_name, f)] += d.counts.get((f, DENY), 0)
 
-    def finish(self, analysis: Analysis) -> tuple[dict[Path, str], list[StagedFile]]:
-        """The outlet and over-time tables' texts, and the staged tables, for writing as a set."""
+    def finish(self, analysis: Analysis) -> tuple[dict[Path, str | bytes], list[StagedFile]]:
+        """The outlet and over-time tables, and the staged tables, for writing as a set."""
         ids = {o.name: o.id for o in analysis.outlets}
         denied = {(ids[name], f): n for (name, f), n in self._denied.items() if name in ids}
-        texts = {
-            self.folder / "outlets.csv": _outlet_table(analysis, self._frames, denied),
-            self.folder / "over_time.csv": _over_time(analysis),
+        tables = {
+            "outlets": _outlet_table(analysis, self._frames, denied),
+            "over_time": _over_time(analysis),
         }
+        texts: dict[Path, str | bytes] = {}
+        for table, (header, rows) in tables.items():
+            if self._parquet:
+                from framing.io.parquet_out import parquet_bytes
+
+                columns = _columns(header, table_kinds(table, self._frames))
+                texts[self.folder / f"{table}.parquet"] = parquet_bytes(columns, rows)
+            else:
+                texts[self.folder / f"{table}.csv"] = _csv(header, rows)
         return texts, list(self._files)
 
     def discard(self) -> None:

@@ -32,6 +32,10 @@ NAMED_DOCUMENTS = 3
 _NAMES = {"CJK": "CJK (Chinese, Japanese or Korean)"}
 
 
+#: The ASCII characters that are not letters.
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+
+
 @cache
 def letter_script(char: str) -> str | None:
     """The script of a letter (``"LATIN"``, ``"CYRILLIC"`` …); ``None`` for other characters."""
@@ -85,7 +89,17 @@ def script_notes(documents: Iterable[Document], lexicons: LexiconSet) -> list[st
 
 
 def unmatched_script(text: str, known: Collection[str]) -> str | None:
-    """The script ``text`` is mostly in, when the lexicon's terms are not in it; else None."""
+    """The script ``text`` is mostly in, when the lexicon's terms are not in it; else None.
+
+    A Latin lexicon's text whose non-ASCII characters are too few to be the
+    share of its letters that :data:`UNMATCHED_SHARE` asks for is decided
+    without counting letters one by one (nearly all news in English).
+    """
+    if "LATIN" in known:
+        plain = text.encode("ascii", "ignore")
+        ascii_letters = len(plain) - len(plain.translate(None, _ASCII_NON_LETTERS))
+        if len(text) - len(plain) <= UNMATCHED_SHARE * ascii_letters:
+            return None  # foreign letters <= non-ASCII characters <= that share
     counts = letters_by_script(text)
     total = sum(counts.values())
     foreign = {s: n for s, n in counts.items() if s not in known}

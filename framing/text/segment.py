@@ -246,6 +246,11 @@ def _tokens(text: str) -> Iterator[str]:
     if len(lowered) == len(text) and not _needs_folding(text):
         # "’" is "'" in lowered, and "＇" needs folding
         return map(sys.intern, _pattern_tokens(lowered, clitics=True))
+    return _folded_tokens(text)
+
+
+def _folded_tokens(text: str) -> Iterator[str]:
+    """Interned tokens of a text that needs folding, or whose lower case changes its length."""
     # token by token, as tokenize_spans does ("İ" lower-cases to two characters)
     tokens = list(map(_fold, _TOKEN_RE.findall(text)))
     if "'" in text or "’" in text or "＇" in text:
@@ -254,8 +259,32 @@ def _tokens(text: str) -> Iterator[str]:
 
 
 def _with_clitic_split(token: str) -> tuple[str, ...]:
-    cut = _split_clitic(token) if "'" in token else 0
+    cut = _split_clitic(token.lower()) if "'" in token else 0
     return (token[:-cut], token[-cut:]) if cut else (token,)
+
+
+def cased_tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
+    """The tokens of ``text`` (:func:`tokenize`'s, interned), and each as it is written.
+
+    The written forms keep their case ("U.S.", "Kremenetskyi"), with ``’``
+    as ``'``: what :mod:`framing.analysis.names` and the matcher's name
+    check read, without the offsets of :func:`tokenize_spans`. They come
+    from the same pass as the tokens: on a text whose lower case is its
+    lower-cased characters one for one (no folding, no capital sigma,
+    nearly all news), a token is its written form lower-cased. Otherwise
+    the written forms are None, and readers fall back on
+    :func:`tokenize_spans`.
+
+    >>> cased_tokens("Don't tell NATO.")
+    (('do', "n't", 'tell', 'nato', '.'), ('Do', "n't", 'tell', 'NATO', '.'))
+    """
+    if _SIGMA not in text and not _needs_folding(text):
+        written = text.replace("’", "'")
+        lowered = written.lower()
+        if len(lowered) == len(text):
+            surfaces = _pattern_tokens(written, clitics=True)
+            return tuple(map(sys.intern, map(str.lower, surfaces))), tuple(surfaces)
+    return tuple(_tokens(text)), None
 
 
 def tokenize(text: str) -> list[str]:
@@ -380,7 +409,13 @@ def _original_length(original: str, folded: int) -> int:
     return n
 
 
-@cache
+#: How many distinct tokens the per-token decisions remember. A corpus's
+#: vocabulary grows without end (names, numbers, typos); a memo that grew with
+#: it would hold hundreds of megabytes per process at a million articles.
+TOKEN_MEMO = 1 << 18
+
+
+@lru_cache(maxsize=TOKEN_MEMO)
 def is_word(token: str) -> bool:
     """True for word tokens (anything with a letter or digit), False for punctuation."""
     return _WORD_CHAR.search(token) is not None
@@ -389,15 +424,21 @@ def is_word(token: str) -> bool:
 class _WordTokens(dict[str, bool]):
     """token -> :func:`is_word`, decided once per distinct token.
 
-    ``map(_WORD_TOKENS.__getitem__, tokens)`` stays in C for tokens seen before.
+    ``map(_WORD_TOKENS.__getitem__, tokens)`` stays in C for tokens seen
+    before. It forgets everything when it holds :data:`TOKEN_MEMO` tokens,
+    so that it stays bounded; decisions do not change.
     """
 
     def __missing__(self, token: str) -> bool:
+        if len(self) >= TOKEN_MEMO:
+            self.clear()
         decision = self[token] = _WORD_CHAR.search(token) is not None
         return decision
 
 
 _WORD_TOKENS = _WordTokens()
+#: token -> whether it is a word, for other modules' C-level maps (see :class:`_WordTokens`).
+WORD_TOKENS: Mapping[str, bool] = _WORD_TOKENS
 
 
 #: A sentence before numbering: (part, is_lede, text, tokens, n_words).
@@ -405,12 +446,22 @@ SentencePiece = tuple[str, bool, str, tuple[str, ...], int]
 _Piece = SentencePiece
 
 
-def _pieces(doc: CleanDocument) -> list[_Piece]:
-    """The sentences of one document, before they get their ids."""
+def _pieces(
+    doc: CleanDocument, written: list[tuple[str, ...] | None] | None = None
+) -> list[_Piece]:
+    """The sentences of one document, before they get their ids.
+
+    With ``written``, each sentence's tokens as written (:func:`cased_tokens`)
+    are appended to it.
+    """
     pieces: list[_Piece] = []
 
     def add(text: str, part: str, is_lede: bool) -> None:
-        tokens = tuple(_tokens(text))
+        if written is None:
+            tokens = tuple(_tokens(text))
+        else:
+            tokens, surfaces = cased_tokens(text)
+            written.append(surfaces)
         pieces.append((part, is_lede, text, tokens, sum(map(_WORD_TOKENS.__getitem__, tokens))))
 
     if doc.headline and doc.headline.strip():
@@ -450,6 +501,18 @@ def sentence_pieces(doc: CleanDocument) -> list[SentencePiece]:
     :func:`build_sentences` turns it into :class:`Sentence` objects.
     """
     return _pieces(doc)
+
+
+def cased_sentence_pieces(
+    doc: CleanDocument,
+) -> tuple[list[SentencePiece], list[tuple[str, ...] | None]]:
+    """:func:`sentence_pieces`, and each sentence's tokens as written (:func:`cased_tokens`).
+
+    For the map step (:mod:`framing.analysis.records`), which reads case for
+    names and keeps neither.
+    """
+    written: list[tuple[str, ...] | None] = []
+    return _pieces(doc, written), written
 
 
 def build_sentences(

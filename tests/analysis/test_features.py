@@ -5,6 +5,7 @@ import pytest
 from framing.analysis.features import (
     build_analyzer,
     build_tfidf,
+    count_terms,
     distinctive_terms,
     invoked_frames,
     lexicon_candidates,
@@ -177,3 +178,27 @@ def test_fragments_of_lexicon_phrases_are_covered(two_frames):
     assert not covered("legal", "prisoners")
     assert not covered("heroic", "geneva")
     assert covered("heroic", "people")  # a fragment of "people of goodwill"
+
+
+def test_term_counts_are_those_of_scikit_learns_count_vectorizer():
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from framing.text.segment import tokenize
+
+    texts = [
+        "White supremacists and white supremacists joined the legion.",
+        "The legion said nothing.",
+        "",
+        "3,000 volunteers , 3,000 volunteers: prisoners of war.",
+        "They they they.",
+    ]
+    token_lists = [tokenize(t) for t in texts]
+    ours = count_terms(token_lists)
+    vectorizer = CountVectorizer(analyzer=build_analyzer(), lowercase=False)
+    theirs = vectorizer.fit_transform(token_lists).tocsr()
+    assert ours.vocabulary == tuple(vectorizer.get_feature_names_out())
+    assert ours.matrix.dtype == theirs.dtype and ours.matrix.shape == theirs.shape
+    assert (ours.matrix != theirs).nnz == 0
+    assert ours.matrix[0, ours.vocabulary.index("white supremacists")] == 2
+    empty = count_terms([tokenize("They said it."), []])
+    assert empty.vocabulary == () and empty.matrix.shape == (2, 0)

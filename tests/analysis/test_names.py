@@ -105,3 +105,43 @@ def test_word_statistics_are_those_counted_word_by_word():
     assert (stats.seen, stats.capitalised, stats.upper) == (seen, capitalised, upper)
     assert (stats.after_title, stats.dotted) == (after_title, dotted)
     assert stats.upper["3m"] == 1 and stats.capitalised["3m"] == 0
+
+
+def test_word_statistics_from_written_tokens_are_those_from_offsets():
+    from framing.analysis.names import NameStats
+    from framing.text.segment import cased_tokens
+
+    texts = [
+        "Maj. Gen. Borys Kremenetskyi said the U.S. and NATO would help.",
+        "A 3M mask, a B-52 and 3G phones: the Dr. Ana Ruiz case.",
+        "VOLUNTEERS ARRIVE IN LVIV",
+        "The volunteer said Rose and rose and ROSE, DON'T.",
+        "President Zelenskyy thanked them; Senator Young did not.",
+        "... “Quoted” start, then Words.",
+        "",
+    ]
+    sentences = [make_sentence(t, id=i) for i, t in enumerate(texts)]
+    written = [cased_tokens(t)[1] for t in texts]
+    assert all(w is not None for w in written)
+    fast = NameStats().add(sentences, written)
+    slow = NameStats().add(sentences)
+    assert fast == slow
+    assert fast.after_title >= {"borys", "kremenetskyi", "ana", "ruiz", "zelenskyy", "young"}
+
+
+def test_merged_statistics_leave_out_words_without_capitals_and_give_the_same_words():
+    from framing.analysis.names import NameStats
+
+    texts = [
+        "In 2022, 3,000 volunteers joined NATO drills, Maj. Gen. Ruiz said.",
+        "The 2022 report by NATO named Ruiz; 3,000 more came.",
+        "ruiz was written in lower case once, nato too.",
+    ]
+    sentences = [make_sentence(t, id=i) for i, t in enumerate(texts)]
+    whole = NameStats().add(sentences)
+    merged = NameStats()
+    for s in sentences:
+        merged.merge(NameStats().add([s]))
+    assert "2022" in whole.seen and "2022" not in merged.seen and "3,000" not in merged.seen
+    assert merged.seen["nato"] == whole.seen["nato"] and merged.seen["ruiz"] == whole.seen["ruiz"]
+    assert merged.words() == whole.words()

@@ -5,7 +5,7 @@ import json
 from typer.testing import CliRunner
 
 from framing.cli import app
-from framing.cli.app import _Format
+from framing.cli.report_options import InputFormat as _Format
 from framing.io.readers.formats import FORMATS
 
 runner = CliRunner()

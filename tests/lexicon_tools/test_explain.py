@@ -58,3 +58,20 @@ def test_frames_built_in_code_work_too():
     frame = Frame("f", "F", "", "#000000", (parse_term("brave*", line=None),), "<code>")
     lexicons = LexiconSet("code", (frame,), "<code>", ("not",))
     assert explain_sentence("Not brave.", lexicons).matches[0].negated
+
+
+def test_explain_lists_a_match_its_terms_context_sets_aside():
+    """A match next to an ``unless_followed_by`` phrase is shown as ``set_aside``, not counted."""
+    term = parse_term("shelter*", unless_followed_by=["from {0,1} rain"])
+    frame = Frame("f", "F", "", "#000000", (term, parse_term("refuge")), "<code>")
+    lexicons = LexiconSet("code", (frame,), "<code>", ("not",))
+    explanation = explain_sentence("Shelter from the rain, and shelter as refuge.", lexicons)
+    assert [(m.surface, m.start, m.reading) for m in explanation.matches] == [
+        ("shelter", 0, "set_aside"),
+        ("shelter", 6, "support"),
+        ("refuge", 8, "support"),
+    ]
+    (outcome,) = explanation.frames
+    assert outcome.terms == ("shelter*", "refuge") and outcome.negated_terms == ()
+    plain = explain_sentence("Shelter from the rain.", LexiconSet("c", (frame,), "<c>", ()))
+    assert [m.reading for m in plain.matches] == ["set_aside"] and plain.frames == ()

@@ -180,3 +180,27 @@ def test_validate_a_dictionary_in_an_unknown_format_reports_the_load_error(write
     path = write("lex/words.xyz", "hero\n")
     (problem,) = validate_path(path)
     assert (problem.path, problem.line, problem.severity) == (str(path), None, ERROR)
+
+
+def test_contexts_of_another_sense_are_checked_in_frames_terms_and_the_set(write, tmp_path):
+    """``unless_followed_by`` / ``unless_preceded_by``: lists of phrases, each checked."""
+    write(
+        "s/f.toml",
+        'id = "f"\nunless_followed_by = ["{0,2}"]\nterms = [\n'
+        '  { term = "protection", unless_preceded_by = "units" },\n'
+        '  { term = "extremist", unless_followed_by = ["ra*d units"] },\n'
+        '  { term = "radical", unless_followed_by = ["{0,1} unit*"] },\n]\n',
+    )
+    write("s/_set.toml", "unless_preceded_by = [3]\n")
+    found = [(Path(p.path).name, p.line, p.message) for p in validate_path(tmp_path / "s")]
+    assert ("_set.toml", 1, "unless_preceded_by must be a list of phrases") in found
+    assert ("f.toml", 2, "unless_followed_by phrase '{0,2}' has no words") in found
+    assert ("f.toml", 4, "term 'protection': unless_preceded_by must be a list of phrases") in found
+    assert (
+        "f.toml",
+        5,
+        "term 'extremist': context phrase 'ra*d units': '*' is only allowed at the end of a word",
+    ) in found
+    assert len(found) == 4
+    with pytest.raises(LexiconError, match=r"f\.toml:2: unless_followed_by phrase"):
+        load_lexicons(tmp_path / "s" / "f.toml")

@@ -18,7 +18,7 @@ from framing.lexicons.terms import (
     DEFAULT_UNCERTAINTY_CUES,
     parse_term,
 )
-from framing.model import Frame, LexiconSet
+from framing.model import Frame, LexiconSet, Term
 from framing.text.segment import tokenize
 
 
@@ -352,3 +352,55 @@ def test_doubt_that_is_the_frame_supports_it():
     )
     hits = matcher.match_tokens(tokenize("It is unclear whether it is legal."))
     assert [(h.surface, h.reading) for h in hits] == [("legal", "support")]
+
+
+def _context_matcher(term: Term) -> Matcher:
+    frame = Frame("u", "U", "", "#000000", (term,), "u.toml")
+    return Matcher(LexiconSet("t", (frame,), "t", negation_cues=DEFAULT_NEGATION_CUES))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Captured fighters have no protection under the treaty.", [("protection", "support")]),
+        ("The shelters give protection against heavy air attacks.", []),
+        ("The shelters give protection against “heavy attacks”.", []),
+        ("Their protection against prosecution is weak.", [("protection", "support")]),
+        ("Their protection, against all odds, held.", [("protection", "support")]),
+    ],
+)
+def test_a_term_followed_by_another_senses_context_is_no_match(text, expected):
+    """``unless_followed_by``: "protection against attacks" is physical safety, not a status."""
+    term = parse_term(
+        "protection", on_negation="supports", unless_followed_by=["against {0,2} attack*"]
+    )
+    hits = _context_matcher(term).match_tokens(tokenize(text))
+    assert [(h.surface, h.reading) for h in hits] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Some recruits hold extremist views.", [("extremist", "support")]),
+        ("The old units with extremist pasts were disbanded.", []),
+        ("Units with openly extremist pasts were disbanded.", []),
+        ("Units with very openly extremist pasts were disbanded.", [("extremist", "support")]),
+        ("Extremist units were disbanded.", []),
+        ("Extremist fighting units were disbanded.", []),
+        ("Extremist recruits joined the units.", [("extremist", "support")]),
+    ],
+)
+def test_a_term_about_another_referent_before_or_after_it_is_no_match(text, expected):
+    """``unless_preceded_by`` and ``unless_followed_by`` (a gap may open or close them)."""
+    term = parse_term(
+        "extremist*",
+        unless_followed_by=["{0,1} unit*"],
+        unless_preceded_by=["unit* with {0,1}"],
+    )
+    hits = _context_matcher(term).match_tokens(tokenize(text))
+    assert [(h.surface.lower(), h.reading) for h in hits] == expected
+
+
+def test_a_context_phrase_needs_a_word():
+    with pytest.raises(ValueError, match="has no words"):
+        parse_term("protection", unless_followed_by=["{0,2}"])

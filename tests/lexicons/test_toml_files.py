@@ -152,3 +152,51 @@ def test_a_20000_term_frame_file_loads_with_every_line(write):
     terms = load_frame(path).terms
     assert len(terms) == 20_000
     assert [t.line for t in terms] == list(range(3, 20_003))
+
+
+def test_contexts_of_another_sense_come_from_the_frame_and_the_term(write, tmp_path):
+    """A frame's ``unless_followed_by`` applies to each term; a term's adds to it."""
+    write(
+        "c/f.toml",
+        'id = "f"\nunless_followed_by = ["units"]\nterms = [\n'
+        '  { term = "extremist", unless_followed_by = ["regiment"],'
+        ' unless_preceded_by = ["units with"] },\n  "radical",\n]\n',
+    )
+    frame = load_toml_set(tmp_path / "c").frames[0]
+    extremist, radical = frame.terms
+    assert extremist.unless_followed_by == (("units",), ("regiment",))
+    assert extremist.unless_preceded_by == (("units", "with"),)
+    assert radical.unless_followed_by == (("units",),) and radical.unless_preceded_by == ()
+    matcher = Matcher(load_toml_set(tmp_path / "c"))
+    found = [h.surface for h in matcher.match(make_sentence("radical units and radical men"))]
+    assert found == ["radical"]
+
+
+def test_a_context_that_is_not_a_list_of_phrases_is_an_error(write, tmp_path):
+    write("c/f.toml", 'id = "f"\nterms = [{ term = "x", unless_followed_by = "units" }]\n')
+    with pytest.raises(LexiconError, match=r"f\.toml:2: unless_followed_by must be a list"):
+        load_toml_set(tmp_path / "c")
+
+
+def test_a_sets_contexts_apply_to_every_frame(write, tmp_path):
+    """``unless_preceded_by`` in ``_set.toml``: those fighting for the other side are others."""
+    write("s/a.toml", 'id = "a"\nterms = ["prosecuted"]\n')
+    write("s/b.toml", 'id = "b"\nunless_preceded_by = ["rebels {0,1}"]\nterms = ["heroes"]\n')
+    write("s/_set.toml", 'unless_preceded_by = ["for the enemy {0,3}"]\n')
+    lexicons = load_toml_set(tmp_path / "s")
+    assert lexicons.frames[1].terms[0].unless_preceded_by == (
+        ("for", "the", "enemy", "{0,3}"),
+        ("rebels", "{0,1}"),
+    )
+    matcher = Matcher(lexicons)
+
+    def found(text: str) -> list[str]:
+        return [h.surface for h in matcher.match(make_sentence(text))]
+
+    assert found("Those fighting for the enemy would be prosecuted.") == []
+    assert found("Those fighting for the enemy are heroes.") == []
+    assert found("Volunteers would be prosecuted, unlike those fighting for the enemy.") == [
+        "prosecuted"
+    ]
+    assert found("For the enemy, volunteers would be prosecuted.") == ["prosecuted"]
+    assert found("The volunteers are heroes, the rebels heroes too.") == ["heroes"]

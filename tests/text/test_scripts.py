@@ -8,6 +8,7 @@ from framing.text.scripts import (
     letters_by_script,
     lexicon_scripts,
     script_notes,
+    unmatched_script,
 )
 
 
@@ -58,3 +59,30 @@ def test_a_lexicon_in_the_documents_script_gets_no_note(write):
     write("lex/f.toml", 'id = "f"\nlabel = "F"\ndescription = "d"\nterms = ["свобод*"]\n')
     lexicons = load_lexicons(write("lex/g.toml", 'id = "g"\nlabel = "G"\nterms = ["x"]\n').parent)
     assert script_notes([_doc("ru", "Они сражаются за свободу.")], lexicons) == []
+
+
+def test_the_latin_shortcut_decides_as_counting_every_letter():
+    """A Latin lexicon's documents with few non-ASCII characters skip the count, same answer."""
+    from framing.text.scripts import UNMATCHED_SHARE
+
+    def counted(text: str, known: set[str]) -> str | None:
+        counts = letters_by_script(text)
+        total = sum(counts.values())
+        foreign = {s: n for s, n in counts.items() if s not in known}
+        if total and sum(foreign.values()) > UNMATCHED_SHARE * total:
+            return max(sorted(foreign), key=foreign.__getitem__)
+        return None
+
+    texts = [
+        "They fight for freedom, café… “quoted”.",
+        "Они сражаются. Freedom fighters.",
+        "ab мир",  # three Cyrillic letters of five
+        "abc мир",  # three of six: half, not more
+        "Київ, Київ, Lviv",
+        "中文中文 ab",
+        "... 123 —",
+        "",
+    ]
+    for known in ({"LATIN"}, {"LATIN", "CYRILLIC"}, {"CYRILLIC"}):
+        for text in texts:
+            assert unmatched_script(text, known) == counted(text, known), (text, known)

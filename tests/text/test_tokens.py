@@ -27,6 +27,8 @@ from framing.text.segment import (
     _pattern_spans,
     _pattern_tokens,
     _with_clitic_split,
+    cased_sentence_pieces,
+    cased_tokens,
     is_word,
     sentence_pieces,
     tokenize,
@@ -115,3 +117,63 @@ def test_a_sentence_counts_its_word_tokens(text):
     )
     for _, _, _, tokens, n_words in sentence_pieces(doc):
         assert n_words == sum(1 for token in tokens if is_word(token))
+
+
+def _check_cased(text: str) -> None:
+    tokens, written = cased_tokens(text)
+    assert list(tokens) == tokenize(text)
+    if written is not None:
+        # each written form is the token's own characters, case kept ("’" as "'")
+        assert [w.lower() for w in written] == list(tokens)
+        assert list(written) == [
+            text[start:end].replace("’", "'") for _, start, end in tokenize_spans(text)
+        ]
+
+
+@pytest.mark.parametrize("text", CHOSEN)
+def test_cased_tokens_are_the_tokens_as_written_on_chosen_texts(text):
+    _check_cased(text)
+
+
+def test_cased_tokens_keep_case_and_split_clitics_in_capitals():
+    tokens, written = cased_tokens("DON'T tell NATO’s Gen. Ruiz")
+    assert tokens == ("do", "n't", "tell", "nato", "'s", "gen", ".", "ruiz")
+    assert written == ("DO", "N'T", "tell", "NATO", "'s", "Gen", ".", "Ruiz")
+    # a capital sigma or an invisible character: the tokens, and no written forms
+    assert cased_tokens("ΟΔΟΣ x")[1] is None
+    assert cased_tokens("free\u200bdom")[1] is None
+
+
+@settings(FUZZ)
+@given(text=st.one_of(token_texts, st.text(max_size=60)))
+def test_cased_tokens_are_the_tokens_as_written_on_generated_texts(text):
+    _check_cased(text)
+
+
+@settings(FUZZ)
+@given(text=token_texts)
+def test_cased_sentence_pieces_are_the_sentence_pieces(text):
+    doc = CleanDocument(
+        id="d",
+        outlet="Out",
+        source="d.txt",
+        title="T",
+        date=None,
+        url=None,
+        headline=text,
+        deck=(),
+        paragraphs=(text, "A second one. And a third."),
+    )
+    pieces, written = cased_sentence_pieces(doc)
+    assert pieces == sentence_pieces(doc)
+    assert len(written) == len(pieces)
+
+
+def test_the_word_decisions_stay_bounded_and_right(monkeypatch):
+    from framing.text import segment
+
+    monkeypatch.setattr(segment, "TOKEN_MEMO", 8)
+    memo = segment._WordTokens()
+    tokens = [f"w{i}" for i in range(30)] + [".", "—", "x"]
+    assert [memo[t] for t in tokens] == [is_word(t) for t in tokens]
+    assert len(memo) <= 8

@@ -12,6 +12,14 @@
 - :mod:`~framing.io.readers.streams` reads CSV and JSON Lines a line at a
   time, gzipped or not.
 
+A part of a JSON Lines file (the lines starting in a byte range) or of a
+Parquet file (a run of row groups) can be read on its own
+(:func:`~framing.io.readers.jsonl.read_jsonl_part`,
+:func:`~framing.io.readers.parquet.read_parquet_part`), and what the parts'
+rows skipped and noted merged in order into what the whole file gives
+(:meth:`~framing.io.readers.rows.RowReader.merge`): see
+:mod:`framing.io.partitions`.
+
 :func:`framing.io.corpus.load_corpus` decides what to read and calls
 :func:`read_entry` for each file.
 """

@@ -24,7 +24,9 @@ class Entry:
 
     ``outlet``, ``title``, ``date`` (an ISO date) and ``url`` come from a
     manifest; ``None`` where it says nothing, or where there is none. The
-    path ``-`` is standard input.
+    path ``-`` is standard input. ``shown``, when set, is the name shown in
+    place of ``path`` (a file opened by its absolute path on a cluster's
+    workers keeps the name it was given).
     """
 
     path: Path
@@ -33,6 +35,7 @@ class Entry:
     title: str | None = None
     date: str | None = None
     url: str | None = None
+    shown: str | None = None
 
     @property
     def is_stdin(self) -> bool:
@@ -41,6 +44,8 @@ class Entry:
     @property
     def display(self) -> str:
         """The name shown in sources, notes and skipped entries."""
+        if self.shown is not None:
+            return self.shown
         return "<stdin>" if self.is_stdin else str(self.path)
 
     @property

@@ -24,8 +24,8 @@ from collections.abc import Iterator
 
 from framing.io.readers.base import BadFile, Entry, Item, ReadOptions
 from framing.io.readers.columns import Columns, match_columns, no_text
-from framing.io.readers.rows import RowReader
-from framing.io.readers.streams import Lines, LineTooLong, open_stream, refuse_binary
+from framing.io.readers.rows import PartFound, RowReader
+from framing.io.readers.streams import Lines, LineTooLong, open_part, open_stream, refuse_binary
 
 #: The sets of fields whose columns are kept, to find them once per set.
 _KNOWN_FIELD_SETS = 1000
@@ -44,8 +44,39 @@ def read_jsonl(entry: Entry, options: ReadOptions) -> Iterator[Item]:
         yield from table.read(_articles(table, lines, options))
 
 
-def _articles(table: RowReader, lines: Lines, options: ReadOptions) -> Iterator[Item | None]:
-    """Each line's document or skipped entry (``None`` when the skip is only counted)."""
+def read_jsonl_part(
+    entry: Entry, options: ReadOptions, *, start: int, stop: int, first: int, found: PartFound
+) -> Iterator[Item | None]:
+    """The rows of the lines of a JSON Lines file that start in bytes [start, stop).
+
+    ``first`` is the number of the first of these lines. What a whole
+    file's reading would list at its end is left in ``found`` (see
+    :mod:`framing.io.partitions`); a file of blank lines is not refused here.
+    """
+    with open_part(entry, start) as (stream, begin):
+        if start == 0:
+            refuse_binary(stream, "JSON Lines")
+        lines = Lines(
+            stream,
+            options.line_limit,
+            entry.display,
+            number=first - 1,
+            stop=stop - begin,
+            bom=not start,
+        )
+        found.table = table = RowReader(entry, options)
+        found.fallback = lambda: lines.fallback
+        yield from _articles(table, lines, options, found)
+
+
+def _articles(
+    table: RowReader, lines: Lines, options: ReadOptions, found: PartFound | None = None
+) -> Iterator[Item | None]:
+    """Each line's document or skipped entry (``None`` when the skip is only counted).
+
+    A file without a line that is not blank is refused, unless ``found`` is
+    given (a part of a file), which is told whether there was one.
+    """
     columns: Columns | None = None
     known: dict[tuple[str, ...], Columns] = {}
     seen_any = False
@@ -88,7 +119,9 @@ def _articles(table: RowReader, lines: Lines, options: ReadOptions) -> Iterator[
             yield table.skip(number, no_text(fields, "field"), kind="no text field")
             continue
         yield table.row(number, [None if k is None else value[k] for k in columns.chosen()])
-    if not seen_any:
+    if found is not None:
+        found.seen_any = seen_any
+    elif not seen_any:
         raise BadFile("is empty")
 
 

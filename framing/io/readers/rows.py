@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 from framing.io.dates import DateNotUnderstood, iso_date
 from framing.io.readers.base import BadFile, Entry, Item, Note, ReadOptions
@@ -53,6 +54,55 @@ class _Tally:
         self.count += 1
         self.last = number
 
+    def counts(self) -> tuple[int, int, int]:
+        return self.count, self.first, self.last
+
+    def merge(self, counts: tuple[int, int, int]) -> None:
+        """Add the rows of a tally of later rows."""
+        self.count += counts[0]
+        self.last = counts[2]
+
+
+def _tally(counts: tuple[int, int, int]) -> _Tally:
+    made = _Tally(counts[1])
+    made.count, made.last = counts[0], counts[2]
+    return made
+
+
+@dataclass(frozen=True)
+class RowState:
+    """What a :class:`RowReader` saw in a part of a table's rows, to be merged in order.
+
+    ``listed``: the rows it listed (number, kind, and the skipped entry or
+    the note on the date), in order; ``more``: per kind, in the order the
+    kinds first ran over the limit, the (count, first, last) of the rows it
+    only counted; ``empty_outlet``, ``no_outlet``: the rows that took the
+    file's outlet; ``any_outlet``: whether any row had an outlet column;
+    ``unfound``: the columns named but not found in the part.
+    """
+
+    listed: tuple[tuple[int, str, SkippedInput | str], ...]
+    more: tuple[tuple[str, tuple[int, int, int]], ...]
+    empty_outlet: tuple[int, int, int] | None
+    no_outlet: tuple[int, int, int] | None
+    any_outlet: bool
+    unfound: tuple[str, ...]
+
+
+@dataclass
+class PartFound:
+    """What reading a part of a table found besides its documents (filled as it is read).
+
+    ``table``: the part's :class:`RowReader` (its :meth:`RowReader.state`);
+    ``seen_any``: whether a line was not blank (JSON Lines: a file of blank
+    lines is empty); ``fallback``: its lines decoded with a fallback encoding
+    (:attr:`~framing.io.readers.streams.Lines.fallback`).
+    """
+
+    table: RowReader | None = None
+    seen_any: bool = False
+    fallback: Callable[[], tuple[int, str, int] | None] | None = None
+
 
 class RowReader:
     """Documents from the rows of one table, with its skipped rows and notes.
@@ -73,6 +123,7 @@ class RowReader:
         self.display = entry.display
         self.outlet = entry.outlet or entry.stem
         self._listed: dict[str, int] = {}
+        self._log: list[tuple[int, str, SkippedInput | str]] = []
         self._more: dict[str, _Tally] = {}
         self._notes: list[str] = []
         # Rows whose outlet cell is empty; rows read without an outlet column.
@@ -146,7 +197,9 @@ class RowReader:
         """
         kind = kind or reason
         if self._list(kind, number):
-            return SkippedInput(f"{self.display}:{number}", reason)
+            skipped = SkippedInput(f"{self.display}:{number}", reason)
+            self._log.append((number, kind, skipped))
+            return skipped
         return None
 
     def read(self, items: Iterable[Item | None]) -> Iterator[Item]:
@@ -191,8 +244,59 @@ class RowReader:
             return iso_date(value, dayfirst=self.options.dayfirst)
         except DateNotUnderstood as exc:
             if self._list(_DATE_KIND, number):
-                self._notes.append(f"{self.display}:{number}: {exc}; left empty")
+                note = f"{self.display}:{number}: {exc}; left empty"
+                self._notes.append(note)
+                self._log.append((number, _DATE_KIND, note))
             return None
+
+    def state(self) -> RowState:
+        """What this reader saw, for a reader of the whole table to :meth:`merge`."""
+        return RowState(
+            listed=tuple(self._log),
+            more=tuple((kind, tally.counts()) for kind, tally in self._more.items()),
+            empty_outlet=None if self._empty_outlet is None else self._empty_outlet.counts(),
+            no_outlet=None if self._no_outlet is None else self._no_outlet.counts(),
+            any_outlet=self._any_outlet,
+            unfound=tuple(self._unfound),
+        )
+
+    def merge(self, part: RowState) -> list[SkippedInput]:
+        """Take in what a reader of the next part of the table saw (:meth:`state`).
+
+        Returns the skipped rows this reader lists of them, in order, as it
+        would have had it read the rows itself: a part lists its first rows
+        of each kind, and those after the first :data:`LISTED_PER_REASON` of
+        the whole table are counted instead. :meth:`finish` then gives what
+        reading the whole table at once gives.
+        """
+        listed: list[SkippedInput] = []
+        # each kind's counted rows come after the rows of that kind the part listed
+        events: list[tuple[int, str, SkippedInput | str | tuple[int, int, int]]]
+        events = [(number, kind, item) for number, kind, item in part.listed]
+        events += [(counts[1], kind, counts) for kind, counts in part.more]
+        for number, kind, item in sorted(events, key=lambda event: event[0]):
+            if isinstance(item, tuple):
+                if kind in self._more:
+                    self._more[kind].merge(item)
+                else:
+                    self._more[kind] = _tally(item)
+            elif self._list(kind, number):
+                self._log.append((number, kind, item))
+                if isinstance(item, str):
+                    self._notes.append(item)
+                else:
+                    listed.append(item)
+        for name in ("_empty_outlet", "_no_outlet"):
+            counts = getattr(part, name.lstrip("_"))
+            if counts is not None:
+                mine: _Tally | None = getattr(self, name)
+                if mine is None:
+                    setattr(self, name, _tally(counts))
+                else:
+                    mine.merge(counts)
+        self._any_outlet = self._any_outlet or part.any_outlet
+        self._unfound = [role for role in self._unfound if role in part.unfound]
+        return listed
 
     def _list(self, kind: str, number: int) -> bool:
         """Whether row ``number`` is listed for ``kind``; else it is counted."""

@@ -79,6 +79,32 @@ def open_stream(entry: Entry) -> Iterator[BinaryIO]:
         yield raw
 
 
+@contextlib.contextmanager
+def open_part(entry: Entry, start: int) -> Iterator[tuple[BinaryIO, int]]:
+    """``entry``'s file (never gzipped) at its first line start at or after byte ``start``,
+    and that line start's offset.
+
+    Raises :class:`BadFile` when the file cannot be opened or read.
+    """
+    try:
+        handle = open_regular_file(entry.path)
+    except NotReadable as exc:
+        raise BadFile(str(exc)) from None
+    with handle:
+        begin = 0
+        if start > 0:
+            try:
+                handle.seek(start - 1)
+                begin = start - 1
+                while piece := handle.readline(1 << 20):
+                    begin += len(piece)
+                    if piece.endswith(b"\n"):
+                        break
+            except OSError as exc:
+                raise BadFile(f"cannot be read ({exc})") from None
+        yield handle, begin
+
+
 def refuse_binary(stream: BinaryIO, what: str) -> None:
     """Raise :class:`BadFile` when ``stream`` does not start as text (``what``: "CSV")."""
     try:
@@ -97,17 +123,37 @@ class Lines:
 
     ``number`` is the number of the last line read (1-based). Lines keep
     their line ending, as :mod:`csv` wants them.
+
+    A part of a file (:mod:`framing.io.partitions`) is read from a line
+    start within it: ``number`` is then the number of the line before,
+    ``stop`` how many bytes on from there no line may start (the next
+    part's), and ``bom`` False, as only a file's start can hold a
+    byte-order mark. ``position`` counts the bytes read (of a stream read as
+    bytes, that is without a UTF-16 or UTF-32 mark).
     """
 
-    def __init__(self, stream: BinaryIO, limit: int, display: str) -> None:
-        self.number = 0
+    def __init__(
+        self,
+        stream: BinaryIO,
+        limit: int,
+        display: str,
+        *,
+        number: int = 0,
+        stop: int | None = None,
+        bom: bool = True,
+    ) -> None:
+        self.number = number
+        self.position = 0
+        self._stop = stop
         self._limit, self._display = limit, display
         self._bytes: BinaryIO | None = stream
         self._text: io.TextIOWrapper | None = None
-        bom = bom_encoding(_peek(stream, 4))
-        if bom is not None:
+        bom_found = bom_encoding(_peek(stream, 4)) if bom else None
+        if bom_found is not None:
             self._bytes = None
-            self._text = io.TextIOWrapper(stream, encoding=bom[0], errors="replace", newline="")
+            self._text = io.TextIOWrapper(
+                stream, encoding=bom_found[0], errors="replace", newline=""
+            )
         self._fallback: tuple[int, str] | None = None
         self._fallbacks = 0
 
@@ -115,6 +161,8 @@ class Lines:
         return self
 
     def __next__(self) -> str:
+        if self._stop is not None and self.position >= self._stop:
+            raise StopIteration
         chunk = self._readline(self._limit + 1)
         if not chunk:
             raise StopIteration
@@ -129,18 +177,23 @@ class Lines:
 
     def note(self) -> str | None:
         """The note on lines decoded with a fallback encoding, if any were."""
+        return fallback_note(self._display, self.fallback)
+
+    @property
+    def fallback(self) -> tuple[int, str, int] | None:
+        """The first line decoded with a fallback encoding, that encoding, and how many were."""
         if self._fallback is None:
             return None
-        first, label = self._fallback
-        more = f" (and {self._fallbacks - 1:,} more lines)" if self._fallbacks > 1 else ""
-        return f"{self._display}:{first}: not valid UTF-8; decoded as {label}{more}"
+        return (*self._fallback, self._fallbacks)
 
     def _readline(self, size: int) -> str | bytes:
         try:
             if self._text is not None:
                 return self._text.readline(size)
             assert self._bytes is not None
-            return self._bytes.readline(size)
+            line = self._bytes.readline(size)
+            self.position += len(line)
+            return line
         except _STREAM_ERRORS as exc:
             raise BadFile(
                 f"cannot be read after line {self.number} ({exc})", line=self.number + 1
@@ -161,6 +214,15 @@ class Lines:
         if self._fallback is None:
             self._fallback = (self.number, label)
         return text
+
+
+def fallback_note(display: str, fallback: tuple[int, str, int] | None) -> str | None:
+    """The note on a file's lines decoded with a fallback encoding (see :attr:`Lines.fallback`)."""
+    if fallback is None:
+        return None
+    first, label, count = fallback
+    more = f" (and {count - 1:,} more lines)" if count > 1 else ""
+    return f"{display}:{first}: not valid UTF-8; decoded as {label}{more}"
 
 
 def _ends_line(chunk: str | bytes) -> bool:
