@@ -207,18 +207,21 @@ def analyse(
     far the analysis has got (see the module's docstring); the result never
     depends on it.
 
-    With ``keep_sentences`` False, the quick analysis (``options.depth``
-    False) keeps no sentence or hit beyond what the report reads for every
-    document: it is run as map and reduce over per-document records
-    (:mod:`framing.analysis.reduce`), and the result's ``sentences`` and
-    ``hits`` hold only the headline, deck and lede sentences and their hits.
-    Every other result is the same. Tables of all sentences
+    With ``keep_sentences`` False, the analysis keeps no sentence or hit
+    beyond what the report reads for every document: it is run as map and
+    reduce over per-document records (:mod:`framing.analysis.reduce`; the
+    in-depth analyses' state too, :mod:`framing.analysis.depth_reduce`), and
+    the result's ``sentences`` and ``hits`` hold only the headline, deck and
+    lede sentences and their hits, and its ``quotations`` no quote and only
+    the speakers of the evidence sentences. Every other result is the same
+    (``documents`` lists the first
+    :data:`~framing.model.LISTED_DOCUMENTS`, and the cited ones). Tables of all sentences
     (:func:`framing.report.render_tables`) need them all kept. ``engine``
     (:class:`~framing.parallel.Engine`: this machine's processes, or a
     cluster, see :mod:`framing.dask_engine`), already started by the caller,
     runs the map step there; by default, ``options.jobs`` processes on this
     machine. It never changes the result. ``tables`` (with
-    ``keep_sentences`` False and a quick analysis only) is handed the rows
+    ``keep_sentences`` False only) is handed the rows
     of the sentence, document and removed-span tables chunk by chunk
     (:data:`~framing.analysis.reduce.TableSink`).
     """
@@ -232,8 +235,13 @@ def analyse(
     if options.by is not None and options.by not in (*PERIODS, "none"):
         raise ValueError(f"unknown period {options.by!r}; expected one of {', '.join(PERIODS)}")
     with cyclic_gc_paused():
-        if not keep_sentences and not options.depth:
-            if isinstance(corpus, CorpusStream) and engine is not None and reads_partitions(engine):
+        if not keep_sentences:
+            if (
+                not options.depth
+                and isinstance(corpus, CorpusStream)
+                and engine is not None
+                and reads_partitions(engine)
+            ):
                 # the engine's workers read the files themselves
                 partitioned = analyse_partitioned(
                     corpus, lexicons, options, progress, engine, tables
@@ -242,7 +250,7 @@ def analyse(
                     return partitioned
             return analyse_stream(corpus, lexicons, options, progress, engine, tables)
         if tables is not None:
-            raise ValueError("tables are streamed by the quick analysis without kept sentences")
+            raise ValueError("tables are streamed by the analysis without kept sentences")
         if isinstance(corpus, CorpusStream):
             corpus = Corpus(tuple(corpus), tuple(corpus.skipped), tuple(corpus.notes), corpus.name)
         return _analyse(corpus, lexicons, options, progress)

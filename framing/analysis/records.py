@@ -23,6 +23,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from framing.analysis.audit import removed_hits
+from framing.analysis.depth_records import DepthChunk, depth_chunk
 from framing.analysis.evidence import Strength, best_distinct, rank_sentences
 from framing.analysis.features import count_terms
 from framing.analysis.names import NameStats
@@ -87,6 +88,8 @@ class RecordChunk:
     removed_with_terms: tuple[bool, ...]
     scripts: UnmatchedScripts
     tables: ChunkTables | None = None
+    #: The in-depth analyses' state (:mod:`framing.analysis.depth_records`), when asked for.
+    depth: DepthChunk | None = None
 
     @property
     def n_sentences(self) -> int:
@@ -102,6 +105,7 @@ def map_documents(
     per_cell: int,
     known_scripts: Collection[str] | None = None,
     tables: bool = False,
+    depth: bool = False,
 ) -> RecordChunk:
     """Clean (raw documents only), segment, match and count a chunk of documents.
 
@@ -111,7 +115,9 @@ def map_documents(
     and frame. With ``known_scripts`` (the scripts the lexicons' terms are
     written in), raw documents mostly in another script are noted
     (:mod:`framing.text.scripts`). With ``tables``, the chunk's rows of the
-    sentence, document and removed-span tables are made too.
+    sentence, document and removed-span tables are made too. With ``depth``,
+    the chunk's state for the in-depth analyses too
+    (:func:`~framing.analysis.depth_records.depth_chunk`).
     """
     matcher = Matcher(lexicons)
     scripts = UnmatchedScripts()
@@ -130,6 +136,7 @@ def map_documents(
     frame_ids = [f.id for f in lexicons.frames]
     sentence_rows: list[list[object]] = []
     document_rows: list[DocumentRow] = []
+    chunk_hits: list[Hit] = []  # with depth only: every hit, ids from the chunk's first sentence
     offset = 0
     for doc in cleaned:
         if doc is None:
@@ -159,10 +166,12 @@ def map_documents(
             hits += found
         outlet = outlet_ids[doc.outlet]
         for h in hits:
-            per_cell_hits[(outlet, h.frame)][offset + h.sentence].append(
-                h._replace(sentence=offset + h.sentence)
-            )
-        for sid in {h.sentence for h in hits}:  # evidence is read from sentences with hits
+            moved = h._replace(sentence=offset + h.sentence)
+            per_cell_hits[(outlet, h.frame)][offset + h.sentence].append(moved)
+            if depth:
+                chunk_hits.append(moved)
+        # evidence is read from the sentences with hits; the in-depth state, from all
+        for sid in range(len(own)) if depth else sorted({h.sentence for h in hits}):
             by_id[offset + sid] = own[sid]._replace(id=offset + sid)
         records.append(_record(doc, outlet, own, hits))
         if tables:
@@ -204,6 +213,21 @@ def map_documents(
             if tables
             else None
         ),
+        depth=(
+            depth_chunk(
+                list(by_id.values()),
+                chunk_hits,
+                frame_ids=frame_ids,
+                candidates={
+                    c.evidence.sentence
+                    for f in (evidence, denials)
+                    for cs in f.values()
+                    for c in cs
+                },
+            )
+            if depth
+            else None
+        ),
     )
 
 
@@ -214,6 +238,7 @@ def map_chunk(
     per_cell: int,
     known_scripts: Collection[str] | None = None,
     tables: bool = False,
+    depth: bool = False,
 ) -> RecordChunk:
     """:func:`map_documents` of a (documents, their outlets' ids) pair, as a stream makes them."""
     documents, outlet_ids = chunk
@@ -224,6 +249,7 @@ def map_chunk(
         per_cell=per_cell,
         known_scripts=known_scripts,
         tables=tables,
+        depth=depth,
     )
 
 

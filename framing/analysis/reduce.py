@@ -25,6 +25,7 @@ from typing import Any
 
 from framing.analysis.audit import removed_hits
 from framing.analysis.compare import compare_outlets
+from framing.analysis.depth_reduce import DepthReducer
 from framing.analysis.evidence import Strength, best_distinct, locate_in_text
 from framing.analysis.features import (
     TfidfFeatures,
@@ -139,6 +140,8 @@ class Reducer:
         self._names = NameStats()
         #: The documents in scripts the lexicons' terms are not in (when the map noted them).
         self.scripts = UnmatchedScripts()
+        #: The in-depth state, with ``options.depth`` (:mod:`framing.analysis.depth_reduce`).
+        self._depth = DepthReducer(lexicons, options) if options.depth else None
 
     def add(self, chunk: RecordChunk) -> None:
         """Add the next chunk of documents."""
@@ -164,6 +167,16 @@ class Reducer:
             for candidates in kept.values()
             for _, c in candidates
         }
+        if self._depth is not None:
+            self._depth.add(chunk.records, chunk.depth, offset)
+            self._depth.keep_speakers(
+                {
+                    c.evidence.sentence
+                    for kept in (self._evidence, self._denials)
+                    for candidates in kept.values()
+                    for _, c in candidates
+                }
+            )
         for r in chunk.records:
             self._add_record(r, offset, frames, cited)
             offset += r.summary.n_sentences
@@ -278,12 +291,17 @@ class Reducer:
         outlet_order = [o.id for o in outlets]
         tfidf = tfidf_from_totals(self._terms.totals(), outlet_ids=outlet_order)
         done()
+        depth: dict[str, Any] = {}
+        if self._depth is not None:
+            depth = self._depth.finish(
+                outlets=outlets, cited={e.sentence for e in (*evidence, *denials)}
+            )
         candidates = lexicon_candidates(
             tfidf,
             lexicons=lexicons,
             covered=term_coverage_checker(lexicons),
             n=options.n_candidates,
-            exclude=self._names.words(),
+            exclude=self._names.words(self._depth.speakers() if self._depth is not None else ()),
         )
         log_odds = log_odds_terms(
             tfidf.outlet_counts(),
@@ -332,7 +350,10 @@ class Reducer:
             log_odds=log_odds,
             over_time=over_time,
             unlisted=unlisted,
-            **derived_results(scores, divergences, tfidf, outlets, lexicons, options),
+            **derived_results(
+                scores, divergences, tfidf, outlets, lexicons, options, depth.get("pairs", ())
+            ),
+            **depth,
         )
 
     def _chosen(

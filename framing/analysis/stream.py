@@ -105,6 +105,7 @@ def analyse_stream(
         per_cell=options.evidence_per_cell,
         known_scripts=known,
         tables=tables is not None,
+        depth=options.depth,
     )
     outlet_ids: dict[str, str] = {}
     chunks = _chunks(documents, outlet_ids)

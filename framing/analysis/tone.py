@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from framing.model import LexiconSet, OutletSummary, Sentence, Tone
 
 if TYPE_CHECKING:
+    import numpy as np
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 
@@ -63,6 +64,26 @@ def tone_sample(
     for ids in cells.values():
         chosen.update(ids if len(ids) <= per_cell else sorted(ids, key=order)[:per_cell])
     return sorted(chosen)
+
+
+def tone_order(ids: np.ndarray, seed: int) -> np.ndarray:
+    """The seeded order of :func:`tone_sample` for an array of sentence ids, as ``uint64``.
+
+    The same hash, vectorised: the streamed analysis
+    (:mod:`framing.analysis.depth_reduce`) keeps each cell's first
+    ``per_cell`` ids in this order as the chunks come in.
+
+    >>> import numpy as np
+    >>> int(tone_order(np.array([1, 2]), 0).argmin())  # tone_sample picks 1 of {1, 2}
+    0
+    """
+    import numpy as np
+
+    mask = np.uint64(0xFFFFFFFF)
+    salt = np.uint64((seed * 40503 + 12345) % 4294967296)
+    x = (np.asarray(ids).astype(np.uint64) + np.uint64(1)) & mask
+    x = (x * np.uint64(2654435761)) & mask
+    return ((x ^ salt) * np.uint64(2246822519)) & mask
 
 
 @cache

@@ -320,10 +320,10 @@ def report_command(
             jobs=jobs, workers=workers, scheduler=scheduler, quick=quick, blind=blind
         )
         paths = list(inputs) if inputs else [seeds_dir()]
-        # A quick run without blinding reads its articles as a stream, chunk by
-        # chunk, so that no more than the chunks in flight are in memory; its
-        # tables are written as the chunks come in.
-        streaming = quick and not blind
+        # A run without blinding reads its articles as a stream, chunk by chunk,
+        # so that no more than the chunks in flight (and the in-depth analyses'
+        # compact state) are in memory; its tables are written as the chunks come in.
+        streaming = not blind
         reading: dict[str, Any] = dict(
             name=None if inputs else "seeds",
             max_bytes=round(max_document_mb * 1_000_000),
@@ -399,7 +399,7 @@ def report_command(
                     jobs=jobs,
                 ),
                 progress=bars,
-                # A quick run keeps per-document records only; its tables are streamed.
+                # A streamed run keeps per-document records only; its tables are streamed.
                 keep_sentences=not streaming,
                 engine=entered,
                 tables=table_writer,

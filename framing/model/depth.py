@@ -7,11 +7,12 @@ that compute them and the report that shows them both import downward.
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Literal, overload
 
 #: What a pairwise test resampled and permuted: sentences, or whole articles.
 Unit = Literal["sentences", "articles"]
@@ -156,18 +157,78 @@ class LogOddsTerms:
     terms: Mapping[str, tuple[LogOddsTerm, ...]]
 
 
+class Ids(Sequence[int]):
+    """An immutable sequence of integers held as one C array, 8 bytes each.
+
+    Shared copy lists sentence ids, one per sentence of a large corpus: a
+    tuple would hold a Python integer object for each. Equal to an
+    :class:`Ids` or a tuple of the same integers.
+
+    >>> Ids([4, 5, 6]) == (4, 5, 6), list(Ids([4, 5, 6])[1:]), len(Ids())
+    (True, [5, 6], 0)
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Iterable[int] = ()) -> None:
+        self._values = values if isinstance(values, array) else array("q", values)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Ids:
+        """The ids of native 8-byte integers (e.g. a numpy ``int64`` array's ``tobytes()``)."""
+        values = array("q")
+        values.frombytes(data)
+        return cls(values)
+
+    def tobytes(self) -> bytes:
+        """The ids as native 8-byte integers (for ``numpy.frombuffer``)."""
+        return self._values.tobytes()
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> Ids: ...
+    def __getitem__(self, index: int | slice) -> int | Ids:
+        if isinstance(index, slice):
+            return Ids(self._values[index])
+        return self._values[index]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._values)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Ids):
+            return self._values == other._values
+        if isinstance(other, tuple):
+            return tuple(self._values) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._values))
+
+    def __repr__(self) -> str:
+        return f"Ids({self._values.tolist()!r})"
+
+    def __reduce__(self) -> tuple[type[Ids], tuple[array[int]]]:
+        return (Ids, (self._values,))
+
+
 @dataclass(frozen=True)
 class SharedGroup:
     """Sentences of two or more outlets that carry the same copy.
 
-    ``sentences`` are sentence ids, sorted; ``outlets`` the outlet ids among
+    ``sentences`` are sentence ids, sorted (:class:`Ids`, or a tuple);
+    ``outlets`` the outlet ids among
     them, in the order the outlets first appear in the analysed sentences.
     ``example`` is the text of the group's first sentence. ``quoted`` is True
     when the copy is (at least partly) a quotation matched as a quote unit.
     """
 
     id: int
-    sentences: tuple[int, ...]
+    sentences: Sequence[int]
     outlets: tuple[str, ...]
     example: str
     quoted: bool
@@ -177,8 +238,8 @@ class SharedGroup:
 class SharedCopy:
     """The shared copy of a corpus, from :func:`align_shared`.
 
-    ``sentence_group[i]`` is the group id of the sentence with id ``i``, or
-    -1 when it is not shared with any other outlet (or was not analysed).
+    ``sentence_group[i]`` (:class:`Ids`, or a tuple) is the group id of the
+    sentence with id ``i``, or -1 when it is not shared with any other outlet (or was not analysed).
     ``pairs[(a, b)]`` is the number of sentences outlets ``a`` and ``b``
     share: of ``a``'s sentences in groups that hold sentences of ``b``, and of
     ``b``'s in groups that hold ``a``'s, the smaller count (so a sentence
@@ -192,7 +253,7 @@ class SharedCopy:
     alignment was made.
     """
 
-    sentence_group: tuple[int, ...]
+    sentence_group: Sequence[int]
     groups: tuple[SharedGroup, ...]
     pairs: Mapping[tuple[str, str], int]
     threshold: float

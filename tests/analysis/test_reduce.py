@@ -114,11 +114,13 @@ def test_analyse_without_sentences_matches_for_any_number_of_jobs(
         _same_results(analyse(corpus, lexicons, options=options, keep_sentences=False), full)
 
 
-def test_the_in_depth_analysis_keeps_every_sentence(seeds, lexicons):
+def test_the_in_depth_analysis_without_sentences_is_streamed_too(seeds, lexicons):
+    """Its results equal the analysis over all sentences (see test_depth_reduce.py)."""
     options = AnalysisOptions(jobs=1, n_bootstrap=50, n_permutations=50)
     analysis = analyse(seeds, lexicons, options=options, keep_sentences=False)
-    assert analysis.pairs
-    assert len(analysis.sentences) == sum(o.n_sentences for o in analysis.outlets)
+    assert analysis.pairs and analysis.tone and analysis.shared is not None
+    assert len(analysis.sentences) < sum(o.n_sentences for o in analysis.outlets)
+    assert all(s.part != BODY or s.is_lede for s in analysis.sentences)
 
 
 @pytest.mark.parametrize("by", [None, "month", "day", "none"])

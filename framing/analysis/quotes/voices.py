@@ -56,10 +56,17 @@ def speaker_table(
     out. Every outlet of ``sentences`` has an entry (empty when it quotes no
     one); ties are broken by number of quotes, then by name.
     """
-    by_id = {s.id: s for s in sentences}
     outlet_words: Counter[str] = Counter()
     for s in sentences:
         outlet_words[s.outlet] += s.n_words
+    return speaker_stats(outlet_words, *speaker_counts(quotations, sentences))
+
+
+def speaker_counts(
+    quotations: Quotations, sentences: Sequence[Sentence]
+) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
+    """Per (outlet, speaker): quotes, and words inside them; they add up over parts of a corpus."""
+    by_id = {s.id: s for s in sentences}
     n_quotes: Counter[tuple[str, str]] = Counter()
     ranges: dict[tuple[str, str, int], list[tuple[int, int]]] = defaultdict(list)
     for q in quotations.quotes:
@@ -70,9 +77,18 @@ def speaker_table(
     for (outlet, speaker, sentence_id), spans in ranges.items():
         text = by_id[sentence_id].text
         n_words[(outlet, speaker)] += sum(count_words(text[a:b]) for a, b in _merged(spans))
+    return n_quotes, n_words
+
+
+def speaker_stats(
+    outlet_words: Mapping[str, int],
+    n_quotes: Mapping[tuple[str, str], int],
+    n_words: Mapping[tuple[str, str], int],
+) -> dict[str, tuple[SpeakerStat, ...]]:
+    """:func:`speaker_table` from each outlet's words (in outlet order) and the counts."""
     table: dict[str, list[SpeakerStat]] = {outlet: [] for outlet in outlet_words}
     for (outlet, speaker), count in n_quotes.items():
-        words = n_words[(outlet, speaker)]
+        words = n_words.get((outlet, speaker), 0)
         total = outlet_words[outlet]
         table[outlet].append(SpeakerStat(speaker, count, words, words / total if total else 0.0))
     return {
@@ -124,6 +140,19 @@ def frames_by_voice(
     no one). Otherwise it counts as the outlet's own voice. Keys exist only
     for frames an outlet uses, in sorted order; ``top`` speakers are kept.
     """
+    return frame_voices(*voice_counts(quotations, sentences, hits), top=top)
+
+
+#: Per (outlet, frame): sentences in own voice, quoted sentences, and their speakers' counts.
+VoiceCounts = tuple[
+    Counter[tuple[str, str]], Counter[tuple[str, str]], dict[tuple[str, str], Counter[str]]
+]
+
+
+def voice_counts(
+    quotations: Quotations, sentences: Sequence[Sentence], hits: Iterable[Hit]
+) -> VoiceCounts:
+    """The counts behind :func:`frames_by_voice`: they add up over parts of a corpus."""
     by_id = {s.id: s for s in sentences}
     per_sentence: dict[int, list[Hit]] = defaultdict(list)
     for hit in hits:
@@ -149,12 +178,25 @@ def frames_by_voice(
                 speakers[key].update(names)
             else:
                 own[key] += 1
+    return own, quoted, speakers
+
+
+def frame_voices(
+    own: Counter[tuple[str, str]],
+    quoted: Counter[tuple[str, str]],
+    speakers: Mapping[tuple[str, str], Counter[str]],
+    *,
+    top: int = 3,
+) -> dict[tuple[str, str], FrameVoice]:
+    """:func:`frames_by_voice` from :func:`voice_counts` (summed over a corpus)."""
     return {
         key: FrameVoice(
             n_sentences_own_voice=own[key],
             n_sentences_quoted=quoted[key],
             top_speakers=tuple(
-                sorted(speakers[key].items(), key=lambda item: (-item[1], item[0]))[:top]
+                sorted(speakers.get(key, Counter()).items(), key=lambda item: (-item[1], item[0]))[
+                    :top
+                ]
             ),
         )
         for key in sorted(set(own) | set(quoted))
@@ -184,11 +226,31 @@ def describe_voices(
     used where they are missing. ``speakers`` is :func:`speaker_table`'s
     result when the caller already has it (it is computed otherwise).
     """
+    table = speaker_table(quotations, sentences) if speakers is None else speakers
+    voices = frames_by_voice(quotations, sentences, hits, top=len(quotations.quotes) + 1)
+    return voice_readings(
+        table,
+        voices,
+        quotations.genders,
+        outlet_names=outlet_names,
+        references=references,
+        frame_labels=frame_labels,
+    )
+
+
+def voice_readings(
+    table: Mapping[str, tuple[SpeakerStat, ...]],
+    voices: Mapping[tuple[str, str], FrameVoice],
+    genders: Mapping[str, str],
+    *,
+    outlet_names: Mapping[str, str] | None = None,
+    references: Mapping[str, Reference] | None = None,
+    frame_labels: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """:func:`describe_voices` from the speaker table, every speaker's voices and genders."""
     names = outlet_names or {}
     refs = references or {}
     labels = frame_labels or {}
-    table = speaker_table(quotations, sentences) if speakers is None else speakers
-    voices = frames_by_voice(quotations, sentences, hits, top=len(quotations.quotes) + 1)
     readings: dict[str, str] = {}
     for outlet, stats in table.items():
         ref = refs.get(outlet)
@@ -210,7 +272,7 @@ def describe_voices(
             for speaker, count in voice.top_speakers
             if speaker == leader.speaker
         )
-        possessive = {"f": "her", "m": "his"}.get(quotations.genders.get(leader.speaker, ""))
+        possessive = {"f": "her", "m": "his"}.get(genders.get(leader.speaker, ""))
         whose = possessive or "the speaker's"
         if carried:
             count, frame = -carried[0][0], carried[0][1]

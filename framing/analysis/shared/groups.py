@@ -7,14 +7,14 @@ follow their first sentence id.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import combinations, pairwise
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from framing.analysis.shared.pairs import _similar_pairs, _tfidf
-from framing.analysis.shared.units import _build_units, _Index
-from framing.model import DEFAULT_MIN_WORDS, Sentence, SharedCopy, SharedGroup
+from framing.analysis.shared.units import _build_units, _Index, _Units
+from framing.model import DEFAULT_MIN_WORDS, Ids, Sentence, SharedCopy, SharedGroup
 
 if TYPE_CHECKING:
     import numpy as np
@@ -40,17 +40,12 @@ def align_shared(
     ids (as :func:`framing.text.segment.segment_corpus` numbers them).
     """
     import numpy as np
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
 
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold must be in (0, 1], not {threshold}")
     if min_words < 1:
         raise ValueError(f"min_words must be at least 1, not {min_words}")
-    method = (
-        f"TF-IDF cosine >= {threshold:g} of word 1-2-grams with stop words, over sentences "
-        f"and quotes of >= {min_words} words; prefix-filter blocking; connected components"
-    )
+    method = shared_method(threshold, min_words)
     n = len(sentences)
     outlet_index: _Index[str] = _Index()
     text_index: _Index[tuple[str, ...]] = _Index()
@@ -68,15 +63,65 @@ def align_shared(
     outlets = tuple(outlet_index)
     if not n:
         return SharedCopy((), (), {}, threshold, method, outlets, min_words)
-    n_outlets, n_texts = max(len(outlets), 1), len(text_index)
+    n_texts = len(text_index)
+    first_of_text = np.full(n_texts, n, dtype=np.int64)
+    np.minimum.at(first_of_text, text_of, np.arange(n))
+    units = _build_units([sentences[i] for i in first_of_text.tolist()], min_words)
+    return align_units(
+        units,
+        outlet_of=outlet_of,
+        text_of=text_of,
+        ids=ids,
+        outlets=outlets,
+        example=lambda i: sentences[i].text,
+        threshold=threshold,
+        min_words=min_words,
+    )
 
+
+def shared_method(threshold: float, min_words: int) -> str:
+    """How the alignment is made, as :attr:`SharedCopy.method` records it."""
+    return (
+        f"TF-IDF cosine >= {threshold:g} of word 1-2-grams with stop words, over sentences "
+        f"and quotes of >= {min_words} words; prefix-filter blocking; connected components"
+    )
+
+
+def align_units(
+    units: _Units,
+    *,
+    outlet_of: np.ndarray,
+    text_of: np.ndarray,
+    ids: np.ndarray,
+    outlets: tuple[str, ...],
+    example: Callable[[int], str],
+    threshold: float = DEFAULT_THRESHOLD,
+    min_words: int = DEFAULT_MIN_WORDS,
+) -> SharedCopy:
+    """:func:`align_shared` from the units of the distinct texts, as arrays.
+
+    Row ``k`` of ``outlet_of``, ``text_of`` and ``ids`` is the ``k``-th
+    sentence in corpus order: its outlet's index in ``outlets``, its
+    distinct text's index (texts numbered in first-seen order; ``units``
+    are theirs, as :func:`~framing.analysis.shared.units._build_units`
+    makes them) and its id. ``example(k)`` is the text of row ``k``, read
+    only for each group's first sentence. The streamed analysis
+    (:mod:`framing.analysis.depth_reduce`) calls this with arrays gathered
+    chunk by chunk instead of the sentences.
+    """
+    import numpy as np
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    method = shared_method(threshold, min_words)
+    n = len(ids)
+    if not n:
+        return SharedCopy((), (), {}, threshold, method, outlets, min_words)
+    n_outlets, n_texts = max(len(outlets), 1), int(text_of.max()) + 1
     # Nodes: one distinct text in one outlet (its sentences align with the same others).
     node_keys, node_of = np.unique(text_of * n_outlets + outlet_of, return_inverse=True)
     node_of = node_of.ravel()
     node_text, node_outlet = node_keys // n_outlets, node_keys % n_outlets
-    first_of_text = np.full(n_texts, n, dtype=np.int64)
-    np.minimum.at(first_of_text, text_of, np.arange(n))
-    units = _build_units([sentences[i] for i in first_of_text.tolist()], min_words)
     n_units = len(units.keys)
 
     # Unit -> nodes: every node whose text holds the unit (node_text is sorted).
@@ -127,7 +172,7 @@ def align_shared(
     quoted = active & np.asarray(units.is_quote, dtype=bool)
     sentence_component = np.where(node_shared[node_of], component[n_units + node_of], -1)
     return _assemble(
-        sentences,
+        example,
         ids=ids,
         sentence_component=sentence_component,
         outlets=outlets,
@@ -140,7 +185,7 @@ def align_shared(
 
 
 def _assemble(
-    sentences: Sequence[Sentence],
+    example: Callable[[int], str],
     *,
     ids: np.ndarray,
     sentence_component: np.ndarray,
@@ -182,14 +227,14 @@ def _assemble(
         groups.append(
             SharedGroup(
                 id=group_id,
-                sentences=tuple(ids[members].tolist()),
+                sentences=Ids.from_bytes(ids[members].astype(np.int64).tobytes()),
                 outlets=group_outlets,
-                example=sentences[int(members[0])].text,
+                example=example(int(members[0])),
                 quoted=int(components[start]) in quoted_components,
             )
         )
     return SharedCopy(
-        sentence_group=tuple(group_of.tolist()),
+        sentence_group=Ids.from_bytes(group_of.astype(np.int64).tobytes()),
         groups=tuple(groups),
         pairs={(outlets[a], outlets[b]): min(counts) for (a, b), counts in side.items()},
         threshold=threshold,

@@ -27,13 +27,13 @@ def _join(items: Sequence[str]) -> str:
 
 
 @dataclass
-class _Tally:
+class Tally:
     """Sentences and the frames they invoke (sentences per frame), of one outlet or part."""
 
     n: int = 0
     frames: Counter[str] = field(default_factory=Counter)
 
-    def add(self, other: _Tally, sign: int = 1) -> None:
+    def add(self, other: Tally, sign: int = 1) -> None:
         self.n += sign * other.n
         for frame, k in other.frames.items():
             self.frames[frame] += sign * k
@@ -45,9 +45,9 @@ def _pair_summary(
     groups: Sequence[int],
     *,
     shared: SharedCopy,
-    part: Mapping[tuple[int, str], _Tally],
+    part: Mapping[tuple[int, str], Tally],
     speakers_of: Mapping[int, set[str]],
-    total: Mapping[str, _Tally],
+    total: Mapping[str, Tally],
     name: Mapping[str, str],
     refs: Mapping[str, Reference],
     label: Mapping[str, str],
@@ -66,7 +66,7 @@ def _pair_summary(
     text = f"{name[a]} and {name[b]} share {_plural(n_shared, 'sentence')}{qualifier}"
     few = {o for o in (a, b) if refs.get(o) is not None and refs[o].few}
 
-    in_shared = {a: _Tally(), b: _Tally()}
+    in_shared = {a: Tally(), b: Tally()}
     for g in groups:
         for outlet in (a, b):
             in_shared[outlet].add(part[(g, outlet)])
@@ -78,7 +78,7 @@ def _pair_summary(
 
     own = {}
     for outlet in (a, b):
-        own[outlet] = _Tally()
+        own[outlet] = Tally()
         own[outlet].add(total[outlet])
         own[outlet].add(in_shared[outlet], sign=-1)
     clauses = []
@@ -161,8 +161,8 @@ def describe_shared(
     }
 
     # One pass over the sentences: each outlet's totals, and each group's part per outlet.
-    total: dict[str, _Tally] = defaultdict(_Tally)
-    part: dict[tuple[int, str], _Tally] = defaultdict(_Tally)
+    total: dict[str, Tally] = defaultdict(Tally)
+    part: dict[tuple[int, str], Tally] = defaultdict(Tally)
     groups_of: dict[str, set[int]] = defaultdict(set)
     for s in sentences:
         frames = invoked.get(s.id, ())
@@ -182,6 +182,41 @@ def describe_shared(
         if group >= 0 and who is not None:
             speakers_of[group].add(who)
 
+    return shared_paragraphs(
+        shared,
+        total=total,
+        part=part,
+        groups_of=groups_of,
+        speakers_of=speakers_of,
+        names=names,
+        refs=refs,
+        label=label,
+        frame_order=list(frame_order),
+        max_pairs=max_pairs,
+    )
+
+
+def shared_paragraphs(
+    shared: SharedCopy,
+    *,
+    total: Mapping[str, Tally],
+    part: Mapping[tuple[int, str], Tally],
+    groups_of: Mapping[str, set[int]],
+    speakers_of: Mapping[int, set[str]],
+    names: Mapping[str, str],
+    refs: Mapping[str, Reference],
+    label: Mapping[str, str],
+    frame_order: Sequence[str],
+    max_pairs: int | None,
+) -> tuple[str, ...]:
+    """:func:`describe_shared`'s paragraphs from its tallies.
+
+    ``total`` has each outlet's sentences and the frames they invoke;
+    ``part[(group, outlet)]`` the same of the outlet's sentences in a
+    group; ``groups_of`` each outlet's groups; ``speakers_of`` the speakers
+    of each group's sentences. The streamed analysis
+    (:mod:`framing.analysis.depth_reduce`) makes them from arrays.
+    """
     ranked = sorted(
         (pair for pair, n in shared.pairs.items() if n),
         key=lambda pair: -shared.pairs[pair],
@@ -190,7 +225,7 @@ def describe_shared(
         _pair_summary(
             a,
             b,
-            sorted(groups_of[a] & groups_of[b]),
+            sorted(groups_of.get(a, set()) & groups_of.get(b, set())),
             shared=shared,
             part=part,
             speakers_of=speakers_of,
@@ -198,7 +233,7 @@ def describe_shared(
             name=names,
             refs=refs,
             label=label,
-            frame_order=list(frame_order),
+            frame_order=frame_order,
         )
         for a, b in ranked
     )

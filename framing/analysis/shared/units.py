@@ -91,14 +91,29 @@ def _build_units(texts: Sequence[Sentence], min_words: int) -> _Units:
         units.member_text.append(text_id)
 
     for text_id, sentence in enumerate(texts):
-        own = tuple(filter(None, map(ids.__getitem__, sentence.tokens)))
-        if len(own) >= min_words:
-            add(own, text_id, False)
-        if DOUBLE_MARKS.isdisjoint(sentence.tokens):
-            continue
-        for span in quote_spans(sentence.text):
-            key = tuple(filter(None, map(ids.__getitem__, tokenize(span))))
-            if len(key) >= min_words:
-                add(key, text_id, True)
+        for key, quote in text_units(sentence.text, sentence.tokens, ids, min_words):
+            add(key, text_id, quote)
     units.vocabulary_size = len(ids.words)
+    return units
+
+
+def text_units(
+    text: str, tokens: Sequence[str], ids: _WordIds, min_words: int
+) -> list[tuple[tuple[int, ...], bool]]:
+    """A sentence's units, in order: its words, then each quotation's (``True``).
+
+    Each is a tuple of 1 + word ids (:class:`_WordIds`, which gives every
+    word of the sentence and its quotations an id, in first-seen order, even
+    in a unit too short to keep).
+    """
+    units: list[tuple[tuple[int, ...], bool]] = []
+    own = tuple(filter(None, map(ids.__getitem__, tokens)))
+    if len(own) >= min_words:
+        units.append((own, False))
+    if DOUBLE_MARKS.isdisjoint(tokens):
+        return units
+    for span in quote_spans(text):
+        key = tuple(filter(None, map(ids.__getitem__, tokenize(span))))
+        if len(key) >= min_words:
+            units.append((key, True))
     return units

@@ -147,13 +147,41 @@ def compare_pairs(
     tuple of PairDifference
         ``len(frames) * K * (K - 1) / 2`` differences for ``K`` outlets.
     """
+    del n_bootstrap  # the intervals are computed, not resampled
+    articles = _article_table(sentences, hits, outlets=outlets, frame_ids=lexicons.frame_ids)
+    return compare_article_tables(
+        articles,
+        outlets=outlets,
+        lexicons=lexicons,
+        n_permutations=n_permutations,
+        seed=seed,
+        min_articles_for_article_bootstrap=min_articles_for_article_bootstrap,
+    )
+
+
+def compare_article_tables(
+    articles: Sequence[np.ndarray],
+    *,
+    outlets: Sequence[OutletSummary],
+    lexicons: LexiconSet,
+    n_permutations: int = DEFAULT_PERMUTATIONS,
+    seed: int,
+    min_articles_for_article_bootstrap: int = MIN_ARTICLES_FOR_ARTICLE_BOOTSTRAP,
+) -> tuple[PairDifference, ...]:
+    """:func:`compare_pairs` from each outlet's table of articles.
+
+    ``articles[i]`` is an ``(articles, 1 + frames)`` integer array for
+    ``outlets[i]``: each article's sentences, then its sentences invoking
+    each frame (in ``lexicons`` order), articles in corpus order. The
+    streamed analysis builds these from per-document records
+    (:mod:`framing.analysis.depth_reduce`), so it need not keep the
+    sentences and hits.
+    """
     import numpy as np
 
-    del n_bootstrap  # the intervals are computed, not resampled
     if n_permutations < 1:
         raise ValueError("n_permutations must be at least 1")
     frame_ids = lexicons.frame_ids
-    articles = _article_table(sentences, hits, outlets=outlets, frame_ids=frame_ids)
     totals = [a.sum(axis=0) for a in articles]
     shares = [_shares(t) for t in totals]
     n_frames = len(frame_ids)

@@ -179,3 +179,16 @@ def test_resampled_copies_are_found(seeds):
     # Copies of one seed sentence end up in one group.
     for origin in {source[i] for i in expected}:
         assert len({shared.group_of(i) for i in expected if source[i] == origin}) == 1
+
+
+def test_sentence_ids_are_held_compactly_and_pickle(seeds):
+    import pickle
+
+    from framing.model import Ids
+
+    _, _, shared = seeds
+    assert isinstance(shared.sentence_group, Ids)
+    assert all(isinstance(g.sentences, Ids) for g in shared.groups)
+    assert pickle.loads(pickle.dumps(shared)) == shared
+    assert Ids([1, 2]) != (1, 2, 3) and Ids([1, 2]) != Ids([2, 1]) and Ids() == ()
+    assert hash(Ids([1, 2])) == hash((1, 2))
