@@ -174,9 +174,9 @@ def report_command(
         bool,
         typer.Option(
             "--quick",
-            help="Skip the in-depth analyses (pairwise tests, shared copy, quotes, tone), "
-            "and read the articles as a stream: a corpus of any size fits in memory "
-            "(docs/scale.md).",
+            help="Skip the in-depth analyses (pairwise tests, shared copy, quotes, tone): "
+            "a corpus of any size then fits in memory, where shared copy keeps a "
+            "compact record of every sentence (docs/scale.md).",
         ),
     ] = False,
     tables: Annotated[
