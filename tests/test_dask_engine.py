@@ -209,9 +209,9 @@ def test_options_that_contradict_each_other_are_refused():
         result = runner.invoke(app, ["report", "--quick", *args])
         assert result.exit_code == 2, args
         assert result.stderr.startswith(f"error: {expected} cannot be used together"), args
-    result = runner.invoke(app, ["report", "--workers", "2"])
+    result = runner.invoke(app, ["report", "--workers", "2", "--blind"])
     assert result.exit_code == 2
-    assert "add --quick" in result.stderr
+    assert "cannot be used with --blind" in result.stderr
     result = runner.invoke(app, ["report", "--quick", "--workers", "0"])
     assert result.exit_code == 2
 
@@ -243,9 +243,10 @@ def _synthetic_corpus(folder: Path, n_articles: int) -> Path:
     return folder
 
 
-def _report(tmp_path: Path, name: str, *args: str) -> tuple[str, str]:
+def _report(tmp_path: Path, name: str, *args: str, quick: bool = True) -> tuple[str, str]:
     out = tmp_path / name / "r.html"
-    result = runner.invoke(app, ["report", "--quick", "-q", *args, "--out", str(out)])
+    speed = ["--quick"] if quick else []
+    result = runner.invoke(app, ["report", *speed, "-q", *args, "--out", str(out)])
     assert result.exit_code == 0, result.output
     return out.with_suffix(".json").read_text(), out.read_text()
 
@@ -280,6 +281,32 @@ def test_reports_on_dask_are_byte_identical_to_the_local_pool(scheduler, tmp_pat
     assert exported["corpus"]["documents"] == 150 and not exported["notes"]
     assert _report(tmp_path, "many-dask", corpus, "--scheduler", scheduler) == local
     assert len(chunks_from_dask) == 1 + 4
+
+
+def test_in_depth_reports_on_dask_are_byte_identical_to_the_local_pool(
+    scheduler, tmp_path, monkeypatch
+):
+    # The map step's chunks are counted, so the test fails if the work did not run on Dask.
+    chunks_from_dask = []
+    dask_map = DaskEngine.map
+
+    def counting_map(self, func, items):
+        for result in dask_map(self, func, items):
+            chunks_from_dask.append(result)
+            yield result
+
+    monkeypatch.setattr(DaskEngine, "map", counting_map)
+    monkeypatch.setattr("framing.analysis.stream.CHUNK_DOCUMENTS", 40)
+    corpus = str(_synthetic_corpus(tmp_path / "corpus", 120))
+    local = _report(tmp_path, "depth-local", "seeds", corpus, "--jobs", "2", quick=False)
+    exported = json.loads(local[0])
+    assert exported["corpus"]["documents"] == 123
+    assert exported["shared_copy"] is not None and exported["quotes"] is not None
+    on_dask = _report(
+        tmp_path, "depth-dask", "seeds", corpus, "--scheduler", scheduler, quick=False
+    )
+    assert on_dask == local
+    assert len(chunks_from_dask) == 4  # 123 documents in chunks of 40
 
 
 def test_workers_read_parts_of_tables_and_reports_are_byte_identical(

@@ -266,8 +266,8 @@ def report_command(
             "--workers",
             min=1,
             metavar="N",
-            help="Run the per-article work on N local Dask workers (with --quick; needs "
-            "pip install 'framing[dask]'; docs/scale.md).",
+            help="Run the per-article work on N local Dask workers (not with --blind; "
+            "needs pip install 'framing[dask]'; docs/scale.md).",
             show_default=False,
         ),
     ] = None,
@@ -277,8 +277,8 @@ def report_command(
             "--scheduler",
             metavar="ADDRESS",
             help="Run the per-article work on the Dask cluster whose scheduler is at ADDRESS, "
-            "e.g. tcp://10.0.0.5:8786 (with --quick; its workers read the input files, "
-            "which they must see at the same path; docs/scale.md).",
+            "e.g. tcp://10.0.0.5:8786 (not with --blind; with --quick its workers read "
+            "the input files, which they must see at the same path; docs/scale.md).",
             show_default=False,
         ),
     ] = None,

@@ -25,9 +25,10 @@ def analysis_engine(
 
     ``--jobs`` (or no option) leaves the work to the analysis's own
     processes; ``--workers`` or ``--scheduler`` give a
-    :class:`~framing.dask_engine.DaskEngine`, which runs the streamed quick
-    analysis (``--quick``, not ``--blind``, which reads the whole corpus
-    first). Raises
+    :class:`~framing.dask_engine.DaskEngine`, which runs the streamed
+    analysis, quick or in depth (not ``--blind``, which reads the whole
+    corpus first; with ``--quick`` the workers read the files themselves).
+    ``quick`` is accepted for the callers' symmetry and not needed. Raises
     :class:`~framing.errors.InputError` on options that contradict each
     other, and when Dask is not installed.
     """
@@ -43,9 +44,10 @@ def analysis_engine(
         )
     if workers is None and scheduler is None:
         return nullcontext(None)
-    if not quick or blind:
+    if blind:
         raise InputError(
-            f"{given[0]} runs only the quick analysis for now: add --quick (without --blind)"
+            f"{given[0]} cannot be used with --blind for now: blind mode reads the whole "
+            "corpus here first; use --jobs"
         )
     from framing.dask_engine import make_engine
 
