@@ -15,14 +15,22 @@ from typing import Any
 
 from framing import __version__
 from framing.analysis.features import invoked_frames
-from framing.model import HEADLINE, LISTED_DOCUMENTS, Analysis, Divergence, Evidence, Sentence
+from framing.model import (
+    HEADLINE,
+    LISTED_DOCUMENTS,
+    Analysis,
+    Divergence,
+    Evidence,
+    Sentence,
+    SharedGroup,
+)
 from framing.model.coding import Evaluation
 from framing.model.time import OverTime
 from framing.report.audit import removed_json
 from framing.report.listed import listed_documents, listed_removed, n_documents, removed_counts
 from framing.report.paths import evaluation_for_display, for_display
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 
 def _r(value: float) -> float:
@@ -336,6 +344,11 @@ def _documents_json(analysis: Analysis) -> list[dict[str, Any]]:
 #: At most this many shared-copy groups go into the JSON (the largest first).
 MAX_SHARED_GROUPS = 1000
 
+#: Each listed shared-copy group lists at most this many of its sentence ids
+#: (the first, in id order), with its full size in ``n_sentences``: a few
+#: groups of wire copy can hold most of a large corpus's sentences.
+LISTED_GROUP_SENTENCES = 100
+
 
 def _sources_json(analysis: Analysis) -> dict[str, Any]:
     """Shared copy between outlets, and who is quoted."""
@@ -367,16 +380,7 @@ def _sources_json(analysis: Analysis) -> dict[str, Any]:
                 {"outlet_a": a, "outlet_b": b, "sentences": n} for (a, b), n in shared.pairs.items()
             ],
             "n_groups": len(shared.groups),
-            "groups": [
-                {
-                    "id": g.id,
-                    "outlets": list(g.outlets),
-                    "sentences": list(g.sentences),
-                    "quoted": g.quoted,
-                    "example": g.example,
-                }
-                for g in groups[:MAX_SHARED_GROUPS]
-            ],
+            "groups": [_group_json(g) for g in groups[:MAX_SHARED_GROUPS]],
             "readings": list(summary.shared_readings),
         }
     if analysis.quotations is not None and summary is not None:
@@ -400,6 +404,20 @@ def _sources_json(analysis: Analysis) -> dict[str, Any]:
             "readings": {o.id: summary.voice_readings.get(o.id) for o in analysis.outlets},
         }
     return data
+
+
+def _group_json(group: SharedGroup) -> dict[str, Any]:
+    """One shared-copy group: at most :data:`LISTED_GROUP_SENTENCES` of its ids, all counted."""
+    listed = list(group.sentences[:LISTED_GROUP_SENTENCES])
+    return {
+        "id": group.id,
+        "outlets": list(group.outlets),
+        "sentences": listed,
+        "n_sentences": len(group.sentences),
+        "sentences_listed": len(listed),
+        "quoted": group.quoted,
+        "example": group.example,
+    }
 
 
 def _voice_json(voice: Any) -> dict[str, Any]:

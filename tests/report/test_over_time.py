@@ -128,7 +128,7 @@ def test_hostile_outlet_names_are_escaped_in_the_charts(lexicons):
 
 def test_json_over_time(planted):
     data = json.loads(render_json(planted))
-    assert data["schema_version"] == "1.3"
+    assert data["schema_version"] == "1.4"
     over_time = data["over_time"]
     assert list(over_time) == [
         "by", "auto", "min_sentences", "message", "periods", "shares", "changes", "undated",
