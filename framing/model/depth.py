@@ -225,6 +225,8 @@ class SharedGroup:
     them, in the order the outlets first appear in the analysed sentences.
     ``example`` is the text of the group's first sentence. ``quoted`` is True
     when the copy is (at least partly) a quotation matched as a quote unit.
+    ``per_outlet`` counts the group's sentences of each outlet, in the order
+    of ``outlets`` (empty when not counted).
     """
 
     id: int
@@ -232,6 +234,7 @@ class SharedGroup:
     outlets: tuple[str, ...]
     example: str
     quoted: bool
+    per_outlet: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -412,6 +412,9 @@ def _group_json(group: SharedGroup) -> dict[str, Any]:
     return {
         "id": group.id,
         "outlets": list(group.outlets),
+        "outlet_sentences": dict(zip(group.outlets, group.per_outlet, strict=True))
+        if group.per_outlet
+        else None,
         "sentences": listed,
         "n_sentences": len(group.sentences),
         "sentences_listed": len(listed),

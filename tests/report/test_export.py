@@ -71,6 +71,9 @@ def _with_shared() -> Analysis:
                 outlets=outlets,
                 example=sentences[members[0]].text,
                 quoted=number == 1,
+                per_outlet=tuple(
+                    sum(sentences[i].outlet == outlet for i in members) for outlet in outlets
+                ),
             )
         )
     shared = SharedCopy(
@@ -101,6 +104,9 @@ def test_a_group_lists_its_first_ids_and_counts_them_all(monkeypatch: pytest.Mon
     assert big["id"] == 0 and small["id"] == 1  # the largest first
     assert big["sentences"] == [1, 3, 4, 6, 9]
     assert big["n_sentences"] == 12 and big["sentences_listed"] == 5
+    # every sentence counted by outlet, the listed ones and the rest
+    assert list(big["outlet_sentences"]) == big["outlets"]
+    assert sum(big["outlet_sentences"].values()) == 12
     # A group within the bound is listed whole.
     assert small["sentences"] == [2, 11]
     assert small["n_sentences"] == small["sentences_listed"] == 2

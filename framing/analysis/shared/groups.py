@@ -231,6 +231,7 @@ def _assemble(
                 outlets=group_outlets,
                 example=example(int(members[0])),
                 quoted=int(components[start]) in quoted_components,
+                per_outlet=tuple(per_outlet.tolist()),
             )
         )
     return SharedCopy(

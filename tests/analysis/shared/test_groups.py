@@ -129,6 +129,7 @@ def test_repeats_within_one_outlet_are_not_shared():
     shared = align_shared((*sentences, make_sentence(CONTRACT, id=7, outlet="b")))
     assert shared.group_of(4) == shared.group_of(5) == shared.group_of(7) >= 0
     assert shared.groups[0].outlets == ("a", "b")
+    assert shared.groups[0].per_outlet == (2, 1)  # a prints it twice, b once
     # Pairs count sentences, the smaller side: a prints it twice, b once.
     assert shared.pairs[("a", "b")] == 1
     twice = (*sentences, make_sentence(CONTRACT, id=7, outlet="b"))
@@ -143,6 +144,7 @@ def test_copy_passed_along_forms_one_group_and_counts_for_every_pair():
     shared = align_shared(corpus(*BACKGROUND, ("a", CONTRACT), ("b", b_text), ("c", c_text)))
     (group,) = shared.groups
     assert group.sentences == (4, 5, 6) and group.outlets == ("a", "b", "c")
+    assert group.per_outlet == (1, 1, 1)
     assert shared.pairs[("a", "b")] == shared.pairs[("b", "c")] == shared.pairs[("a", "c")] == 1
 
 
