@@ -316,9 +316,7 @@ def report_command(
     ):
         if table_format is TableFormat.parquet:
             _check_parquet(tables)
-        engine = analysis_engine(
-            jobs=jobs, workers=workers, scheduler=scheduler, quick=quick, blind=blind
-        )
+        engine = analysis_engine(jobs=jobs, workers=workers, scheduler=scheduler, blind=blind)
         paths = list(inputs) if inputs else [seeds_dir()]
         # A run without blinding reads its articles as a stream, chunk by chunk,
         # so that no more than the chunks in flight (and the in-depth analyses'

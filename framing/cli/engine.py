@@ -18,7 +18,6 @@ def analysis_engine(
     jobs: int | None,
     workers: int | None,
     scheduler: str | None,
-    quick: bool,
     blind: bool,
 ) -> AbstractContextManager[Engine | None]:
     """The engine the options ask for, to enter around the analysis; ``None`` for ``--jobs``.
@@ -28,7 +27,7 @@ def analysis_engine(
     :class:`~framing.dask_engine.DaskEngine`, which runs the streamed
     analysis, quick or in depth (not ``--blind``, which reads the whole
     corpus first; with ``--quick`` the workers read the files themselves).
-    ``quick`` is accepted for the callers' symmetry and not needed. Raises
+    Raises
     :class:`~framing.errors.InputError` on options that contradict each
     other, and when Dask is not installed.
     """
