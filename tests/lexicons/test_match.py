@@ -113,3 +113,32 @@ def test_large_lexicon_finds_every_planted_term(write, tmp_path):
     text = " ".join(f"{w} filler," for w in planted)
     found = hits_of(tmp_path / "big", text)
     assert [surface for _, _, surface, _ in found] == planted
+
+
+def _readings(text):
+    matcher = Matcher(load_lexicons(default_lexicons()))
+    return [(h.frame, h.term, h.reading) for h in matcher.match(make_sentence(text))]
+
+
+def test_the_default_goodwill_frame_reads_a_motive_said_in_general_words():
+    cases = {
+        "The veteran said he could not sit idly by while civilians died.": "idly by",
+        "It was my duty to go, the volunteer said.": "my duty",
+        "They said they wanted to do their part.": "do {0,1} part",
+        "He gave his life for strangers, his fellow volunteers said.": "give {0,1} life",
+        "The recruits risked their lives for a country not their own.": "risk {0,1} life",
+        "They came to help, the volunteers said.": "come to help",
+        "The volunteers helped dozens of refugees across the border.": "help {0,3} refugees",
+    }
+    for text, term in cases.items():
+        assert ("goodwill_fighters", term, "support") in _readings(text), text
+
+
+def test_general_goodwill_wordings_keep_stance_and_referent():
+    # raised and rejected, and said of someone else, are not support
+    assert _readings("Critics call the claim that they came to help propaganda.") == [
+        ("goodwill_fighters", "come to help", "rebut")
+    ]
+    assert _readings("The court will stand with the law, the minister said.") == [
+        ("goodwill_fighters", "stand {0,1} with", "other")
+    ]
