@@ -142,3 +142,24 @@ def test_general_goodwill_wordings_keep_stance_and_referent():
     assert _readings("The court will stand with the law, the minister said.") == [
         ("goodwill_fighters", "stand {0,1} with", "other")
     ]
+
+
+def test_the_default_frames_read_their_ideas_in_general_words():
+    cases = {
+        "Officials feared the volunteers included white nationalists.": (
+            "possible_extremists",
+            "white nationalis*",
+        ),
+        "Some of the recruits were war tourists, a commander said.": (
+            "possible_extremists",
+            "war touris*",
+        ),
+        "Under the Neutrality Act, the volunteers could face charges.": (
+            "unprotected_civilians",
+            "neutrality act",
+        ),
+    }
+    for text, (frame, term) in cases.items():
+        assert (frame, term, "support") in _readings(text), text
+    # a label before a formation is about the formation, as for the other labels
+    assert not [r for r in _readings("They joined a white nationalist militia.") if r[2] == "support"]
