@@ -150,9 +150,9 @@ def test_the_default_frames_read_their_ideas_in_general_words():
             "possible_extremists",
             "white nationalis*",
         ),
-        "Some of the recruits were war tourists, a commander said.": (
+        "Some of the recruits were wannabe soldiers, a commander said.": (
             "possible_extremists",
-            "war touris*",
+            "wannabe*",
         ),
         "Under the Neutrality Act, the volunteers could face charges.": (
             "unprotected_civilians",
@@ -162,4 +162,6 @@ def test_the_default_frames_read_their_ideas_in_general_words():
     for text, (frame, term) in cases.items():
         assert (frame, term, "support") in _readings(text), text
     # a label before a formation is about the formation, as for the other labels
-    assert not [r for r in _readings("They joined a white nationalist militia.") if r[2] == "support"]
+    assert not [
+        r for r in _readings("They joined a white nationalist militia.") if r[2] == "support"
+    ]
