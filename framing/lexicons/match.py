@@ -155,6 +155,11 @@ class Matcher:
         self._head_keys = frozenset(heads)
         self._head_of = itemgetter(slice(0, self._head_length))
 
+    @property
+    def subjects(self) -> Cues:
+        """The set's subjects, as cues (empty when it names none)."""
+        return self._subjects
+
     def _yields(self, cue: str | None) -> bool:
         """Whether a supporting hit read with ``cue`` yields to a claim in its sentence.
 
@@ -211,6 +216,30 @@ class Matcher:
         that check tokenizing ``text`` again. ``previous`` are the tokens of
         the sentence before, for the ``subjects`` check.
         """
+        return self.read_tokens(
+            tokens,
+            sentence_id=sentence_id,
+            previous=previous,
+            text=text,
+            part=part,
+            written=written,
+        )[0]
+
+    def read_tokens(
+        self,
+        tokens: Sequence[str],
+        *,
+        sentence_id: int = 0,
+        previous: Sequence[str] = (),
+        text: str | None = None,
+        part: str | None = None,
+        written: Sequence[str] | None = None,
+    ) -> tuple[list[Hit], bool]:
+        """:meth:`match_tokens`'s hits, and whether they depend on ``previous``.
+
+        They do only when the ``subjects`` check read it (the sentence has a
+        hit and names none of the subjects itself).
+        """
         exact, heads = self._exact_keys, self._head_keys
         has_prefix = bool(heads) and not heads.isdisjoint(map(self._head_of, tokens))
         if has_prefix:
@@ -219,7 +248,7 @@ class Matcher:
         elif not exact.isdisjoint(tokens):
             starts = [i for i, t in enumerate(tokens) if t in exact]
         else:
-            return []
+            return [], False
         found: dict[str, list[tuple[int, int, Term]]] = defaultdict(list)
         for i in starts:
             for pattern in self._candidates(tokens[i]):
@@ -228,7 +257,7 @@ class Matcher:
                 if end is not None:
                     found[pattern.frame].append((start, end, pattern.term))
         if not found:
-            return []
+            return [], False
         context = _Context(self, tokens, previous, text, part, written)
         hits: list[Hit] = []
         for frame_id, spans in found.items():
@@ -259,7 +288,7 @@ class Matcher:
                     )
                 )
         hits.sort(key=lambda h: (h.start, h.frame, h.end))
-        return hits
+        return hits, context.read_previous
 
 
 class _Context:
@@ -290,6 +319,8 @@ class _Context:
         self.part = part
         self._subjects: bool | None = None
         self._previous = previous
+        #: Whether the subjects check read the sentence before.
+        self.read_previous = False
         self._written = written
 
     def read(self, start: int, end: int, term: Term) -> tuple[str, str | None]:
@@ -493,7 +524,9 @@ class _Context:
             return True
         if self._subjects is None:
             cues = self.matcher._subjects
-            self._subjects = cues.occurs(self.tokens) or cues.occurs(self._previous)
+            own = cues.occurs(self.tokens)
+            self.read_previous = not own
+            self._subjects = own or cues.occurs(self._previous)
         return self._subjects
 
     def _in_a_name(self, start: int, end: int) -> bool:
