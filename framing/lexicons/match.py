@@ -49,17 +49,21 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from operator import itemgetter
+from functools import cached_property
+from itertools import compress
 
 from framing.lexicons.cues import Cues
 from framing.lexicons.patterns import (
     PREFIX,
     QUOTE_TOKENS,
     Pattern,
+    TokenPatterns,
     anchor_of,
     compile_term,
+    fast_paths,
     longest_non_overlapping,
     match_from,
+    plain_end,
     start_of,
 )
 from framing.lexicons.scope import CLAUSE_WORDS, SCOPE_PUNCTUATION, can_be_adjective, scopes
@@ -137,7 +141,7 @@ class Matcher:
             for term in frame.terms:
                 elements = compile_term(term, lexicons.inflect)
                 anchor = anchor_of(elements, term.tokens)
-                pattern = Pattern(frame.id, term, elements, anchor)
+                pattern = Pattern(frame.id, term, elements, anchor, *fast_paths(elements))
                 element = elements[anchor]
                 if element.kind == PREFIX:
                     prefixed[element.prefix].append(pattern)
@@ -145,15 +149,13 @@ class Matcher:
                     for form in element.forms:
                         exact[form].append(pattern)
         self._exact = dict(exact)
-        self._exact_keys = frozenset(exact)
         self._prefixed = dict(prefixed)
         self._head_length = min((len(p) for p in prefixed), default=0)
         heads: dict[str, list[str]] = defaultdict(list)
         for prefix in sorted(prefixed):
             heads[prefix[: self._head_length]].append(prefix)
         self._heads = dict(heads)
-        self._head_keys = frozenset(heads)
-        self._head_of = itemgetter(slice(0, self._head_length))
+        self._patterns_of = TokenPatterns(self._candidates)
 
     @property
     def subjects(self) -> Cues:
@@ -169,6 +171,7 @@ class Matcher:
         return cue is None or cue in self._uncertainty_cues
 
     def _candidates(self, token: str) -> Iterable[Pattern]:
+        """The patterns whose anchor ``token`` can be: exact forms, then prefixes."""
         yield from self._exact.get(token, ())
         for prefix in self._heads.get(token[: self._head_length], ()):
             if token.startswith(prefix) and is_word(token):
@@ -240,18 +243,22 @@ class Matcher:
         They do only when the ``subjects`` check read it (the sentence has a
         hit and names none of the subjects itself).
         """
-        exact, heads = self._exact_keys, self._head_keys
-        has_prefix = bool(heads) and not heads.isdisjoint(map(self._head_of, tokens))
-        if has_prefix:
-            length = self._head_length
-            starts = [i for i, t in enumerate(tokens) if t in exact or t[:length] in heads]
-        elif not exact.isdisjoint(tokens):
-            starts = [i for i, t in enumerate(tokens) if t in exact]
-        else:
+        candidates = list(map(self._patterns_of.__getitem__, tokens))
+        if not any(candidates):
             return [], False
         found: dict[str, list[tuple[int, int, Term]]] = defaultdict(list)
-        for i in starts:
-            for pattern in self._candidates(tokens[i]):
+        quoted = not QUOTE_TOKENS.isdisjoint(tokens)  # quotation marks inside a term are skipped
+        for i in compress(range(len(candidates)), candidates):
+            for pattern in candidates[i]:
+                if pattern.single:  # the token itself is the term
+                    found[pattern.frame].append((i, i + 1, pattern.term))
+                    continue
+                if pattern.plain and not quoted:
+                    start = i - pattern.anchor
+                    end = plain_end(tokens, start, pattern.plain)
+                    if end is not None:
+                        found[pattern.frame].append((start, end, pattern.term))
+                    continue
                 start = start_of(tokens, i, pattern.elements, pattern.anchor)
                 end = match_from(tokens, start, pattern.elements) if start >= 0 else None
                 if end is not None:
@@ -311,10 +318,6 @@ class _Context:
             self.scope: list[tuple[int, bool] | None] = [None] * len(tokens)
         else:
             self.scope = scopes(tokens, cues, matcher._scope_breakers, uncertain)
-        self.rebuttals = matcher._rebuttals.find(tokens)
-        self.distancing = matcher._distancing.find(tokens)
-        self.entitlements = matcher._entitlements.find(tokens)
-        self.dismissals = matcher._dismissals.find(tokens)
         self.text = text
         self.part = part
         self._subjects: bool | None = None
@@ -322,6 +325,23 @@ class _Context:
         #: Whether the subjects check read the sentence before.
         self.read_previous = False
         self._written = written
+
+    # The stance cues, found when a hit's reading first needs them.
+    @cached_property
+    def rebuttals(self) -> list[tuple[int, int]]:
+        return self.matcher._rebuttals.find(self.tokens)
+
+    @cached_property
+    def distancing(self) -> list[tuple[int, int]]:
+        return self.matcher._distancing.find(self.tokens)
+
+    @cached_property
+    def entitlements(self) -> list[tuple[int, int]]:
+        return self.matcher._entitlements.find(self.tokens)
+
+    @cached_property
+    def dismissals(self) -> list[tuple[int, int]]:
+        return self.matcher._dismissals.find(self.tokens)
 
     def read(self, start: int, end: int, term: Term) -> tuple[str, str | None]:
         """The hit's reading and the cue that decided it; :data:`ENTITLED` for a claim."""

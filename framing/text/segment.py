@@ -283,8 +283,24 @@ def cased_tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
         lowered = written.lower()
         if len(lowered) == len(text):
             surfaces = _pattern_tokens(written, clitics=True)
-            return tuple(map(sys.intern, map(str.lower, surfaces))), tuple(surfaces)
+            return tuple(map(_LOWERED.__getitem__, surfaces)), tuple(surfaces)
     return tuple(_tokens(text)), None
+
+
+class _Lowered(dict[str, str]):
+    """token as written -> its token (lower case, interned), made once per distinct form.
+
+    Bounded like :class:`_WordTokens`: it forgets everything at :data:`TOKEN_MEMO` forms.
+    """
+
+    def __missing__(self, surface: str) -> str:
+        if len(self) >= TOKEN_MEMO:
+            self.clear()
+        token = self[surface] = sys.intern(surface.lower())
+        return token
+
+
+_LOWERED = _Lowered()
 
 
 def tokenize(text: str) -> list[str]:
