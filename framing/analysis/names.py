@@ -169,7 +169,8 @@ def _sentence_words(
         _add_written(tokens, surfaces, found.seen, found.capitalised, found.upper)
         if not _TITLES.isdisjoint(tokens):
             _after_titles(tokens, surfaces, found.after_title)
-        found.dotted.extend(t for t in tokens if "." in t and _is_word(t))
+        if "." in text[:-1]:  # a word with a period ("u.s."), not just the final one
+            found.dotted.extend(t for t in tokens if "." in t and _is_word(t))
         return
     seen, capitalised, upper = found.seen, found.capitalised, found.upper
     in_name = False  # inside the capitalised words after a title

@@ -35,8 +35,7 @@ from framing.analysis.table_rows import (
     sentence_row,
 )
 from framing.analysis.term_stats import ChunkTermStats, chunk_term_stats
-from framing.lexicons.match import Matcher
-from framing.lexicons.match_memo import MatchMemo
+from framing.lexicons.match_memo import MatchMemo, shared_matcher
 from framing.lexicons.reading import frame_readings
 from framing.model import (
     BODY,
@@ -126,7 +125,7 @@ def map_documents(
     the chunk's state for the in-depth analyses too
     (:func:`~framing.analysis.depth_records.depth_chunk`).
     """
-    plain = Matcher(lexicons)
+    plain = shared_matcher(lexicons)
     matcher = MatchMemo(plain) if REMEMBER else plain
     segmented = SegmentMemo() if REMEMBER else None
     name_memo: NameMemo | None = {} if REMEMBER else None
@@ -176,7 +175,7 @@ def map_documents(
             hits += found
         outlet = outlet_ids[doc.outlet]
         for h in hits:
-            moved = h._replace(sentence=offset + h.sentence)
+            moved = Hit._make((offset + h.sentence, *h[1:]))  # h._replace(sentence=…), faster
             per_cell_hits[(outlet, h.frame)][offset + h.sentence].append(moved)
             if depth:
                 chunk_hits.append(moved)

@@ -13,9 +13,30 @@ same, sentence ids included.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from framing.lexicons.match import Matcher
-from framing.model import HEADLINE, Hit
+from framing.model import HEADLINE, Hit, LexiconSet
+
+
+def shared_matcher(lexicons: LexiconSet) -> Matcher:
+    """One :class:`Matcher` per lexicon set (equal sets share it), in this process.
+
+    Chunks of documents mapped in one process then share its index and what
+    it learns per token, instead of building them again for each chunk.
+    Matching keeps no other state between sentences. A set that cannot be
+    hashed gets a matcher of its own.
+    """
+    try:
+        return _matcher_of(lexicons)
+    except TypeError:
+        return Matcher(lexicons)
+
+
+@lru_cache(maxsize=4)
+def _matcher_of(lexicons: LexiconSet) -> Matcher:
+    return Matcher(lexicons)
+
 
 #: What a text maps to when its hits depend on the sentence before.
 _DEPENDS: tuple[int, list[Hit]] = (-1, [])
@@ -64,4 +85,5 @@ class MatchMemo:
         first_id, hits = entry
         if first_id == sentence_id:
             return list(hits)
-        return [h._replace(sentence=sentence_id) for h in hits]
+        # h._replace(sentence=sentence_id), without its keyword handling
+        return [Hit._make((sentence_id, *h[1:])) for h in hits]
