@@ -16,7 +16,9 @@ and times in this one process (no worker pool):
 * the same with every sentence read afresh (``records.REMEMBER`` off): a
   chunk then reads a paragraph or sentence text it has seen before again,
   as it must on a corpus whose texts do not repeat, where the benchmark
-  corpus, resampled from a few hundred seed sentences, repeats most of them,
+  corpus, resampled from a few hundred seed sentences, repeats most of them
+  (the per-process memos, such as Punkt's decision per context, still
+  profit from its repeats),
 
 reporting seconds of wall-clock and of CPU time, CPU milliseconds per
 article, and articles per second for the map step. Run from the repository

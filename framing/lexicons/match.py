@@ -116,11 +116,13 @@ class Matcher:
 
     Built once per lexicon set. Each term is indexed by one of its words, its
     anchor (the longest exact content word before any gap, with its
-    inflected forms; or a prefix). Exact anchors are kept in a set; prefixes
+    inflected forms; or a prefix). Exact anchors are kept in a dict; prefixes
     are grouped by their first few letters (a *head*, as long as the shortest
-    prefix), so whether a sentence can hold any term at all is two set tests
-    done in C, and a token is compared only with the few prefixes that share
-    its head. Negation, stance and referent are worked out only around hits.
+    prefix), so a token is compared only with the few prefixes that share
+    its head; the patterns a token anchors are then remembered per token
+    (:class:`~framing.lexicons.patterns.TokenPatterns`), so whether a
+    sentence can hold any term at all is one lookup per token, done in C.
+    Negation, stance and referent are worked out only around hits.
     """
 
     def __init__(self, lexicons: LexiconSet) -> None:
