@@ -13,13 +13,24 @@ and times in this one process (no worker pool):
 * lexicon matching (``Matcher.match_tokens``, sentence by sentence),
 * the whole map step (``map_documents`` on chunks of 500 documents: all of
   the above, and the records),
+* the same with every sentence read afresh (``records.REMEMBER`` off): a
+  chunk then reads a paragraph or sentence text it has seen before again,
+  as it must on a corpus whose texts do not repeat, where the benchmark
+  corpus, resampled from a few hundred seed sentences, repeats most of them
+  (the per-process memos, such as Punkt's decision per context, still
+  profit from its repeats),
 
-reporting seconds of wall-clock and of CPU time, and articles per second for
-the map step. Run from the repository root::
+reporting seconds of wall-clock and of CPU time, CPU milliseconds per
+article, and articles per second for the map step. Run from the repository
+root::
 
     python benchmarks/bench_map.py                  # 2,000 articles
     python benchmarks/bench_map.py --articles 5000 --repeat 3
+    python benchmarks/bench_map.py --input seeds/ --input ../shared/dev/volunteers
     python benchmarks/bench_map.py --profile        # cProfile of the map step
+
+``--input`` times the stages on those articles (files or folders, as
+``framing report`` reads them) instead of a generated corpus.
 
 With ``--repeat``, each figure is the best of the runs (the machine is shared).
 """
@@ -41,6 +52,7 @@ sys.path.insert(0, str(REPO))
 #: Documents per call of ``map_documents``, as the pipeline's chunks.
 CHUNK = 500
 MAP = "map_documents (all of the above, and the records)"
+AFRESH = "... every sentence read afresh (REMEMBER off)"
 
 
 def _timed(work: Callable[[], object], repeat: int) -> tuple[float, float]:
@@ -61,11 +73,15 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--profile", action="store_true", help="print a cProfile of the map step")
+    parser.add_argument(
+        "--input", type=Path, action="append", help="time these articles instead (repeatable)"
+    )
     args = parser.parse_args()
 
     import gc
 
     from benchmarks.bench_pipeline import build_corpus
+    from framing.analysis import records
     from framing.analysis.features import count_terms
     from framing.analysis.names import NameStats
     from framing.analysis.records import map_documents
@@ -76,9 +92,14 @@ def main() -> None:
     from framing.text.clean import clean_corpus
     from framing.text.segment import build_sentences, cased_sentence_pieces, sentence_pieces
 
-    with tempfile.TemporaryDirectory() as tmp:
-        build_corpus(Path(tmp), n_articles=args.articles, n_outlets=args.outlets, seed=args.seed)
-        clean = clean_corpus(load_corpus([Path(tmp)]))
+    if args.input:
+        clean = clean_corpus(load_corpus(args.input))
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            build_corpus(
+                Path(tmp), n_articles=args.articles, n_outlets=args.outlets, seed=args.seed
+            )
+            clean = clean_corpus(load_corpus([Path(tmp)]))
     docs = clean.documents
     lexicons = load_lexicons(default_lexicons())
     outlet_ids = {name: f"o{k}" for k, name in enumerate(sorted({d.outlet for d in docs}))}
@@ -116,6 +137,15 @@ def main() -> None:
         for chunk in chunks:
             map_documents(chunk, lexicons=lexicons, outlet_ids=outlet_ids, per_cell=20)
 
+    def map_afresh() -> None:
+        remember = getattr(records, "REMEMBER", None)
+        records.REMEMBER = False  # type: ignore[attr-defined,unused-ignore]
+        try:
+            map_all()
+        finally:
+            if remember is not None:
+                records.REMEMBER = remember
+
     gc.disable()  # as the pipeline does during analysis
     if args.profile:
         profiler = cProfile.Profile()
@@ -138,11 +168,16 @@ def main() -> None:
         "names (NameStats.add)": _timed(names, args.repeat),
         "lexicon matching (Matcher.match_tokens)": _timed(match, args.repeat),
         MAP: _timed(map_all, args.repeat),
+        AFRESH: _timed(map_afresh, args.repeat),
     }
-    print(f"{len(docs)} articles, {len(token_lists)} sentences, best of {args.repeat}")
-    print(f"{'stage':<55} {'wall s':>8} {'CPU s':>8}")
+    distinct = len({p[2] for doc_pieces in pieces for p in doc_pieces})
+    print(
+        f"{len(docs)} articles, {len(token_lists)} sentences ({distinct} distinct texts), "
+        f"best of {args.repeat}"
+    )
+    print(f"{'stage':<55} {'wall s':>8} {'CPU s':>8} {'CPU ms/article':>15}")
     for name, (wall, cpu) in rows.items():
-        print(f"{name:<55} {wall:8.2f} {cpu:8.2f}")
+        print(f"{name:<55} {wall:8.2f} {cpu:8.2f} {1000 * cpu / len(docs):15.3f}")
     wall, cpu = rows[MAP]
     print(
         f"map_documents: {len(docs) / wall:,.0f} articles/s wall, {len(docs) / cpu:,.0f} per CPU s"

@@ -277,8 +277,13 @@ def count_terms(token_lists: Sequence[Sequence[str]]) -> TermCounts:
     analyze = build_analyzer()  # per call: its decisions grow with the vocabulary
     terms: list[str] = []
     lengths = np.empty(len(token_lists), dtype=np.int64)
+    # a sentence repeated in the chunk shares its tuple of tokens (SegmentMemo),
+    # alive all through this call: its terms are made once
+    made: dict[int, list[str]] = {}
     for row, tokens in enumerate(token_lists):
-        found = analyze(tokens)
+        found = made.get(id(tokens))
+        if found is None:
+            found = made[id(tokens)] = analyze(tokens)
         lengths[row] = len(found)
         terms += found
     vocabulary = sorted(dict.fromkeys(terms))

@@ -49,17 +49,21 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from operator import itemgetter
+from functools import cached_property
+from itertools import compress
 
 from framing.lexicons.cues import Cues
 from framing.lexicons.patterns import (
     PREFIX,
     QUOTE_TOKENS,
     Pattern,
+    TokenPatterns,
     anchor_of,
     compile_term,
+    fast_paths,
     longest_non_overlapping,
     match_from,
+    plain_end,
     start_of,
 )
 from framing.lexicons.scope import CLAUSE_WORDS, SCOPE_PUNCTUATION, can_be_adjective, scopes
@@ -112,11 +116,13 @@ class Matcher:
 
     Built once per lexicon set. Each term is indexed by one of its words, its
     anchor (the longest exact content word before any gap, with its
-    inflected forms; or a prefix). Exact anchors are kept in a set; prefixes
+    inflected forms; or a prefix). Exact anchors are kept in a dict; prefixes
     are grouped by their first few letters (a *head*, as long as the shortest
-    prefix), so whether a sentence can hold any term at all is two set tests
-    done in C, and a token is compared only with the few prefixes that share
-    its head. Negation, stance and referent are worked out only around hits.
+    prefix), so a token is compared only with the few prefixes that share
+    its head; the patterns a token anchors are then remembered per token
+    (:class:`~framing.lexicons.patterns.TokenPatterns`), so whether a
+    sentence can hold any term at all is one lookup per token, done in C.
+    Negation, stance and referent are worked out only around hits.
     """
 
     def __init__(self, lexicons: LexiconSet) -> None:
@@ -137,7 +143,7 @@ class Matcher:
             for term in frame.terms:
                 elements = compile_term(term, lexicons.inflect)
                 anchor = anchor_of(elements, term.tokens)
-                pattern = Pattern(frame.id, term, elements, anchor)
+                pattern = Pattern(frame.id, term, elements, anchor, *fast_paths(elements))
                 element = elements[anchor]
                 if element.kind == PREFIX:
                     prefixed[element.prefix].append(pattern)
@@ -145,15 +151,18 @@ class Matcher:
                     for form in element.forms:
                         exact[form].append(pattern)
         self._exact = dict(exact)
-        self._exact_keys = frozenset(exact)
         self._prefixed = dict(prefixed)
         self._head_length = min((len(p) for p in prefixed), default=0)
         heads: dict[str, list[str]] = defaultdict(list)
         for prefix in sorted(prefixed):
             heads[prefix[: self._head_length]].append(prefix)
         self._heads = dict(heads)
-        self._head_keys = frozenset(heads)
-        self._head_of = itemgetter(slice(0, self._head_length))
+        self._patterns_of = TokenPatterns(self._candidates)
+
+    @property
+    def subjects(self) -> Cues:
+        """The set's subjects, as cues (empty when it names none)."""
+        return self._subjects
 
     def _yields(self, cue: str | None) -> bool:
         """Whether a supporting hit read with ``cue`` yields to a claim in its sentence.
@@ -164,6 +173,7 @@ class Matcher:
         return cue is None or cue in self._uncertainty_cues
 
     def _candidates(self, token: str) -> Iterable[Pattern]:
+        """The patterns whose anchor ``token`` can be: exact forms, then prefixes."""
         yield from self._exact.get(token, ())
         for prefix in self._heads.get(token[: self._head_length], ()):
             if token.startswith(prefix) and is_word(token):
@@ -211,24 +221,52 @@ class Matcher:
         that check tokenizing ``text`` again. ``previous`` are the tokens of
         the sentence before, for the ``subjects`` check.
         """
-        exact, heads = self._exact_keys, self._head_keys
-        has_prefix = bool(heads) and not heads.isdisjoint(map(self._head_of, tokens))
-        if has_prefix:
-            length = self._head_length
-            starts = [i for i, t in enumerate(tokens) if t in exact or t[:length] in heads]
-        elif not exact.isdisjoint(tokens):
-            starts = [i for i, t in enumerate(tokens) if t in exact]
-        else:
-            return []
+        return self.read_tokens(
+            tokens,
+            sentence_id=sentence_id,
+            previous=previous,
+            text=text,
+            part=part,
+            written=written,
+        )[0]
+
+    def read_tokens(
+        self,
+        tokens: Sequence[str],
+        *,
+        sentence_id: int = 0,
+        previous: Sequence[str] = (),
+        text: str | None = None,
+        part: str | None = None,
+        written: Sequence[str] | None = None,
+    ) -> tuple[list[Hit], bool]:
+        """:meth:`match_tokens`'s hits, and whether they depend on ``previous``.
+
+        They do only when the ``subjects`` check read it (the sentence has a
+        hit and names none of the subjects itself).
+        """
+        candidates = list(map(self._patterns_of.__getitem__, tokens))
+        if not any(candidates):
+            return [], False
         found: dict[str, list[tuple[int, int, Term]]] = defaultdict(list)
-        for i in starts:
-            for pattern in self._candidates(tokens[i]):
+        quoted = not QUOTE_TOKENS.isdisjoint(tokens)  # quotation marks inside a term are skipped
+        for i in compress(range(len(candidates)), candidates):
+            for pattern in candidates[i]:
+                if pattern.single:  # the token itself is the term
+                    found[pattern.frame].append((i, i + 1, pattern.term))
+                    continue
+                if pattern.plain and not quoted:
+                    start = i - pattern.anchor
+                    end = plain_end(tokens, start, pattern.plain)
+                    if end is not None:
+                        found[pattern.frame].append((start, end, pattern.term))
+                    continue
                 start = start_of(tokens, i, pattern.elements, pattern.anchor)
                 end = match_from(tokens, start, pattern.elements) if start >= 0 else None
                 if end is not None:
                     found[pattern.frame].append((start, end, pattern.term))
         if not found:
-            return []
+            return [], False
         context = _Context(self, tokens, previous, text, part, written)
         hits: list[Hit] = []
         for frame_id, spans in found.items():
@@ -259,7 +297,7 @@ class Matcher:
                     )
                 )
         hits.sort(key=lambda h: (h.start, h.frame, h.end))
-        return hits
+        return hits, context.read_previous
 
 
 class _Context:
@@ -282,15 +320,30 @@ class _Context:
             self.scope: list[tuple[int, bool] | None] = [None] * len(tokens)
         else:
             self.scope = scopes(tokens, cues, matcher._scope_breakers, uncertain)
-        self.rebuttals = matcher._rebuttals.find(tokens)
-        self.distancing = matcher._distancing.find(tokens)
-        self.entitlements = matcher._entitlements.find(tokens)
-        self.dismissals = matcher._dismissals.find(tokens)
         self.text = text
         self.part = part
         self._subjects: bool | None = None
         self._previous = previous
+        #: Whether the subjects check read the sentence before.
+        self.read_previous = False
         self._written = written
+
+    # The stance cues, found when a hit's reading first needs them.
+    @cached_property
+    def rebuttals(self) -> list[tuple[int, int]]:
+        return self.matcher._rebuttals.find(self.tokens)
+
+    @cached_property
+    def distancing(self) -> list[tuple[int, int]]:
+        return self.matcher._distancing.find(self.tokens)
+
+    @cached_property
+    def entitlements(self) -> list[tuple[int, int]]:
+        return self.matcher._entitlements.find(self.tokens)
+
+    @cached_property
+    def dismissals(self) -> list[tuple[int, int]]:
+        return self.matcher._dismissals.find(self.tokens)
 
     def read(self, start: int, end: int, term: Term) -> tuple[str, str | None]:
         """The hit's reading and the cue that decided it; :data:`ENTITLED` for a claim."""
@@ -493,7 +546,9 @@ class _Context:
             return True
         if self._subjects is None:
             cues = self.matcher._subjects
-            self._subjects = cues.occurs(self.tokens) or cues.occurs(self._previous)
+            own = cues.occurs(self.tokens)
+            self.read_previous = not own
+            self._subjects = own or cues.occurs(self._previous)
         return self._subjects
 
     def _in_a_name(self, start: int, end: int) -> bool:

@@ -13,13 +13,13 @@ phrases right after or right before it is no match ("protection" in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from framing.model import Term, is_gap
 from framing.text.marks import DOUBLE_MARKS, STRAIGHT_SINGLE
-from framing.text.segment import is_word
+from framing.text.segment import TOKEN_MEMO, is_word
 
 #: Quotation-mark tokens, skipped inside a phrase and seen around scare-quoted terms.
 QUOTE_TOKENS = frozenset(DOUBLE_MARKS | {"‘", "’", STRAIGHT_SINGLE})
@@ -56,12 +56,69 @@ class Element:
     phrases: tuple[tuple[Element, ...], ...] = ()
 
 
+#: A term of words and prefixes, element by element: its forms (None for a prefix), its prefix.
+Plain = tuple[tuple[frozenset[str] | None, str], ...]
+
+
 @dataclass(frozen=True)
 class Pattern:
     frame: str
     term: Term
     elements: tuple[Element, ...]
     anchor: int  # index of the element looked up first; no gap comes before it
+    #: One word or prefix and no context check: a token its anchor accepts is the match.
+    single: bool = False
+    #: Words and prefixes only, no gap nor context check: each element's forms
+    #: (None for a prefix) and prefix, for :func:`plain_end`.
+    plain: Plain = ()
+
+
+def fast_paths(elements: Sequence[Element]) -> tuple[bool, Plain]:
+    """A compiled term's :attr:`Pattern.single` and :attr:`Pattern.plain`."""
+    if any(e.kind not in (EXACT, PREFIX) for e in elements):
+        return False, ()
+    plain = tuple((e.forms if e.kind == EXACT else None, e.prefix) for e in elements)
+    return len(elements) == 1, plain
+
+
+def plain_end(
+    tokens: Sequence[str], start: int, plain: Sequence[tuple[frozenset[str] | None, str]]
+) -> int | None:
+    """Where a term of words and prefixes (:attr:`Pattern.plain`) starting at ``start`` ends.
+
+    What :func:`match_from` finds for it in a sentence without quotation marks
+    (so none to skip), without its recursion; None when it does not match.
+    """
+    end = start + len(plain)
+    if start < 0 or end > len(tokens):
+        return None
+    for token, (forms, prefix) in zip(tokens[start:end], plain, strict=True):
+        if forms is not None:
+            if token not in forms:
+                return None
+        elif not (token.startswith(prefix) and is_word(token)):
+            return None
+    return end
+
+
+class TokenPatterns(dict[str, tuple[Pattern, ...]]):
+    """token -> the patterns anchored on it (``Matcher._candidates``), decided once per token.
+
+    ``map(patterns.__getitem__, tokens)`` stays in C for tokens seen before,
+    so a sentence without a term costs a lookup per token. It forgets
+    everything when it holds :data:`~framing.text.segment.TOKEN_MEMO`
+    tokens, so that it stays bounded; the decisions do not change.
+    """
+
+    def __init__(self, candidates: Callable[[str], Iterable[Pattern]]) -> None:
+        super().__init__()
+        self._of = candidates
+
+    def __missing__(self, token: str) -> tuple[Pattern, ...]:
+        if len(self) >= TOKEN_MEMO:
+            self.clear()
+        found = self[token] = tuple(self._of(token))
+        return found
 
 
 def compile_term(term: Term, inflect: bool) -> tuple[Element, ...]:

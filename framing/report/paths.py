@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 
 #: The prefix of a path inside the data bundled with framing.
 BUNDLED = "bundled:"
+#: Whether paths compare part by part as written (case included), as on POSIX.
+_POSIX = os.name == "posix"
 
 
 def display_path(path: str | Path, roots: Iterable[str | Path] = ()) -> str:
@@ -48,23 +50,40 @@ def display_path(path: str | Path, roots: Iterable[str | Path] = ()) -> str:
     A string that is not a path (a blinded source such as ``"Outlet A,
     article 1"``) comes back unchanged, as does an empty one.
     """
-    text = str(path)
-    if not text:
-        return text
-    given = Path(text)
-    absolute = Path(os.path.abspath(given))
-    for data in _bundled_folders():
-        inside = _relative(absolute, data) or _relative(_resolved(given), data)
-        if inside is not None:
-            return BUNDLED + PurePath(data.name, inside).as_posix()
-    if not given.is_absolute() and ".." not in given.parts:
-        return given.as_posix()
-    for root in roots:
-        root_path = Path(os.path.abspath(root))
-        inside = _relative(absolute, root_path)
-        if inside is not None:
-            return PurePath(root_path.name, inside).as_posix() if inside.parts else root_path.name
-    return given.name or text
+    return _Display(roots)(path)
+
+
+class _Display:
+    """:func:`display_path` for many paths, with the folders it compares them with found once."""
+
+    def __init__(self, roots: Iterable[str | Path]) -> None:
+        self._bundled = _bundled_folders()
+        self._roots = [Path(os.path.abspath(root)) for root in roots]
+
+    def __call__(self, path: str | Path) -> str:
+        text = str(path)
+        if not text:
+            return text
+        given = Path(text)
+        absolute = Path(os.path.abspath(given))
+        resolved: Path | None = None
+        for data in self._bundled:
+            inside = _relative(absolute, data)
+            if inside is None:
+                if resolved is None:
+                    resolved = _resolved(given)
+                inside = _relative(resolved, data)
+            if inside is not None:
+                return BUNDLED + PurePath(data.name, inside).as_posix()
+        if not given.is_absolute() and ".." not in given.parts:
+            return given.as_posix()
+        for root_path in self._roots:
+            inside = _relative(absolute, root_path)
+            if inside is not None:
+                return (
+                    PurePath(root_path.name, inside).as_posix() if inside.parts else root_path.name
+                )
+        return given.name or text
 
 
 def for_display(analysis: Analysis, inputs: Sequence[str | Path] = ()) -> Analysis:
@@ -76,8 +95,7 @@ def for_display(analysis: Analysis, inputs: Sequence[str | Path] = ()) -> Analys
     lexicons = analysis.lexicons
     roots = [*inputs, lexicons.source]
 
-    def show(path: str) -> str:
-        return display_path(path, roots)
+    show = _Display(roots)
 
     sources = [d.source for d in analysis.documents] + [s.source for s in analysis.skipped]
     return replace(
@@ -150,6 +168,8 @@ def _resolved(path: Path) -> Path:
 
 def _relative(path: Path, folder: Path) -> PurePath | None:
     """``path`` relative to ``folder`` when it is inside it (or is it), else None."""
+    if _POSIX and not str(path).startswith(str(folder)):
+        return None  # the same parts first would make the same text first
     try:
         return path.relative_to(folder)
     except ValueError:

@@ -54,6 +54,11 @@ _WHITESPACE = tuple(string.whitespace)
 _SPECIAL = re.compile(r"""[()"'`{}\[\]:;&#*@,\-?!\u2018\u2019\u201c\u201d\xab\xbb]|\.\.|\.\s\.""")
 
 
+#: How many distinct contexts :class:`FastPunkt` remembers the decision of; it
+#: forgets them all when it holds that many, so that it stays bounded.
+CONTEXT_MEMO = 1 << 16
+
+
 class FastPunkt:
     """The sentence spans nltk's Punkt finds, from the same tokenizer's parameters."""
 
@@ -70,13 +75,22 @@ class FastPunkt:
         self._numeric_sub = token._RE_NUMERIC.sub
         self._is_ellipsis = token._RE_ELLIPSIS.match
         self._is_initial = token._RE_INITIAL.match
+        #: context -> whether it holds a break (:meth:`_contains_break`, which
+        #: reads nothing else), for contexts seen before ("said. The").
+        self._breaks: dict[str, bool] = {}
 
     def span_tokenize(self, text: str) -> list[tuple[int, int]]:
         """What ``PunktSentenceTokenizer.span_tokenize(text)`` yields, as a list."""
         slices = []
         last_break = 0
+        breaks = self._breaks
         for match, context in self._contexts(text):
-            if self._contains_break(context):
+            found = breaks.get(context)
+            if found is None:
+                if len(breaks) >= CONTEXT_MEMO:
+                    breaks.clear()
+                found = breaks[context] = self._contains_break(context)
+            if found:
                 slices.append((last_break, match.end()))
                 last_break = match.start("next_tok") if match.group("next_tok") else match.end()
         slices.append((last_break, len(text.rstrip())))

@@ -283,8 +283,24 @@ def cased_tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
         lowered = written.lower()
         if len(lowered) == len(text):
             surfaces = _pattern_tokens(written, clitics=True)
-            return tuple(map(sys.intern, map(str.lower, surfaces))), tuple(surfaces)
+            return tuple(map(_LOWERED.__getitem__, surfaces)), tuple(surfaces)
     return tuple(_tokens(text)), None
+
+
+class _Lowered(dict[str, str]):
+    """token as written -> its token (lower case, interned), made once per distinct form.
+
+    Bounded like :class:`_WordTokens`: it forgets everything at :data:`TOKEN_MEMO` forms.
+    """
+
+    def __missing__(self, surface: str) -> str:
+        if len(self) >= TOKEN_MEMO:
+            self.clear()
+        token = self[surface] = sys.intern(surface.lower())
+        return token
+
+
+_LOWERED = _Lowered()
 
 
 def tokenize(text: str) -> list[str]:
@@ -446,31 +462,72 @@ SentencePiece = tuple[str, bool, str, tuple[str, ...], int]
 _Piece = SentencePiece
 
 
+class SegmentMemo:
+    """What segmenting found for each distinct text, within one chunk of documents.
+
+    A paragraph's sentences depend on its text alone, and so do a sentence's
+    tokens, written forms and word count: a text seen again in the chunk
+    (wire copy, boilerplate, a resampled benchmark corpus) is not segmented
+    again. One memo serves one chunk and is dropped with it, so it stays as
+    small as the chunk.
+    """
+
+    __slots__ = ("paragraphs", "sentences")
+
+    def __init__(self) -> None:
+        self.paragraphs: dict[str, list[str]] = {}
+        self.sentences: dict[str, tuple[tuple[str, ...], tuple[str, ...] | None, int]] = {}
+
+    def split(self, paragraph: str) -> list[str]:
+        """:func:`split_sentences` of ``paragraph``, remembered."""
+        found = self.paragraphs.get(paragraph)
+        if found is None:
+            found = self.paragraphs[paragraph] = split_sentences(paragraph)
+        return found
+
+    def cased(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...] | None, int]:
+        """:func:`cased_tokens` of ``text`` and its number of words, remembered."""
+        found = self.sentences.get(text)
+        if found is None:
+            tokens, surfaces = cased_tokens(text)
+            n_words = sum(map(_WORD_TOKENS.__getitem__, tokens))
+            found = self.sentences[text] = (tokens, surfaces, n_words)
+        return found
+
+
 def _pieces(
-    doc: CleanDocument, written: list[tuple[str, ...] | None] | None = None
+    doc: CleanDocument,
+    written: list[tuple[str, ...] | None] | None = None,
+    memo: SegmentMemo | None = None,
 ) -> list[_Piece]:
     """The sentences of one document, before they get their ids.
 
     With ``written``, each sentence's tokens as written (:func:`cased_tokens`)
-    are appended to it.
+    are appended to it; with ``memo`` too, texts seen before are looked up.
     """
     pieces: list[_Piece] = []
+    split = split_sentences if memo is None else memo.split
 
     def add(text: str, part: str, is_lede: bool) -> None:
         if written is None:
             tokens = tuple(_tokens(text))
-        else:
+            n_words = sum(map(_WORD_TOKENS.__getitem__, tokens))
+        elif memo is None:
             tokens, surfaces = cased_tokens(text)
+            n_words = sum(map(_WORD_TOKENS.__getitem__, tokens))
             written.append(surfaces)
-        pieces.append((part, is_lede, text, tokens, sum(map(_WORD_TOKENS.__getitem__, tokens))))
+        else:
+            tokens, surfaces, n_words = memo.cased(text)
+            written.append(surfaces)
+        pieces.append((part, is_lede, text, tokens, n_words))
 
     if doc.headline and doc.headline.strip():
         add(doc.headline.strip(), HEADLINE, False)
     for paragraph in doc.deck:
-        for text in split_sentences(paragraph):
+        for text in split(paragraph):
             add(text, DECK, False)
     for index, paragraph in enumerate(doc.paragraphs):
-        for k, text in enumerate(split_sentences(paragraph)):
+        for k, text in enumerate(split(paragraph)):
             add(text, BODY, index == 0 and k < LEDE_SENTENCES)
     return pieces
 
@@ -504,15 +561,17 @@ def sentence_pieces(doc: CleanDocument) -> list[SentencePiece]:
 
 
 def cased_sentence_pieces(
-    doc: CleanDocument,
+    doc: CleanDocument, memo: SegmentMemo | None = None
 ) -> tuple[list[SentencePiece], list[tuple[str, ...] | None]]:
     """:func:`sentence_pieces`, and each sentence's tokens as written (:func:`cased_tokens`).
 
     For the map step (:mod:`framing.analysis.records`), which reads case for
-    names and keeps neither.
+    names and keeps neither. With ``memo`` (one per chunk of documents),
+    paragraphs and sentences seen before are not segmented again: the same
+    pieces, the tuples of tokens shared.
     """
     written: list[tuple[str, ...] | None] = []
-    return _pieces(doc, written), written
+    return _pieces(doc, written, memo), written
 
 
 def build_sentences(

@@ -202,3 +202,15 @@ def test_term_counts_are_those_of_scikit_learns_count_vectorizer():
     assert ours.matrix[0, ours.vocabulary.index("white supremacists")] == 2
     empty = count_terms([tokenize("They said it."), []])
     assert empty.vocabulary == () and empty.matrix.shape == (2, 0)
+
+
+def test_count_terms_counts_a_shared_tuple_of_tokens_as_its_copies():
+    from framing.analysis.features import count_terms
+
+    shared = ("foreign", "volunteers", "fight", ",", "volunteers", "said")
+    other = ("legal", "protection", "for", "foreign", "fighters")
+    together = count_terms([shared, other, shared, shared])
+    apart = count_terms([tuple(shared), other, tuple(list(shared)), tuple(list(shared))])
+    assert together.vocabulary == apart.vocabulary
+    assert (together.matrix != apart.matrix).nnz == 0
+    assert together.matrix[2].sum() == together.matrix[0].sum() > 0

@@ -145,3 +145,30 @@ def test_merged_statistics_leave_out_words_without_capitals_and_give_the_same_wo
     assert "2022" in whole.seen and "2022" not in merged.seen and "3,000" not in merged.seen
     assert merged.seen["nato"] == whole.seen["nato"] and merged.seen["ruiz"] == whole.seen["ruiz"]
     assert merged.words() == whole.words()
+
+
+def _stats_fields(stats):
+    return (stats.seen, stats.capitalised, stats.upper, stats.after_title, stats.dotted)
+
+
+def test_a_chunk_memo_counts_each_sentence_as_reading_it_again():
+    from framing.analysis.names import NameStats
+    from framing.text.segment import cased_tokens
+
+    texts = [
+        "The attaché, Maj. Gen. Borys Kremenetskyi, said the volunteers came to help.",
+        "They hope NATO and the U.S. will help.",
+        "VOLUNTEERS HEAD EAST",
+        "free\u200bdom for Dr. Ana Ruiz",  # no written forms: read again with offsets
+        "They hope NATO and the U.S. will help.",
+    ]
+    documents = [texts[:3], texts[2:], texts, [texts[1]] * 3]
+    plain, remembered, memo = NameStats(), NameStats(), {}
+    for document in documents:
+        sentences = [make_sentence(t, id=i) for i, t in enumerate(document)]
+        written = [cased_tokens(t)[1] for t in document]
+        plain.add(sentences, written)
+        remembered.add(sentences, written, memo)
+    assert _stats_fields(remembered) == _stats_fields(plain)
+    assert plain.seen["nato"] == 7 and "kremenetskyi" in plain.after_title
+    assert len(memo) == 4  # one per distinct (text, without written forms)

@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from framing.cli import app
@@ -91,3 +93,32 @@ def test_the_bundled_lexicons_show_as_bundled_in_the_method(absolute_run):
     html = (out / "r.html").read_text(encoding="utf-8")
     assert "<code>bundled:lexicons/volunteers</code>" in html
     assert "bundled:lexicons/volunteers/goodwill_fighters.toml" in html
+
+
+_PARTS = st.sampled_from(["a", "b", "bc", "A", "..", ".", "x.txt", "a b"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    path=st.lists(_PARTS, max_size=5).map(lambda parts: Path("/", *parts)),
+    folder=st.lists(_PARTS, max_size=4).map(lambda parts: Path("/", *parts)),
+)
+def test_relative_is_relative_to_when_it_is_inside(path, folder):
+    from framing.report.paths import _relative
+
+    try:
+        expected = path.relative_to(folder)
+    except ValueError:
+        expected = None
+    assert _relative(path, folder) == expected
+
+
+def test_many_paths_show_as_each_alone(tmp_path):
+    from framing.report.paths import _Display
+
+    folder = tmp_path / "articles"
+    paths = [folder / "a.txt", f"{folder}.jsonl:3", "articles/b.txt", seeds_dir() / "x.txt", ""]
+    roots = [folder, f"{folder}.jsonl"]
+    display = _Display(roots)
+    assert [display(p) for p in paths] == [display_path(p, roots) for p in paths]
+    assert [display(p) for p in paths][:2] == ["articles/a.txt", "articles.jsonl:3"]
