@@ -90,18 +90,22 @@ class Run:
     error: str = ""
 
 
-def corpus_for(work: Path, size: int, *, outlets: int, seed: int) -> tuple[Path, float | None]:
+def corpus_for(
+    work: Path, size: int, *, outlets: int, seed: int, distinct: bool = False
+) -> tuple[Path, float | None]:
     """The JSON Lines corpus of ``size`` articles in ``work``, and seconds to build it.
 
-    The seconds are None when the corpus was already there.
+    The seconds are None when the corpus was already there. ``distinct``:
+    sentences that almost never repeat (:mod:`benchmarks.corpus`).
     """
     from benchmarks.corpus import write_jsonl
 
-    path = work / f"corpus-{size}-outlets{outlets}-seed{seed}.jsonl"
+    kind = "-distinct" if distinct else ""
+    path = work / f"corpus-{size}-outlets{outlets}-seed{seed}{kind}.jsonl"
     if path.exists():
         return path, None
     start = time.perf_counter()
-    write_jsonl(path, n_articles=size, n_outlets=outlets, seed=seed)
+    write_jsonl(path, n_articles=size, n_outlets=outlets, seed=seed, distinct=distinct)
     return path, time.perf_counter() - start
 
 
@@ -212,7 +216,7 @@ def report_counts(path: Path) -> dict[str, int]:
 
 def run_size(size: int, corpus: Path, args: argparse.Namespace) -> list[Run]:
     """The floor, the quick report and (unless skipped) the in-depth report on one corpus."""
-    out = args.work / "out"
+    out = args.work / ("out-distinct" if args.distinct else "out")
     out.mkdir(parents=True, exist_ok=True)
     floor = Run(size, "floor", [sys.executable, str(REPO / "benchmarks" / "bench_floor.py"),
                                 str(corpus), "--json"])  # fmt: skip
@@ -302,6 +306,8 @@ def main() -> None:
                         help='extra arguments for framing report, e.g. "--workers 2"')  # fmt: skip
     parser.add_argument("--timeout", type=float, default=3600, help="seconds allowed per run")
     parser.add_argument("--skip-depth", action="store_true", help="leave out the in-depth report")
+    parser.add_argument("--distinct", action="store_true",
+                        help="a corpus whose sentences almost never repeat, like a real one")  # fmt: skip
     parser.add_argument("--tables", choices=["csv", "parquet"],
                         help="also write the tables in this format; time loading them")  # fmt: skip
     args = parser.parse_args()
@@ -312,14 +318,17 @@ def main() -> None:
           f"{os.cpu_count()} CPUs", file=sys.stderr)  # fmt: skip
     runs: list[Run] = []
     for size in sizes:
-        corpus, built = corpus_for(args.work, size, outlets=args.outlets, seed=args.seed)
+        corpus, built = corpus_for(
+            args.work, size, outlets=args.outlets, seed=args.seed, distinct=args.distinct
+        )
         state = f"built in {built:.1f} s" if built is not None else "cached"
         print(f"{size:,} articles: {corpus} ({corpus.stat().st_size / 1e6:,.0f} MB, {state})",
               file=sys.stderr, flush=True)  # fmt: skip
         runs.extend(run_size(size, corpus, args))
     load = os.getloadavg()
     print(f"load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}", file=sys.stderr)
-    (args.work / "results.json").write_text(json.dumps([asdict(r) for r in runs], indent=1))
+    results = "results-distinct.json" if args.distinct else "results.json"
+    (args.work / results).write_text(json.dumps([asdict(r) for r in runs], indent=1))
     print(table(runs))
 
 

@@ -8,6 +8,14 @@ Article ``i`` belongs to outlet ``i % n_outlets``, and each outlet draws 60%
 of its sentences from one seed article so that the outlets differ. The same
 seed gives the same articles, in the same order.
 
+With ``distinct=True`` (``--distinct``) each drawn sentence has two of its
+inner words replaced by words drawn from the seeds' vocabulary, so that,
+like a real corpus and unlike the default one, almost no sentence text
+repeats (the default corpus has about 3% distinct sentences): what the
+pipeline remembers per distinct text then saves next to nothing. The words
+stay the seeds' words, so the vocabulary and the share of sentences with a
+lexicon term stay close to the default corpus's.
+
 :func:`generate_articles` yields the articles; :func:`write_jsonl` streams
 them to one JSON Lines file (the table format ``framing report`` reads, see
 docs/inputs.md), never holding more than one article in memory, so a
@@ -79,22 +87,35 @@ def generate_articles(
     n_outlets: int = 20,
     seed: int = 1,
     pools: Sequence[Sequence[str]] | None = None,
+    distinct: bool = False,
 ) -> Iterator[SyntheticArticle]:
     """Yield ``n_articles`` synthetic articles, one at a time, the same for the same seed.
 
     ``pools`` are the sentences to draw from (default: :func:`seed_pools`).
     Dates come from :func:`article_date` and use no random draw, so the texts
-    do not depend on them.
+    do not depend on them. ``distinct``: see the module's docstring.
     """
     pools = seed_pools() if pools is None else pools
     rng = random.Random(seed)
+    vocabulary = sorted({w for pool in pools for s in pool for w in s.split()[1:-1]})
+
+    def draw(pool: Sequence[str]) -> str:
+        sentence = rng.choice(pool)
+        if not distinct:
+            return sentence
+        words = sentence.split(" ")
+        if len(words) > 3:
+            for _ in range(2):
+                words[rng.randrange(1, len(words) - 1)] = rng.choice(vocabulary)
+        return " ".join(words)
+
     for i in range(n_articles):
         outlet = i % n_outlets
         favourite = pools[outlet % len(pools)]
         paragraphs = []
         for _ in range(rng.randint(12, 24)):
             pool = favourite if rng.random() < 0.6 else rng.choice(pools)
-            paragraphs.append(" ".join(rng.choice(pool) for _ in range(rng.randint(1, 3))))
+            paragraphs.append(" ".join(draw(pool) for _ in range(rng.randint(1, 3))))
         headline = f"Volunteers weigh the risks of a foreign war, report {i}"
         text = "\n\n".join(
             [
@@ -115,7 +136,9 @@ def generate_articles(
         )
 
 
-def write_jsonl(path: Path, *, n_articles: int, n_outlets: int = 20, seed: int = 1) -> int:
+def write_jsonl(
+    path: Path, *, n_articles: int, n_outlets: int = 20, seed: int = 1, distinct: bool = False
+) -> int:
     """Stream ``n_articles`` articles to ``path`` as JSON Lines; return the bytes written.
 
     The file is written under a temporary name beside ``path`` and renamed
@@ -126,7 +149,10 @@ def write_jsonl(path: Path, *, n_articles: int, n_outlets: int = 20, seed: int =
     partial = path.with_name(path.name + ".partial")
     try:
         with partial.open("w", encoding="utf-8", newline="\n", buffering=1 << 20) as handle:
-            for article in generate_articles(n_articles, n_outlets=n_outlets, seed=seed):
+            articles = generate_articles(
+                n_articles, n_outlets=n_outlets, seed=seed, distinct=distinct
+            )
+            for article in articles:
                 handle.write(json.dumps(asdict(article), ensure_ascii=False) + "\n")
         os.replace(partial, path)
     finally:
@@ -140,9 +166,18 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--outlets", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--distinct", action="store_true", help="sentences that almost never repeat (see above)"
+    )
     args = parser.parse_args()
     wall, cpu = time.perf_counter(), time.process_time()
-    size = write_jsonl(args.out, n_articles=args.articles, n_outlets=args.outlets, seed=args.seed)
+    size = write_jsonl(
+        args.out,
+        n_articles=args.articles,
+        n_outlets=args.outlets,
+        seed=args.seed,
+        distinct=args.distinct,
+    )
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     print(
         f"wrote {args.articles:,} articles, {size / 1e6:,.1f} MB, to {args.out} "

@@ -50,6 +50,26 @@ def test_articles_are_generated_one_at_a_time():
     assert "Two sentences here." in first.text or "One sentence." in first.text
 
 
+def test_a_distinct_corpus_repeats_almost_no_sentence_and_keeps_the_seeds_words():
+    from benchmarks.corpus import seed_pools
+    from framing.text.segment import split_sentences
+
+    pools = seed_pools()
+    words = {w for pool in pools for s in pool for w in s.split()}
+
+    def sentences(distinct):
+        texts = [a.text for a in generate_articles(40, seed=3, pools=pools, distinct=distinct)]
+        paragraphs = [p for t in texts for p in t.split("\n\n")[4:-1]]
+        return [s for p in paragraphs for s in split_sentences(p)]
+
+    plain, distinct = sentences(False), sentences(True)
+    assert len(set(plain)) < 0.5 * len(plain)  # the default corpus resamples its sentences
+    assert len(set(distinct)) > 0.95 * len(distinct)
+    assert {w for s in distinct for w in s.split()} <= words | {w for s in plain for w in s.split()}
+    again = [a.text for a in generate_articles(3, seed=3, pools=pools, distinct=True)]
+    assert again == [a.text for a in generate_articles(3, seed=3, pools=pools, distinct=True)]
+
+
 @pytest.mark.parametrize(
     ("tokens", "inflect", "expected"),
     [
