@@ -307,7 +307,7 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=3600, help="seconds allowed per run")
     parser.add_argument("--skip-depth", action="store_true", help="leave out the in-depth report")
     parser.add_argument("--distinct", action="store_true",
-                        help="a corpus whose sentences almost never repeat, like a real one")  # fmt: skip
+                        help="a corpus of sentences that almost never repeat")  # fmt: skip
     parser.add_argument("--tables", choices=["csv", "parquet"],
                         help="also write the tables in this format; time loading them")  # fmt: skip
     args = parser.parse_args()
