@@ -49,7 +49,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from functools import cached_property
+from functools import cached_property, partial
 from itertools import compress
 
 from framing.lexicons.cues import Cues
@@ -59,6 +59,7 @@ from framing.lexicons.patterns import (
     Pattern,
     TokenPatterns,
     anchor_of,
+    anchored_patterns,
     compile_term,
     fast_paths,
     longest_non_overlapping,
@@ -157,7 +158,12 @@ class Matcher:
         for prefix in sorted(prefixed):
             heads[prefix[: self._head_length]].append(prefix)
         self._heads = dict(heads)
-        self._patterns_of = TokenPatterns(self._candidates)
+        # Given the tables, not a bound method: the matcher and its memo hold no
+        # reference cycle, so a matcher is freed as soon as it is dropped, also
+        # while the cyclic collector is paused (parallel.cyclic_gc_paused).
+        self._patterns_of = TokenPatterns(
+            partial(anchored_patterns, self._exact, self._heads, self._prefixed, self._head_length)
+        )
 
     @property
     def subjects(self) -> Cues:
@@ -171,13 +177,6 @@ class Matcher:
         frame ("they have no protection") does not.
         """
         return cue is None or cue in self._uncertainty_cues
-
-    def _candidates(self, token: str) -> Iterable[Pattern]:
-        """The patterns whose anchor ``token`` can be: exact forms, then prefixes."""
-        yield from self._exact.get(token, ())
-        for prefix in self._heads.get(token[: self._head_length], ()):
-            if token.startswith(prefix) and is_word(token):
-                yield from self._prefixed[prefix]
 
     def match(self, sentence: Sentence, *, previous: Sequence[str] = ()) -> list[Hit]:
         """All hits in one sentence, ordered by position then frame.

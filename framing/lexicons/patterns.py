@@ -13,7 +13,7 @@ phrases right after or right before it is no match ("protection" in
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -102,7 +102,7 @@ def plain_end(
 
 
 class TokenPatterns(dict[str, tuple[Pattern, ...]]):
-    """token -> the patterns anchored on it (``Matcher._candidates``), decided once per token.
+    """token -> the patterns anchored on it (:func:`anchored_patterns`), decided once per token.
 
     ``map(patterns.__getitem__, tokens)`` stays in C for tokens seen before,
     so a sentence without a term costs a lookup per token. It forgets
@@ -119,6 +119,20 @@ class TokenPatterns(dict[str, tuple[Pattern, ...]]):
             self.clear()
         found = self[token] = tuple(self._of(token))
         return found
+
+
+def anchored_patterns(
+    exact: dict[str, list[Pattern]],
+    heads: dict[str, list[str]],
+    prefixed: dict[str, list[Pattern]],
+    head_length: int,
+    token: str,
+) -> Iterator[Pattern]:
+    """The patterns whose anchor ``token`` can be: exact forms, then prefixes."""
+    yield from exact.get(token, ())
+    for prefix in heads.get(token[:head_length], ()):
+        if token.startswith(prefix) and is_word(token):
+            yield from prefixed[prefix]
 
 
 def compile_term(term: Term, inflect: bool) -> tuple[Element, ...]:

@@ -96,8 +96,9 @@ def test_a_sentence_with_quotation_marks_takes_the_general_way(fast, general):
 def test_the_patterns_per_token_stay_bounded_and_right(lexicons, monkeypatch):
     monkeypatch.setattr(patterns_module, "TOKEN_MEMO", 3)
     matcher = Matcher(lexicons)
+    tables = (matcher._exact, matcher._heads, matcher._prefixed, matcher._head_length)
     for word in WORDS * 2:
-        assert matcher._patterns_of[word] == tuple(matcher._candidates(word))
+        assert matcher._patterns_of[word] == tuple(patterns_module.anchored_patterns(*tables, word))
         assert len(matcher._patterns_of) <= 3
 
 
@@ -191,3 +192,28 @@ def test_the_memo_tells_apart_what_the_sentence_before_says(lexicons):
         readings.append(tuple(h.reading for h in hits))
     assert readings[0] == readings[2] and readings[1] == readings[3]
     assert readings[0] != readings[1]
+
+
+def test_a_dropped_matcher_is_freed_without_the_cyclic_collector():
+    # The map step pauses the cyclic collector: a matcher made per chunk (the
+    # cleaning audit makes one) must not be kept alive by a reference cycle.
+    import gc
+    import weakref
+
+    from framing.lexicons.load import load_lexicons
+    from framing.lexicons.match import Matcher
+    from framing.resources import default_lexicons
+    from framing.text.segment import tokenize
+
+    lexicons = load_lexicons(default_lexicons())
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        matcher = Matcher(lexicons)
+        matcher.match_tokens(tokenize("They are not mercenaries, the volunteers said."))
+        freed = weakref.ref(matcher)
+        del matcher
+        assert freed() is None
+    finally:
+        if was_enabled:
+            gc.enable()
