@@ -25,6 +25,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 from typing import IO, TYPE_CHECKING, overload
 
+from framing.errors import OutputError
 from framing.model import Ids
 
 if TYPE_CHECKING:
@@ -47,10 +48,23 @@ def _read(file: IO[bytes], offset: int, size: int) -> bytes:
     return b"".join(parts)
 
 
-def _write(file: IO[bytes], offset: int, data: memoryview) -> None:
+def _write(file: IO[bytes], offset: int, data: memoryview, directory: str | None) -> None:
     while len(data):
-        written = os.pwrite(file.fileno(), data, offset)
+        try:
+            written = os.pwrite(file.fileno(), data, offset)
+        except OSError as exc:
+            raise no_room(exc, directory) from None
         data, offset = data[written:], offset + written
+
+
+def no_room(exc: OSError, directory: str | None) -> OutputError:
+    """The one-line error for a temporary file that cannot be made or written (a full disk)."""
+    where = directory or tempfile.gettempdir()
+    reason = exc.strerror or type(exc).__name__
+    return OutputError(
+        f"cannot write the in-depth analysis's working files in {where} ({reason}); "
+        "free some space there, or set TMPDIR to a folder with room"
+    )
 
 
 class Spill:
@@ -74,7 +88,10 @@ class Spill:
         file = self._files.get(name)
         if file is None:
             # Closed by close(), or with the spill or the last SpilledIds reading it.
-            file = tempfile.TemporaryFile(dir=self.directory, buffering=0)  # noqa: SIM115
+            try:
+                file = tempfile.TemporaryFile(dir=self.directory, buffering=0)  # noqa: SIM115
+            except OSError as exc:
+                raise no_room(exc, self.directory) from None
             self._files[name] = file
             self._dtypes[name], self._rows[name] = dtype, 0
         elif self._dtypes[name] != dtype:
@@ -88,7 +105,7 @@ class Spill:
         values = np.ascontiguousarray(values)
         file = self._file(name, values.dtype)
         start = self._rows[name]
-        _write(file, start * values.dtype.itemsize, values.data.cast("B"))
+        _write(file, start * values.dtype.itemsize, values.data.cast("B"), self.directory)
         self._rows[name] = start + len(values)
         return start
 
@@ -98,7 +115,7 @@ class Spill:
 
         values = np.ascontiguousarray(values)
         file = self._file(name, values.dtype)
-        _write(file, row * values.dtype.itemsize, values.data.cast("B"))
+        _write(file, row * values.dtype.itemsize, values.data.cast("B"), self.directory)
         self._rows[name] = max(self._rows[name], row + len(values))
 
     def rows(self, name: str) -> int:

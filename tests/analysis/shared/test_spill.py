@@ -117,3 +117,25 @@ def test_sorted_union_and_sparse_counts_equal_their_plain_versions():
     assert keys.tolist() == sorted(counter)
     assert SortedUnion().values().tolist() == []
     assert SparseCounts().items()[0].tolist() == []
+
+
+def test_a_full_or_missing_temporary_folder_is_a_one_line_error(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from framing.analysis.shared import spill as spill_module
+    from framing.errors import OutputError
+
+    missing = Spill(str(tmp_path / "gone"))
+    with pytest.raises(OutputError, match=r"gone.*TMPDIR"):
+        missing.append("a", np.arange(3, dtype=np.int32))
+
+    def full(*args):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(spill_module.os, "pwrite", full)
+    spill = Spill(str(tmp_path))
+    with pytest.raises(OutputError, match=r"No space left on device.*TMPDIR") as caught:
+        spill.append("a", np.arange(3, dtype=np.int32))
+    assert "\n" not in str(caught.value)
+    spill.close()
