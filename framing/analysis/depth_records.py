@@ -18,9 +18,10 @@ returns a :class:`DepthChunk`, so that the reduce step
 * **shared copy**: each sentence's 128-bit hash of its tokens (which
   sentences have the same text), the units of each text's first sentence in
   the chunk as word ids into the chunk's own word list
-  (:func:`~framing.analysis.shared.units.text_units`), and the sentences'
-  texts of those first sentences, compressed, from which the reduce reads
-  the example of each group.
+  (:func:`~framing.analysis.shared.units.text_units`) with a 128-bit hash
+  of each unit's words (which units are the same, across chunks), and the
+  sentences' texts of those first sentences, compressed, from which the
+  reduce reads the example of each group.
 
 Sentence ids count from the chunk's first sentence, as in
 :mod:`framing.analysis.records`. Pairwise tests need no more than the
@@ -68,8 +69,9 @@ class DepthChunk:
     one. Shared copy: ``text_keys`` (one row of two 64-bit halves per
     sentence), ``vocabulary`` (word forms, in first-seen order),
     ``unit_words`` (word indexes, flat), ``unit_lengths``,
-    ``unit_sentence`` and ``unit_quote``, for the units of each text's first
-    sentence in the chunk; ``texts``, the UTF-8 texts of those first
+    ``unit_sentence``, ``unit_quote`` and ``unit_keys`` (a 128-bit hash of
+    the unit's words, which units are the same), for the units of each
+    text's first sentence in the chunk; ``texts``, the UTF-8 texts of those first
     sentences (``text_sentence``) joined and compressed, of ``text_lengths``
     bytes each (a shared group's example is the text of its first sentence,
     the first of its text in the corpus).
@@ -95,6 +97,7 @@ class DepthChunk:
     unit_lengths: np.ndarray
     unit_sentence: np.ndarray
     unit_quote: np.ndarray
+    unit_keys: np.ndarray
     texts: bytes
     text_sentence: np.ndarray
     text_lengths: np.ndarray
@@ -177,6 +180,14 @@ def depth_chunk(
             unit_lengths.append(len(key))
             unit_sentence.append(k)
             unit_quote.append(quote)
+    # A unit's key hashes its words (not the chunk's ids), so that the reduce knows it anywhere.
+    forms = list(ids.words)
+    unit_keys: list[bytes] = []
+    at = 0
+    for length in unit_lengths:
+        words = "\x1f".join([forms[w - 1] for w in unit_words[at : at + length]])
+        unit_keys.append(blake2b(words.encode(), digest_size=16).digest())
+        at += length
     return DepthChunk(
         tone_sentence=tone_sentence,
         tone_frame=tone_frame,
@@ -198,6 +209,7 @@ def depth_chunk(
         unit_lengths=np.array(unit_lengths, dtype=np.int32),
         unit_sentence=np.array(unit_sentence, dtype=np.int32),
         unit_quote=np.array(unit_quote, dtype=bool),
+        unit_keys=np.frombuffer(b"".join(unit_keys), dtype=np.uint64).reshape(-1, 2),
         texts=zlib.compress(b"".join(encoded), 1),
         text_sentence=np.array(firsts, dtype=np.int32),
         text_lengths=np.array([len(e) for e in encoded], dtype=np.int32),

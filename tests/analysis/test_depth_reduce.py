@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
+import os
 import random
+import tempfile
 from functools import partial
 
 import numpy as np
@@ -49,6 +52,11 @@ def full_synthetic(synthetic, lexicons) -> Analysis:
 
 def _streamed(corpus: Corpus | CleanCorpus, lexicons, sizes: list[int]) -> Analysis:
     """The record-based in-depth analysis with the documents cut into chunks of these sizes."""
+    return _finish(_reducer(corpus, lexicons, sizes), corpus)
+
+
+def _reducer(corpus: Corpus | CleanCorpus, lexicons, sizes: list[int]) -> tuple[Reducer, dict]:
+    """A reducer given the documents in chunks of these sizes, and its outlets' ids."""
     outlet_ids = build_outlet_ids(d.outlet for d in corpus.documents)
     work = partial(
         map_documents,
@@ -63,6 +71,11 @@ def _streamed(corpus: Corpus | CleanCorpus, lexicons, sizes: list[int]) -> Analy
         reducer.add(work(corpus.documents[start : start + size]))
         start += size
     assert start == len(corpus.documents)
+    return reducer, outlet_ids
+
+
+def _finish(made: tuple[Reducer, dict], corpus: Corpus | CleanCorpus) -> Analysis:
+    reducer, outlet_ids = made
     return reducer.finish(
         name=corpus.name,
         outlet_names={v: k for k, v in outlet_ids.items()},
@@ -187,3 +200,56 @@ def test_a_chunk_without_depth_state_is_refused(seeds, lexicons):
     assert chunk.depth is None
     with pytest.raises(ValueError, match="depth"):
         Reducer(lexicons, OPTIONS).add(chunk)
+
+
+def test_shared_copy_read_back_in_blocks_of_any_size(
+    synthetic, full_synthetic, lexicons, monkeypatch
+):
+    """The passes at the end read the sentences a block of whole chunks at a time."""
+    clean = clean_corpus(synthetic)
+    n = len(clean.documents)
+    for block in (1, 500, 4000):
+        monkeypatch.setattr("framing.analysis.depth_shared.BLOCK_SENTENCES", block)
+        _same_results(_streamed(clean, lexicons, [13] * (n // 13) + [n % 13]), full_synthetic)
+
+
+def _open_in(folder) -> list[str]:
+    """The files this process has open in ``folder`` (unnamed: "#inode (deleted)")."""
+    links = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            links.append(os.readlink(f"/proc/self/fd/{fd}"))
+        except FileNotFoundError:  # the listing's own descriptor, closed since
+            continue
+    return [link for link in links if link.startswith(f"{folder}/")]
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="reads /proc/self/fd")
+def test_the_temporary_files_are_freed_after_a_run_and_after_an_error(
+    seeds, lexicons, monkeypatch, tmp_path
+):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    clean = clean_corpus(seeds)
+    made = _reducer(clean, lexicons, [1, 2])
+    copy = made[0]._depth._copy
+    assert len(_open_in(tmp_path)) >= 5  # text, outlet, speaker, invocations, texts
+    assert list(tmp_path.iterdir()) == []  # never named
+    analysis = _finish(made, clean)
+    assert copy.spill.closed
+    assert analysis.shared is not None and analysis.shared.groups
+    assert len(_open_in(tmp_path)) == 2  # each sentence's group, the groups' sentences
+    assert list(analysis.shared.groups[0].sentences) and analysis.shared.group_of(0) >= -1
+    del analysis, made
+    gc.collect()
+    assert _open_in(tmp_path) == []
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("alignment failed")
+
+    monkeypatch.setattr("framing.analysis.depth_shared.shared_components", fail)
+    made = _reducer(clean, lexicons, [3])
+    assert _open_in(tmp_path)
+    with pytest.raises(RuntimeError, match="alignment failed"):
+        _finish(made, clean)
+    assert _open_in(tmp_path) == []
+    assert list(tmp_path.iterdir()) == []

@@ -99,8 +99,10 @@ The package's modules, each importing only those before it:
 :mod:`~framing.analysis.shared.units` (units and their words),
 :mod:`~framing.analysis.shared.pairs` (TF-IDF, candidate pairs and their
 verification), :mod:`~framing.analysis.shared.groups` (:func:`align_shared`),
-:mod:`~framing.analysis.shared.views` (shared fractions, frames by origin)
-and :mod:`~framing.analysis.shared.summary` (:func:`describe_shared`).
+:mod:`~framing.analysis.shared.views` (shared fractions, frames by origin),
+:mod:`~framing.analysis.shared.summary` (:func:`describe_shared`) and
+:mod:`~framing.analysis.shared.spill` (what the streamed analysis keeps: key
+tables, columns on disk).
 """
 
 from __future__ import annotations

@@ -106,12 +106,10 @@ def align_units(
     are theirs, as :func:`~framing.analysis.shared.units._build_units`
     makes them) and its id. ``example(k)`` is the text of row ``k``, read
     only for each group's first sentence. The streamed analysis
-    (:mod:`framing.analysis.depth_reduce`) calls this with arrays gathered
-    chunk by chunk instead of the sentences.
+    (:mod:`framing.analysis.depth_shared`) calls :func:`shared_components`
+    itself and numbers the groups a block of sentences at a time.
     """
     import numpy as np
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
 
     method = shared_method(threshold, min_words)
     n = len(ids)
@@ -120,9 +118,39 @@ def align_units(
     n_outlets, n_texts = max(len(outlets), 1), int(text_of.max()) + 1
     # Nodes: one distinct text in one outlet (its sentences align with the same others).
     node_keys, node_of = np.unique(text_of * n_outlets + outlet_of, return_inverse=True)
-    node_of = node_of.ravel()
+    node_component, quoted = shared_components(
+        units, node_keys, n_outlets=n_outlets, n_texts=n_texts, threshold=threshold
+    )
+    return _assemble(
+        example,
+        ids=ids,
+        sentence_component=node_component[node_of.ravel()],
+        outlets=outlets,
+        outlet_of=outlet_of,
+        quoted_components=set(quoted.tolist()),
+        threshold=threshold,
+        min_words=min_words,
+        method=method,
+    )
+
+
+def shared_components(
+    units: _Units, node_keys: np.ndarray, *, n_outlets: int, n_texts: int, threshold: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each node's component of shared copy (-1: not shared), and the components of quotes.
+
+    A node is one distinct text in one outlet, ``node_keys`` (sorted) its
+    text's index times ``n_outlets`` plus its outlet's. Units (of the
+    ``n_texts`` texts) join the nodes of the texts that hold them when they
+    are found in two outlets or match a unit of another outlet; the
+    components of that graph are the groups.
+    """
+    import numpy as np
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
     node_text, node_outlet = node_keys // n_outlets, node_keys % n_outlets
-    n_units = len(units.keys)
+    n_units = len(units)
 
     # Unit -> nodes: every node whose text holds the unit (node_text is sorted).
     text_start = np.searchsorted(node_text, np.arange(n_texts))
@@ -170,18 +198,8 @@ def align_units(
     node_shared = np.zeros(n_nodes, dtype=bool)
     node_shared[link_node[on]] = True
     quoted = active & np.asarray(units.is_quote, dtype=bool)
-    sentence_component = np.where(node_shared[node_of], component[n_units + node_of], -1)
-    return _assemble(
-        example,
-        ids=ids,
-        sentence_component=sentence_component,
-        outlets=outlets,
-        outlet_of=outlet_of,
-        quoted_components=set(component[np.flatnonzero(quoted)].tolist()),
-        threshold=threshold,
-        min_words=min_words,
-        method=method,
-    )
+    node_component = np.where(node_shared, component[n_units:], -1)
+    return node_component, np.unique(component[np.flatnonzero(quoted)])
 
 
 def _assemble(

@@ -7,7 +7,6 @@ comparing every pair: the blocking described in :mod:`framing.analysis.shared`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import chain
 from typing import TYPE_CHECKING
 
 from framing.analysis.shared.units import _Units
@@ -40,10 +39,9 @@ def _tfidf(units: _Units) -> csr_matrix:
     import numpy as np
     from scipy.sparse import coo_matrix
 
-    n_units, n_vocab = len(units.keys), max(units.vocabulary_size, 1)
-    lengths = np.fromiter(map(len, units.keys), dtype=np.int64, count=n_units)
-    words = np.fromiter(chain.from_iterable(units.keys), dtype=np.int64, count=int(lengths.sum()))
-    words -= 1
+    n_units, n_vocab = len(units), max(units.vocabulary_size, 1)
+    lengths = units.lengths.astype(np.int64)
+    words = units.words.astype(np.int64)
     unit_of_word = np.repeat(np.arange(n_units), lengths)
     # A bigram starts at every word but the last of its unit.
     starts = np.ones(len(words), dtype=bool)

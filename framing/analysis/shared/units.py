@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from itertools import chain
+from typing import TYPE_CHECKING, TypeVar
 
 from framing.analysis.quotes.spans import quote_spans
 from framing.model import Sentence
 from framing.text.marks import DOUBLE_MARKS
 from framing.text.segment import is_word, tokenize
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _Key = TypeVar("_Key", bound=Hashable)
 
@@ -64,37 +68,57 @@ def unit_words(tokens: Iterable[str]) -> list[str]:
 
 @dataclass
 class _Units:
-    """Distinct units (tuples of word ids, see :class:`_WordIds`), and which texts hold them."""
+    """Distinct units, as arrays, and which texts hold them.
 
-    keys: list[tuple[int, ...]]
-    is_quote: list[bool]
-    member_unit: list[int]
-    member_text: list[int]
+    ``words`` are the units' word ids (from 0, in the numbering of
+    :class:`_WordIds` less one), flat; ``lengths`` the words of each unit;
+    ``is_quote`` whether a unit is a quotation in some text;
+    ``member_unit[k]`` is found in text ``member_text[k]``. No Python object
+    per unit: a corpus of distinct texts has tens of millions.
+    """
+
+    words: np.ndarray
+    lengths: np.ndarray
+    is_quote: np.ndarray
+    member_unit: np.ndarray
+    member_text: np.ndarray
     vocabulary_size: int
+
+    def __len__(self) -> int:
+        return len(self.lengths)
 
 
 def _build_units(texts: Sequence[Sentence], min_words: int) -> _Units:
     """Units of each distinct sentence text (see the module docstring)."""
+    import numpy as np
+
     ids = _WordIds()
     index: dict[tuple[int, ...], int] = {}
-    units = _Units([], [], [], [], 0)
-
-    def add(key: tuple[int, ...], text_id: int, quote: bool) -> None:
-        unit = index.get(key)
-        if unit is None:
-            unit = index[key] = len(units.keys)
-            units.keys.append(key)
-            units.is_quote.append(quote)
-        elif quote:
-            units.is_quote[unit] = True
-        units.member_unit.append(unit)
-        units.member_text.append(text_id)
-
+    keys: list[tuple[int, ...]] = []
+    is_quote: list[bool] = []
+    member_unit: list[int] = []
+    member_text: list[int] = []
     for text_id, sentence in enumerate(texts):
         for key, quote in text_units(sentence.text, sentence.tokens, ids, min_words):
-            add(key, text_id, quote)
-    units.vocabulary_size = len(ids.words)
-    return units
+            unit = index.get(key)
+            if unit is None:
+                unit = index[key] = len(keys)
+                keys.append(key)
+                is_quote.append(quote)
+            elif quote:
+                is_quote[unit] = True
+            member_unit.append(unit)
+            member_text.append(text_id)
+    lengths = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
+    words = np.fromiter(chain.from_iterable(keys), dtype=np.int64, count=int(lengths.sum()))
+    return _Units(
+        words=words - 1,
+        lengths=lengths,
+        is_quote=np.array(is_quote, dtype=bool),
+        member_unit=np.array(member_unit, dtype=np.int64),
+        member_text=np.array(member_text, dtype=np.int64),
+        vocabulary_size=len(ids.words),
+    )
 
 
 def text_units(

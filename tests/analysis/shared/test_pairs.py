@@ -53,14 +53,14 @@ def _brute_force(sentences, threshold: float, min_words: int):
     texts = list({s.tokens: s for s in sentences}.values())
     units = units_module._build_units(texts, min_words)
     matrix = pairs_module._tfidf(units)
-    outlets = [set() for _ in units.keys]
+    outlets = [set() for _ in range(len(units))]
     text_outlets: dict[tuple[str, ...], set[str]] = {}
     for s in sentences:
         text_outlets.setdefault(s.tokens, set()).add(s.outlet)
     for unit, text in zip(units.member_unit, units.member_text, strict=True):
         outlets[unit] |= text_outlets[texts[text].tokens]
     cosine = (matrix @ matrix.T).toarray()
-    n = len(units.keys)
+    n = len(units)
     i, j = np.nonzero(np.triu(cosine >= threshold - 1e-9, k=1))
     keep = [
         not (len(outlets[a]) == 1 and outlets[a] == outlets[b]) for a, b in zip(i, j, strict=True)
