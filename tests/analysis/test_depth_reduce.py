@@ -12,7 +12,7 @@ from functools import partial
 import numpy as np
 import pytest
 
-from framing import analyse, default_lexicons, load_corpus, load_lexicons, seeds_dir
+from framing import analyse, load_corpus
 from framing.analysis.depth_reduce import DepthReducer
 from framing.analysis.pipeline import build_outlet_ids
 from framing.analysis.records import map_documents
@@ -23,16 +23,6 @@ from framing.report import render_json
 from framing.text.clean import clean_corpus
 
 OPTIONS = AnalysisOptions(jobs=1, n_bootstrap=200, n_permutations=200)
-
-
-@pytest.fixture(scope="module")
-def lexicons():
-    return load_lexicons(default_lexicons())
-
-
-@pytest.fixture(scope="module")
-def seeds() -> Corpus:
-    return load_corpus([seeds_dir()])
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from framing import analyse, default_lexicons, load_corpus, load_lexicons, seeds_dir
+from framing import analyse, load_corpus, load_lexicons
 from framing.analysis.pipeline import build_outlet_ids
 from framing.analysis.records import map_documents
 from framing.analysis.reduce import Reducer
@@ -18,16 +18,6 @@ from framing.model import BODY, Analysis, AnalysisOptions, CleanCorpus, Corpus, 
 from framing.report import render_json
 from framing.text.clean import clean_corpus
 from tests.dated_corpus import dated_corpus, write_goodwill_lexicons
-
-
-@pytest.fixture(scope="module")
-def lexicons():
-    return load_lexicons(default_lexicons())
-
-
-@pytest.fixture(scope="module")
-def seeds() -> Corpus:
-    return load_corpus([seeds_dir()])
 
 
 @pytest.fixture(scope="module")
