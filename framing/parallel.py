@@ -245,6 +245,15 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     # ("Exception ignored ... Bad file descriptor" on stderr).
     if manager is not None:
         manager.join(STOP_GRACE_SECONDS)
+    if manager is not None and manager.is_alive():
+        # A worker ended while sending a result leaves the manager thread reading
+        # the rest of it for ever, and Python joins that thread at exit (a run
+        # that never ends). With every worker gone, closing this process's end
+        # of the result pipe gives it end-of-file, so it stops.
+        writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+        if writer is not None and not any(p.is_alive() for p in processes):
+            writer.close()
+            manager.join(STOP_GRACE_SECONDS)
 
 
 def _chunks(items: Sequence[T], n_chunks: int) -> list[Sequence[T]]:
