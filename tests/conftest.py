@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import faulthandler
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,24 @@ from framing.model import Sentence
 from framing.text.segment import is_word, tokenize
 
 REPO = Path(__file__).resolve().parent.parent
+
+# After the last test, the interpreter must exit within this many seconds; if it
+# does not (a thread it waits for is stuck), every thread's stack goes to stderr
+# and the run exits with status 1, instead of hanging until CI's time limit.
+EXIT_GRACE_SECONDS = 120
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Name the threads still running after the tests, which the exit must wait for."""
+    left = [t.name for t in threading.enumerate() if t.is_alive() and not t.daemon]
+    left = [name for name in left if name != threading.main_thread().name]
+    if left:
+        print(f"\nthreads still running after the tests: {', '.join(left)}", file=sys.__stderr__)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    faulthandler.dump_traceback_later(EXIT_GRACE_SECONDS, exit=True, file=sys.__stderr__)
 
 
 def make_sentence(text: str, *, id: int = 0, outlet: str = "o", document: str = "d") -> Sentence:
