@@ -229,7 +229,9 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     # ProcessPoolExecutor has no public way to end busy workers before Python
     # 3.14 (terminate_workers); its ``_processes`` maps pid -> Process.
     processes = list((getattr(pool, "_processes", None) or {}).values())
-    manager = getattr(pool, "_executor_manager_thread", None)  # shutdown() forgets it
+    # shutdown() forgets the manager thread and the result queue: take them first
+    manager = getattr(pool, "_executor_manager_thread", None)
+    results = getattr(pool, "_result_queue", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
@@ -250,7 +252,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         # the rest of it for ever, and Python joins that thread at exit (a run
         # that never ends). With every worker gone, closing this process's end
         # of the result pipe gives it end-of-file, so it stops.
-        writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+        writer = getattr(results, "_writer", None)
         if writer is not None and not any(p.is_alive() for p in processes):
             writer.close()
             manager.join(STOP_GRACE_SECONDS)

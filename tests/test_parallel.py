@@ -203,3 +203,20 @@ def test_local_engine_pulls_items_only_as_results_are_taken():
         # two workers, two items each ahead of the consumer: never the whole stream
         assert len(pulled) <= 5
         assert list(results) == [x * x for x in range(1, 100)]
+
+
+def _large(x: int) -> bytes:
+    return bytes(4 << 20)  # larger than a pipe's buffer: sent in many writes
+
+
+def test_stopping_workers_in_the_middle_of_sending_a_result_leaves_no_thread_to_wait_for():
+    """Python joins a pool's manager thread at exit: one left reading the rest of a
+    result that a stopped worker was sending would make the exit wait for ever."""
+    before = set(threading.enumerate())
+    for _ in range(3):
+        with pytest.raises(RuntimeError), LocalEngine(2, in_flight=2) as engine:
+            results = engine.map(_large, range(20))
+            next(results)
+            raise RuntimeError("the consumer stops while the workers send")
+        left = [t for t in set(threading.enumerate()) - before if t.is_alive() and not t.daemon]
+        assert not left
