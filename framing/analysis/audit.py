@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from framing.lexicons.match import Matcher
+from framing.lexicons.match_memo import shared_matcher
 from framing.model import Hit, LexiconSet, RemovedSpan
 from framing.text.clean.rules import REASON_REPEATED
 from framing.text.segment import split_sentences, tokenize
@@ -34,7 +34,7 @@ def removed_hits(
     spans (furniture, dates) hold no term at all; a repeated line has none
     here, since the copy that was kept is analysed.
     """
-    matcher = Matcher(lexicons)
+    matcher = shared_matcher(lexicons)  # built once per process, not per chunk
     found: list[tuple[Hit, ...]] = []
     for span in removed:
         hits: list[Hit] = []

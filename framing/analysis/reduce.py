@@ -411,17 +411,35 @@ def _merge_candidates(
 
     A candidate left out here can never be chosen later: more candidates only
     add stronger texts ahead of it (or a stronger copy of its text), so the
-    best ``per_cell`` distinct texts of all chunks are among those kept.
+    best ``per_cell`` distinct texts of all chunks are among those kept. For
+    the same reason a candidate weaker than the weakest of ``per_cell`` kept
+    (distinct texts, strongest first) cannot enter, and is not looked at
+    further; only the candidates chosen get their sentence ids moved.
     """
-    pool = list(kept.get(cell, ()))
-    for c in candidates:
-        sid = offset + c.evidence.sentence
-        moved = replace(c, evidence=replace(c.evidence, sentence=sid))
-        moved = replace(moved, hits=tuple(h._replace(sentence=sid) for h in c.hits))
-        pool.append(((*c.key, sid), moved))
+    old = kept.get(cell, [])
+    weakest = old[-1][0] if len(old) >= per_cell else None
+    fresh = [((*c.key, offset + c.evidence.sentence), c) for c in candidates]
+    if weakest is not None:
+        fresh = [(strength, c) for strength, c in fresh if strength < weakest]
+    if not fresh:
+        kept[cell] = old
+        return
+    pool = [*old, *fresh]
     ranked = [(strength, i) for i, (strength, _) in enumerate(pool)]
     texts = [c.evidence.text for _, c in pool]
-    kept[cell] = [pool[i] for _, i in best_distinct(ranked, per_cell, texts.__getitem__)]
+    kept[cell] = [
+        (strength, pool[i][1] if i < len(old) else _moved(pool[i][1], strength[-1]))
+        for strength, i in best_distinct(ranked, per_cell, texts.__getitem__)
+    ]
+
+
+def _moved(c: EvidenceCandidate, sid: int) -> EvidenceCandidate:
+    """``c`` with its sentence id, and its hits', made ``sid`` (the corpus-wide id)."""
+    return replace(
+        c,
+        evidence=replace(c.evidence, sentence=sid),
+        hits=tuple(h._replace(sentence=sid) for h in c.hits),
+    )
 
 
 def _over_time(
