@@ -49,6 +49,10 @@ OUTLET_SUMS = "outlet_sums"
 
 RowKey = tuple[str, str]
 
+#: Entries left waiting before :class:`TermStatsAccumulator` adds them to its
+#: sums, at the least (at most half the sums' entries otherwise).
+MIN_WAITING = 1_000_000
+
 
 @dataclass(frozen=True)
 class ChunkTermStats:
@@ -163,19 +167,22 @@ def _column_sums(matrix: csr_matrix) -> csr_matrix:
 class TermStatsAccumulator:
     """Adds up :class:`ChunkTermStats` over chunks, whatever their vocabularies.
 
-    Terms and rows get global indexes as they are first seen; entries are
-    kept as buffered (row, column, value) triples and summed whenever the
-    buffer outgrows the summed part, so memory stays within a small multiple
-    of the statistics' own size.
+    Terms and rows get global indexes as they are first seen. The sums so far
+    are one sparse matrix (32-bit indexes, 64-bit values); a chunk's entries
+    wait as compact (row, column, value) arrays and are added in whenever
+    they outgrow half of it, so memory stays near the sums' own size: about
+    12 bytes per non-zero entry, plus at most half as much waiting. The
+    number of entries is bounded by the rows (two per outlet, two per frame,
+    three more) times the distinct terms, and grows with them.
     """
 
     def __init__(self) -> None:
         self._terms: dict[str, int] = {}
         self._rows: dict[RowKey, int] = {}
         self._counts: dict[RowKey, int] = {}
-        self._parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-        self._buffered = 0
-        self._summed = 0
+        self._summed: csr_matrix | None = None
+        self._waiting: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self._n_waiting = 0
 
     def add(self, chunk: ChunkTermStats) -> None:
         """Add one chunk's statistics."""
@@ -185,52 +192,51 @@ class TermStatsAccumulator:
             self._counts[key] = self._counts.get(key, 0) + n
         columns = np.fromiter(
             (self._terms.setdefault(t, len(self._terms)) for t in chunk.vocabulary),
-            dtype=np.int64,
+            dtype=np.int32,
             count=len(chunk.vocabulary),
         )
         rows = np.fromiter(
             (self._rows.setdefault(k, len(self._rows)) for k in chunk.rows),
-            dtype=np.int64,
+            dtype=np.int32,
             count=len(chunk.rows),
         )
         coo = chunk.matrix.tocoo()
         if coo.nnz:
-            self._parts.append((rows[coo.row], columns[coo.col], coo.data.astype(np.int64)))
-            self._buffered += coo.nnz
-        if self._buffered > max(2 * self._summed, 1_000_000):
-            self._consolidate()
+            self._waiting.append((rows[coo.row], columns[coo.col], coo.data.astype(np.int64)))
+            self._n_waiting += coo.nnz
+        summed = 0 if self._summed is None else self._summed.nnz
+        if self._n_waiting > max(summed // 2, MIN_WAITING):
+            self._add_waiting()
 
-    def _consolidate(self) -> None:
-        """Sum the buffered triples into one part."""
+    def _add_waiting(self) -> csr_matrix:
+        """Add the waiting entries to the sums; returns the sums."""
         import numpy as np
-        from scipy.sparse import coo_matrix
+        from scipy.sparse import coo_matrix, csr_matrix
 
-        if len(self._parts) <= 1:
-            return
-        rows, columns, values = (np.concatenate(p) for p in zip(*self._parts, strict=True))
-        summed = coo_matrix(
-            (values, (rows, columns)), shape=(len(self._rows), len(self._terms))
-        ).tocsr()
-        summed.sum_duplicates()
-        coo = summed.tocoo()
-        self._parts = [(coo.row.astype(np.int64), coo.col.astype(np.int64), coo.data)]
-        self._summed = self._buffered = coo.nnz
+        shape = (len(self._rows), len(self._terms))
+        summed = self._summed
+        if summed is None:
+            summed = csr_matrix(shape, dtype=np.int64)
+        elif summed.shape != shape:
+            summed.resize(shape)
+        if self._waiting:
+            rows, columns, values = (np.concatenate(p) for p in zip(*self._waiting, strict=True))
+            self._waiting = []
+            self._n_waiting = 0
+            waiting = coo_matrix((values, (rows, columns)), shape=shape).tocsr()
+            del rows, columns, values
+            summed = summed + waiting
+            summed.sum_duplicates()
+        self._summed = summed
+        return summed
 
     def totals(self) -> TermTotals:
         """The sums so far, over an alphabetical vocabulary."""
         import numpy as np
-        from scipy.sparse import coo_matrix
 
         vocabulary = sorted(self._terms)
         order = np.fromiter((self._terms[t] for t in vocabulary), dtype=np.int64)
-        if self._parts:
-            rows, columns, values = (np.concatenate(p) for p in zip(*self._parts, strict=True))
-        else:
-            rows = columns = values = np.zeros(0, dtype=np.int64)
-        matrix = coo_matrix(
-            (values, (rows, columns)), shape=(len(self._rows), len(self._terms))
-        ).tocsr()
-        matrix.sum_duplicates()
+        matrix = self._add_waiting()
         matrix = matrix[:, order] if len(order) else matrix
         return TermTotals(tuple(vocabulary), dict(self._rows), matrix.tocsr(), dict(self._counts))
 

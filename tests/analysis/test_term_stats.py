@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from scipy.sparse import csr_matrix
 
+from framing.analysis import term_stats
 from framing.analysis.features import _chi2, count_terms
 from framing.analysis.term_stats import (
     DOCUMENT_DF,
@@ -85,6 +86,18 @@ def test_any_chunking_in_any_order_gives_the_same_totals():
         for piece in pieces:
             accumulator.add(_stats(piece))
         _same(accumulator.totals(), whole)
+
+
+@pytest.mark.parametrize("min_waiting", [1, 50])
+def test_sums_added_up_as_chunks_arrive_are_the_sums_of_the_whole(monkeypatch, min_waiting):
+    """Entries are added to the sums between chunks (here after 1 or 50 of them), the
+    vocabulary and the rows growing meanwhile: the same totals as counted at once."""
+    monkeypatch.setattr(term_stats, "MIN_WAITING", min_waiting)
+    docs = _corpus(4, n_docs=60)
+    accumulator = TermStatsAccumulator()
+    for i in range(0, len(docs), 7):
+        accumulator.add(_stats(docs[i : i + 7]))
+    _same(accumulator.totals(), term_totals(_stats(docs)))
 
 
 def test_totals_count_sentences_documents_and_outlets():
