@@ -202,7 +202,13 @@ class _Joined:
         self._j: list[np.ndarray] = []
 
     def add(self, i: np.ndarray, j: np.ndarray) -> None:
-        """Record matches and recompute the components they form."""
+        """Record matches and merge the components they join.
+
+        Components only ever merge, so the new matches are read between the
+        components so far (their labels), not between units: each call costs
+        the units plus the new matches, not every match found before.
+        """
+        import numpy as np
         from scipy.sparse import coo_matrix
         from scipy.sparse.csgraph import connected_components
 
@@ -212,11 +218,12 @@ class _Joined:
         self._j.append(j)
         self.matched[i] = True
         self.matched[j] = True
-        every_i, every_j = self.pairs()
         graph = coo_matrix(
-            ([True] * len(every_i), (every_i, every_j)), shape=(self.n_units, self.n_units)
+            (np.ones(len(i), dtype=bool), (self.label[i], self.label[j])),
+            shape=(self.n_units, self.n_units),
         )
-        _, self.label = connected_components(graph.tocsr(), directed=False)
+        _, merged = connected_components(graph.tocsr(), directed=False)
+        self.label = merged[self.label]
 
     def unsettled(self, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The pairs whose match could still change the result."""
