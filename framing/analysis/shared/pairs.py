@@ -17,8 +17,12 @@ if TYPE_CHECKING:
 
 #: Candidate pairs whose exact cosine is computed per batch; bounds that step's memory.
 _VERIFY_BATCH = 100_000
-#: Units whose candidate pairs are generated per sparse product; bounds its memory.
+#: Units whose candidate pairs are generated per sparse product, at most.
 _CANDIDATE_ROWS = 20_000
+#: Candidate pairs per sparse product, at most (as estimated beforehand; a unit
+#: with more is a product of its own): bounds that step's memory where many
+#: units share their rare features, as variants of one boilerplate line do.
+_CANDIDATE_PAIRS = 4_000_000
 #: Columns at which each unit's tail norm is tabulated, for the candidates' upper bound.
 _CHECKPOINTS = 32
 #: Slack for floating-point sums compared with the threshold.
@@ -157,11 +161,12 @@ def _similar_pairs(
     split = _prefixes(matrix, threshold)
     joined = _Joined(n_units)
     stats = dict.fromkeys(("candidates", "accepted", "rejected", "verified"), 0)
-    for start in range(0, n_units, _CANDIDATE_ROWS):
-        stop = min(start + _CANDIDATE_ROWS, n_units)
-        block = (split.prefix[start:stop] @ split.prefix[start:].T).tocoo()
-        upper = block.col > block.row  # j > i (both are offset by start)
-        i, j = block.row[upper] + start, block.col[upper] + start
+    by_feature = split.prefix.T.tocsr()  # once: a block's product reads every unit
+    for start, stop in _blocks(split.prefix):
+        block = (split.prefix[start:stop] @ by_feature).tocoo()
+        i, j = block.row + start, block.col
+        upper = j > i
+        i, j = i[upper], j[upper]
         i_outlet = unit_outlets[i]
         keep = (i_outlet < 0) | (i_outlet != unit_outlets[j])
         i, j, partial = i[keep], j[keep], block.data[upper][keep]
@@ -187,6 +192,32 @@ def _similar_pairs(
                 joined.add(bi[close], bj[close])
     pair_i, pair_j = joined.pairs()
     return pair_i, pair_j, stats
+
+
+def _blocks(prefix: csr_matrix) -> list[tuple[int, int]]:
+    """Consecutive row ranges of ``prefix`` whose candidate pairs stay within bounds.
+
+    A row's candidates are at most the units that share a prefix feature with
+    it, summed over its prefix features; ranges hold at most
+    :data:`_CANDIDATE_ROWS` rows and, but for a single row, at most
+    :data:`_CANDIDATE_PAIRS` such candidates. Which range a pair is found in
+    changes neither the matches nor the groups.
+    """
+    import numpy as np
+
+    n_rows = prefix.shape[0]
+    sharing = np.bincount(prefix.indices, minlength=prefix.shape[1])
+    rows = np.repeat(np.arange(n_rows), np.diff(prefix.indptr))
+    bound = np.cumsum(np.bincount(rows, weights=sharing[prefix.indices], minlength=n_rows))
+    blocks = []
+    start = 0
+    while start < n_rows:
+        before = bound[start - 1] if start else 0.0
+        fits = int(np.searchsorted(bound, before + _CANDIDATE_PAIRS, side="right"))
+        stop = min(max(fits, start + 1), start + _CANDIDATE_ROWS, n_rows)
+        blocks.append((start, stop))
+        start = stop
+    return blocks
 
 
 class _Joined:

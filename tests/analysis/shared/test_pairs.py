@@ -72,12 +72,15 @@ def _brute_force(sentences, threshold: float, min_words: int):
     return matrix, units, outlets, matched, connected_components(graph, directed=False)[1]
 
 
-@pytest.mark.parametrize("seed", [1, 2])
-def test_blocking_finds_the_same_matches_as_comparing_every_pair(seeds, monkeypatch, seed):
+@pytest.mark.parametrize(("seed", "max_pairs"), [(1, 4_000_000), (2, 300)])
+def test_blocking_finds_the_same_matches_as_comparing_every_pair(
+    seeds, monkeypatch, seed, max_pairs
+):
     import numpy as np
 
     # Small blocks and batches, so that every step runs many times.
     monkeypatch.setattr(pairs_module, "_CANDIDATE_ROWS", 37)
+    monkeypatch.setattr(pairs_module, "_CANDIDATE_PAIRS", max_pairs)
     monkeypatch.setattr(pairs_module, "_VERIFY_BATCH", 11)
     sentences, _ = synthetic(seeds, n=1500, n_outlets=7, seed=seed, p_edit=0.3, p_own=0.3)
     threshold, min_words = 0.6, 6
@@ -103,3 +106,30 @@ def test_blocking_finds_the_same_matches_as_comparing_every_pair(seeds, monkeypa
     assert len(set(zip(label[matched], found_label[matched], strict=True))) == len(
         set(label[matched])
     ) == len(set(found_label[matched]))  # fmt: skip
+
+
+def test_blocks_cover_every_unit_once_and_bound_their_candidates(monkeypatch):
+    """Units sharing their rare features (one boilerplate line's variants) make
+    blocks of fewer units, so that no product holds more than the bound."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    monkeypatch.setattr(pairs_module, "_CANDIDATE_ROWS", 50)
+    monkeypatch.setattr(pairs_module, "_CANDIDATE_PAIRS", 400)
+    rng = np.random.default_rng(5)
+    crowded = [[0, 1]] * 60  # 60 variants sharing two features: 120 candidates each
+    sparse = [sorted(rng.choice(np.arange(2, 500), 3, replace=False)) for _ in range(140)]
+    rows = crowded[:30] + sparse + crowded[30:]
+    prefix = csr_matrix(
+        (np.ones(sum(map(len, rows))), np.concatenate(rows), np.cumsum([0, *map(len, rows)])),
+        shape=(len(rows), 500),
+    )
+    blocks = pairs_module._blocks(prefix)
+    assert [b[0] for b in blocks] == [0, *(b[1] for b in blocks[:-1])]
+    assert blocks[-1][1] == len(rows)
+    dense = prefix.toarray()
+    for start, stop in blocks:
+        assert stop - start <= 50
+        candidates = (dense[start:stop] @ dense.T > 0).sum()
+        assert stop - start == 1 or candidates <= 400
+    assert any(stop - start == 50 for start, stop in blocks)  # sparse units still go 50 at a time
