@@ -22,8 +22,8 @@ EXIT_GRACE_SECONDS = 120
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Name the threads still running after the tests, which the exit must wait for."""
-    left = [t.name for t in threading.enumerate() if t.is_alive() and not t.daemon]
-    left = [name for name in left if name != threading.main_thread().name]
+    main = threading.main_thread()
+    left = [t.name for t in threading.enumerate() if t is not main and not t.daemon]
     if left:
         print(f"\nthreads still running after the tests: {', '.join(left)}", file=sys.__stderr__)
 

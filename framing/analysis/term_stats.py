@@ -49,8 +49,8 @@ OUTLET_SUMS = "outlet_sums"
 
 RowKey = tuple[str, str]
 
-#: Entries left waiting before :class:`TermStatsAccumulator` adds them to its
-#: sums, at the least (at most half the sums' entries otherwise).
+#: Entries :class:`TermStatsAccumulator` lets wait before adding them to its
+#: sums: this many, or half as many as the sums hold when that is more.
 MIN_WAITING = 1_000_000
 
 
