@@ -41,8 +41,12 @@ from framing.parallel import (
 )
 from framing.text.scripts import lexicon_scripts
 
-#: Documents per chunk of the map step.
-CHUNK_DOCUMENTS = 250
+#: Documents per chunk of the map step. Each chunk costs something whatever
+#: its size (its term vocabulary and evidence candidates are sent back and
+#: merged, its memos start empty): 1,000 took about 13% less CPU than 250 on
+#: the benchmark corpus, the same on distinct text, for about 100 MB more per
+#: process (docs/benchmarks.md). A corpus of one chunk stays in one process.
+CHUNK_DOCUMENTS = 1000
 #: The stages reported to a ``progress`` callback (as :mod:`framing.analysis.pipeline` names them).
 SENTENCES = "Segmenting"
 COMPARING = "Comparing"
