@@ -139,6 +139,26 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
             [("terrorist", "rebut")],
         ),
         ("They were accused of spying and became terrorists.", [("terrorists", "support")]),
+        # A negation or a distancing cue governs a coordinated pair of labels ...
+        (
+            "They are not mercenaries or terrorists.",
+            [("mercenaries", "deny"), ("terrorists", "deny")],
+        ),
+        ("He is not a mercenary or a terrorist.", [("mercenary", "deny"), ("terrorist", "deny")]),
+        (
+            "They were accused of being mercenaries and terrorists.",
+            [("mercenaries", "rebut"), ("terrorists", "rebut")],
+        ),
+        # ... not another frame's term joined as a second predicate ...
+        (
+            "They were charged as mercenaries and prosecuted.",
+            [("mercenaries", "rebut"), ("prosecuted", "support")],
+        ),
+        # ... nor a term after a comma, which may open a new clause.
+        (
+            "They are not mercenaries, and extremists joined later.",
+            [("mercenaries", "deny"), ("extremists", "support")],
+        ),
         # A view held by unnamed others is attributed, not asserted ...
         (
             "Some see them as tourists, while others see them as mercenaries.",
