@@ -17,9 +17,8 @@ careful coder reads the sentence, not just the word:
   "although" …) or a modal verb (a relative clause after the negated words
   stays in scope: "not mercenaries who are coming to earn money"); after a noun, a
   preposition ends it too ("no leniency for foreign mercenaries" negates
-  *leniency*, not *mercenaries*); a term joined to a negated (or rebutted)
-  term of its frame by "and", "or" or "nor" alone shares its reading ("not
-  mercenaries or terrorists"). A negated term *denies* its frame,
+  *leniency*, not *mercenaries*; "not mercenaries or terrorists" negates
+  both, see :mod:`~framing.lexicons.scope`). A negated term *denies* its frame,
   unless the term says ``on_negation = "supports"``: then the negation is
   the frame's content ("not lawful combatants", "no protection"), the term
   un-negated raises the frame's topic, and claimed ("should be treated as
@@ -50,7 +49,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from functools import cached_property, partial
 from itertools import compress
 
@@ -69,7 +68,13 @@ from framing.lexicons.patterns import (
     plain_end,
     start_of,
 )
-from framing.lexicons.scope import CLAUSE_WORDS, SCOPE_PUNCTUATION, can_be_adjective, scopes
+from framing.lexicons.scope import (
+    CLAUSE_WORDS,
+    SCOPE_PUNCTUATION,
+    can_be_adjective,
+    scopes,
+    share_coordinated_readings,
+)
 from framing.model import (
     DENY,
     HEADLINE,
@@ -104,10 +109,6 @@ LIST_WORDS = 12
 REPORTED_REASONS = frozenset({"because"})
 #: A scare-quoted span is the term itself plus at most this many words.
 SCARE_QUOTE_EXTRA_WORDS = 1
-#: Words that join two terms into one coordinated phrase ("not mercenaries or
-#: terrorists"), and the articles that may open the second ("or a terrorist").
-COORDINATORS = frozenset({"and", "or", "nor"})
-COORDINATED_ARTICLES = frozenset({"a", "an", "the"})
 
 
 _CAPITALISED_RE = re.compile(r"[A-Z]")
@@ -277,7 +278,7 @@ class Matcher:
         for frame_id, spans in found.items():
             kept = longest_non_overlapping(spans)
             read = [context.read(start, end, term) for start, end, term in kept]
-            _share_coordinated_readings(tokens, kept, read, self._scope_breakers)
+            share_coordinated_readings(tokens, kept, read, self._scope_breakers)
             claim = next((cue for reading, cue in read if reading == ENTITLED), None)
             for (start, end, term), (reading, cue) in zip(kept, read, strict=True):
                 if reading == ENTITLED:
@@ -304,43 +305,6 @@ class Matcher:
                 )
         hits.sort(key=lambda h: (h.start, h.frame, h.end))
         return hits, context.read_previous
-
-
-def _share_coordinated_readings(
-    tokens: Sequence[str],
-    kept: Sequence[tuple[int, int, Term]],
-    read: list[tuple[str, str | None]],
-    breakers: Collection[str],
-) -> None:
-    """Give a term joined to a denied or rebutted term of its frame that term's reading.
-
-    A negation or a distancing cue governs the whole coordinated phrase:
-    "not mercenaries or terrorists", "accused of being mercenaries and
-    terrorists", "not a mercenary or a terrorist". Only a bare support
-    reading is replaced (a term with its own cue keeps it), and only for
-    terms whose negation denies their frame; the two terms must be joined
-    by "and", "or" or "nor" alone (an article may open the second), so
-    "charged as mercenaries and sentenced" (another frame's term) and
-    "not mercenaries, and extremists …" (a new clause) are left alone, and
-    so is a conjunction the set lists among its ``breakers`` (scope breakers).
-    """
-    for i in range(1, len(kept)):
-        start, _, term = kept[i]
-        reading, cue = read[i]
-        if reading != SUPPORT or cue is not None or term.on_negation == "supports":
-            continue
-        before, after = read[i - 1]
-        if before not in (DENY, REBUT):
-            continue
-        between = tokens[kept[i - 1][1] : start]
-        if (
-            between
-            and between[0] in COORDINATORS
-            and between[0] not in breakers
-            and len(between) <= 2
-            and all(t in COORDINATED_ARTICLES for t in between[1:])
-        ):
-            read[i] = (before, after)
 
 
 class _Context:
@@ -617,11 +581,6 @@ class _Context:
         if start == first_word:
             return after
         return before or after
-
-
-# --------------------------------------------------------------------------
-# Scopes
-# --------------------------------------------------------------------------
 
 
 def match_sentences(sentences: Iterable[Sentence], lexicons: LexiconSet) -> tuple[Hit, ...]:

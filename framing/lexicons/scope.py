@@ -4,14 +4,16 @@ A negation cue ("not", "no", "without" …) or an uncertainty cue ("whether",
 "unclear") governs the next few words of its clause (:func:`scopes`);
 :mod:`framing.lexicons.match` reads a hit inside a scope as denied (or, for
 a term whose negation is the frame's content, as support) or as uncertain.
+A term coordinated with a denied or rebutted one shares its reading
+(:func:`share_coordinated_readings`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 
-from framing.model import DEFAULT_SCOPE_BREAKERS
+from framing.model import DEFAULT_SCOPE_BREAKERS, DENY, REBUT, SUPPORT, Term
 from framing.text.marks import CLOSING_DOUBLE, STRAIGHT_DOUBLE, STRAIGHT_SINGLE
 from framing.text.segment import is_word
 
@@ -160,3 +162,46 @@ def negation_scope(
     [None, 0, None, None]
     """
     return [None if s is None else s[0] for s in scopes(tokens, cues, breakers)]
+
+
+#: Words that join two terms into one coordinated phrase ("not mercenaries or
+#: terrorists"), and the articles that may open the second ("or a terrorist").
+COORDINATORS = frozenset({"and", "or", "nor"})
+COORDINATED_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def share_coordinated_readings(
+    tokens: Sequence[str],
+    kept: Sequence[tuple[int, int, Term]],
+    read: list[tuple[str, str | None]],
+    breakers: Collection[str],
+) -> None:
+    """Give a term joined to a denied or rebutted term of its frame that term's reading.
+
+    A negation or a distancing cue governs the whole coordinated phrase:
+    "not mercenaries or terrorists", "accused of being mercenaries and
+    terrorists", "not a mercenary or a terrorist". Only a bare support
+    reading is replaced (a term with its own cue keeps it), and only for
+    terms whose negation denies their frame; the two terms must be joined
+    by "and", "or" or "nor" alone (an article may open the second), so
+    "charged as mercenaries and sentenced" (another frame's term) and
+    "not mercenaries, and extremists …" (a new clause) are left alone, and
+    so is a conjunction the set lists among its ``breakers`` (scope breakers).
+    """
+    for i in range(1, len(kept)):
+        start, _, term = kept[i]
+        reading, cue = read[i]
+        if reading != SUPPORT or cue is not None or term.on_negation == "supports":
+            continue
+        before, after = read[i - 1]
+        if before not in (DENY, REBUT):
+            continue
+        between = tokens[kept[i - 1][1] : start]
+        if (
+            between
+            and between[0] in COORDINATORS
+            and between[0] not in breakers
+            and len(between) <= 2
+            and all(t in COORDINATED_ARTICLES for t in between[1:])
+        ):
+            read[i] = (before, after)
