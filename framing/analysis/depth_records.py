@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 from framing.analysis.quotes import extract_quotes
 from framing.analysis.quotes.voices import speaker_counts, voice_counts
 from framing.analysis.shared.units import _WordIds, text_units
-from framing.model import DEFAULT_MIN_WORDS, Hit, Sentence
+from framing.model import DEFAULT_MIN_WORDS, SUPPORT, Hit, Sentence
 
 if TYPE_CHECKING:
     import numpy as np
@@ -121,20 +121,22 @@ def depth_chunk(
     frame_index = {f: j for j, f in enumerate(frame_ids)}
     invoked: dict[int, set[int]] = {}
     hit_frames: dict[str, None] = {}
+    pairs: set[tuple[int, int]] = set()  # (sentence, frame) of the non-negated hits
     for hit in hits:
-        hit_frames.setdefault(hit.frame)
-        if hit.counts and hit.frame in frame_index:
-            invoked.setdefault(hit.sentence, set()).add(frame_index[hit.frame])
+        frame = hit.frame
+        hit_frames.setdefault(frame)
+        j = frame_index.get(frame)
+        if j is None:
+            continue
+        if not hit.negated:
+            pairs.add((hit.sentence, j))
+            if hit.reading == SUPPORT:  # hit.counts
+                invoked.setdefault(hit.sentence, set()).add(j)
     document_of = np.zeros(len(sentences), dtype=np.int64)
     for k in range(1, len(sentences)):
         changed = sentences[k].document != sentences[k - 1].document
         document_of[k] = document_of[k - 1] + changed
     n_documents = int(document_of[-1]) + 1 if len(sentences) else 0
-    pairs = {
-        (hit.sentence, frame_index[hit.frame])
-        for hit in hits
-        if not hit.negated and hit.frame in frame_index
-    }
     document_invoking = np.zeros((n_documents, len(frame_ids)), dtype=np.int32)
     for sentence, j in pairs:
         document_invoking[document_of[sentence], j] += 1

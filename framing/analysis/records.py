@@ -181,7 +181,7 @@ def map_documents(
                 chunk_hits.append(moved)
         # evidence is read from the sentences with hits; the in-depth state, from all
         for sid in range(len(own)) if depth else sorted({h.sentence for h in hits}):
-            by_id[offset + sid] = own[sid]._replace(id=offset + sid)
+            by_id[offset + sid] = Sentence._make((offset + sid, *own[sid][1:]))  # _replace(id=…)
         records.append(_record(doc, outlet, own, hits))
         if tables:
             hits_of: dict[int, list[Hit]] = defaultdict(list)
