@@ -96,11 +96,20 @@ def _analyzer() -> SentimentIntensityAnalyzer:
 def compound_scores(texts: Iterable[str]) -> list[float]:
     """VADER compound score of each text, rounded to 4 decimals (as VADER reports).
 
+    A text that comes again (wire copy, boilerplate) is scored once.
+
     >>> [s > 0 for s in compound_scores(["They fight for freedom, bravely.", "A grim loss."])]
     [True, False]
     """
     analyzer = _analyzer()
-    return [analyzer.polarity_scores(text)["compound"] for text in texts]
+    scores: dict[str, float] = {}
+    result = []
+    for text in texts:
+        score = scores.get(text)
+        if score is None:
+            score = scores[text] = analyzer.polarity_scores(text)["compound"]
+        result.append(score)
+    return result
 
 
 def score_tone(

@@ -13,6 +13,23 @@ def test_compound_scores_come_from_vader():
     assert positive > 0.5 and negative < -0.5 and neutral == 0.0
 
 
+def test_a_text_that_comes_again_is_scored_once(monkeypatch):
+    import framing.analysis.tone as tone
+
+    real = tone._analyzer()
+    seen: list[str] = []
+
+    class Counting:
+        def polarity_scores(self, text: str) -> dict[str, float]:
+            seen.append(text)
+            return real.polarity_scores(text)
+
+    monkeypatch.setattr(tone, "_analyzer", Counting)
+    texts = ["They are brave heroes.", "A grim loss.", "They are brave heroes."]
+    assert compound_scores(texts) == [real.polarity_scores(t)["compound"] for t in texts]
+    assert seen == texts[:2]
+
+
 def test_mean_tone_per_outlet_and_frame():
     lex = LexiconSet("t", (Frame("f", "F", "", "#000000", (Term("x", ("x",)),), ""),), "", ())
     sentences = [Sentence(i, "d", "o", i, "body", False, "t", ("t",), 1) for i in range(3)]
