@@ -53,6 +53,7 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property, partial
 from itertools import compress
 
+import framing.lexicons.scope as negation_scope
 from framing.lexicons.cues import Cues
 from framing.lexicons.patterns import (
     PREFIX,
@@ -68,13 +69,7 @@ from framing.lexicons.patterns import (
     plain_end,
     start_of,
 )
-from framing.lexicons.scope import (
-    CLAUSE_WORDS,
-    SCOPE_PUNCTUATION,
-    can_be_adjective,
-    scopes,
-    share_coordinated_readings,
-)
+from framing.lexicons.scope import CLAUSE_WORDS, SCOPE_PUNCTUATION, can_be_adjective, scopes
 from framing.model import (
     DENY,
     HEADLINE,
@@ -275,10 +270,11 @@ class Matcher:
             return [], False
         context = _Context(self, tokens, previous, text, part, written)
         hits: list[Hit] = []
-        for frame_id, spans in found.items():
-            kept = longest_non_overlapping(spans)
-            read = [context.read(start, end, term) for start, end, term in kept]
-            share_coordinated_readings(tokens, kept, read, self._scope_breakers)
+        kept_of = {frame_id: longest_non_overlapping(spans) for frame_id, spans in found.items()}
+        read_of = {f: [context.read(*match) for match in kept] for f, kept in kept_of.items()}
+        negation_scope.share_coordinated_readings(tokens, kept_of, read_of, self._scope_breakers)
+        for frame_id, kept in kept_of.items():
+            read = read_of[frame_id]
             claim = next((cue for reading, cue in read if reading == ENTITLED), None)
             for (start, end, term), (reading, cue) in zip(kept, read, strict=True):
                 if reading == ENTITLED:
@@ -414,7 +410,7 @@ class _Context:
                 return " ".join(tokens[cue_start:cue_end])
             if self._in_attributed_quote(cue_end, start):
                 return " ".join(tokens[cue_start:cue_end])
-            if self._in_governed_list(cue_end, start):
+            if self._in_governed_list(cue_end, start, end):
                 return " ".join(tokens[cue_start:cue_end])
         for cue_start, cue_end in self.rebuttals:
             if self._is_verdict_label(cue_start, cue_end) and cue_end <= start:
@@ -476,17 +472,18 @@ class _Context:
         )
         return b < closing
 
-    def _in_governed_list(self, a: int, b: int) -> bool:
-        """Whether token ``b`` is in the phrase, or list of phrases, a cue ending at ``a`` governs.
+    def _in_governed_list(self, a: int, b: int, end: int) -> bool:
+        """Whether the term ``b``-``end`` is in the phrase, or list, a cue ending at ``a`` governs.
 
         A cue reaches :data:`DISTANCING_WORDS` words in its phrase, and on
-        through an enumeration ("accused of spying, smuggling and terrorism",
-        "the distinctions between soldiers, mercenaries and terrorists"):
-        items of at most that many words each, separated by commas (and
-        "and" or "or"), :data:`LIST_WORDS` words in all. Without a comma,
-        "and" ends the phrase: it may join another predicate.
+        through an enumeration ("accused of spying, smuggling and terrorism"):
+        items of at most that many words each, separated by commas, the last
+        after "and" or "or", :data:`LIST_WORDS` words in all. Without a comma,
+        "and" ends the phrase: it may join another predicate; nor is a comma
+        alone a list ("instead of POW status, they face prosecution").
         """
-        span = self.tokens[a:b]
+        tokens = self.tokens
+        span = tokens[a:b]
         if "," not in span:
             # No enumeration: "charged as mercenaries and sentenced to death"
             # joins two predicates, and "sentenced" is the outlet's.
@@ -507,7 +504,9 @@ class _Context:
                 words += 1
                 if items > DISTANCING_WORDS or words > LIST_WORDS:
                     return False
-        return True
+        last = len(span) - span[::-1].index(",")
+        after = tokens[end] if end < len(tokens) else None
+        return not {"and", "or"}.isdisjoint(span[last:]) or after in (",", "and", "or")
 
     def _within_phrase(self, a: int, b: int) -> bool:
         """Whether tokens ``a`` to ``b`` stay in one phrase: no punctuation, no conjunction."""

@@ -10,7 +10,7 @@ A term coordinated with a denied or rebutted one shares its reading
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 
 from framing.model import DEFAULT_SCOPE_BREAKERS, DENY, REBUT, SUPPORT, Term
@@ -165,43 +165,66 @@ def negation_scope(
 
 
 #: Words that join two terms into one coordinated phrase ("not mercenaries or
-#: terrorists"), and the articles that may open the second ("or a terrorist").
+#: terrorists"), those that join terms of different frames too ("not heroes or
+#: mercenaries"; "and" may join a second predicate: "charged as mercenaries
+#: and sentenced"), and the articles that may open the second ("or a terrorist").
 COORDINATORS = frozenset({"and", "or", "nor"})
+ALTERNATIVES = frozenset({"or", "nor"})
 COORDINATED_ARTICLES = frozenset({"a", "an", "the"})
 
 
 def share_coordinated_readings(
     tokens: Sequence[str],
-    kept: Sequence[tuple[int, int, Term]],
-    read: list[tuple[str, str | None]],
+    kept: Mapping[str, Sequence[tuple[int, int, Term]]],
+    read: Mapping[str, list[tuple[str, str | None]]],
     breakers: Collection[str],
 ) -> None:
-    """Give a term joined to a denied or rebutted term of its frame that term's reading.
+    """Give a term coordinated with a denied or rebutted term that term's reading.
 
-    A negation or a distancing cue governs the whole coordinated phrase:
-    "not mercenaries or terrorists", "accused of being mercenaries and
-    terrorists", "not a mercenary or a terrorist". Only a bare support
-    reading is replaced (a term with its own cue keeps it), and only for
-    terms whose negation denies their frame; the two terms must be joined
-    by "and", "or" or "nor" alone (an article may open the second), so
-    "charged as mercenaries and sentenced" (another frame's term) and
-    "not mercenaries, and extremists …" (a new clause) are left alone, and
-    so is a conjunction the set lists among its ``breakers`` (scope breakers).
+    ``kept`` are each frame's matches (start, end, term), ``read`` their
+    readings, replaced here. A negation or a distancing cue governs the
+    whole coordinated phrase: "not mercenaries or terrorists", "accused of
+    being mercenaries and terrorists", "not a mercenary or a terrorist",
+    "not heroes or mercenaries". The two terms must be joined by a
+    coordinator alone (an article may open the second): "and", "or" or
+    "nor" within a frame, "or" or "nor" across frames ("charged as
+    mercenaries and sentenced" joins a second predicate). Only a bare
+    support reading is replaced (a term with its own cue keeps it), and only
+    for terms whose negation denies their frame. A comma before the
+    coordinator ("not mercenaries, and extremists …": maybe a new clause)
+    or a coordinator the set lists among its ``breakers`` (scope breakers)
+    leaves the term alone.
     """
-    for i in range(1, len(kept)):
-        start, _, term = kept[i]
-        reading, cue = read[i]
-        if reading != SUPPORT or cue is not None or term.on_negation == "supports":
-            continue
-        before, after = read[i - 1]
-        if before not in (DENY, REBUT):
-            continue
-        between = tokens[kept[i - 1][1] : start]
-        if (
-            between
-            and between[0] in COORDINATORS
-            and between[0] not in breakers
-            and len(between) <= 2
-            and all(t in COORDINATED_ARTICLES for t in between[1:])
-        ):
-            read[i] = (before, after)
+    entries = sorted(
+        (start, end, frame, i)
+        for frame, spans in kept.items()
+        for i, (start, end, _) in enumerate(spans)
+    )
+    ending: dict[int, list[tuple[str, int]]] = {}
+    for start, end, frame, i in entries:
+        term = kept[frame][i][2]
+        reading, cue = read[frame][i]
+        if reading == SUPPORT and cue is None and term.on_negation != "supports":
+            for before in (start - 1, start - 2):
+                shared = next(
+                    (
+                        read[other][j]
+                        for other, j in ending.get(before, ())
+                        if read[other][j][0] in (DENY, REBUT)
+                        and _coordinated(tokens[before:start], other == frame, breakers)
+                    ),
+                    None,
+                )
+                if shared is not None:
+                    read[frame][i] = shared
+                    break
+        ending.setdefault(end, []).append((frame, i))
+
+
+def _coordinated(between: Sequence[str], same_frame: bool, breakers: Collection[str]) -> bool:
+    """Whether ``between`` (the tokens between two terms) only coordinates them."""
+    if not between or between[0] in breakers:
+        return False
+    if between[0] not in (COORDINATORS if same_frame else ALTERNATIVES):
+        return False
+    return all(t in COORDINATED_ARTICLES for t in between[1:])

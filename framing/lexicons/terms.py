@@ -52,6 +52,9 @@ DEFAULT_REBUTTAL_CUES: tuple[str, ...] = (
     "unsubstantiated",
     "without evidence",
     "no evidence",
+    "little evidence",
+    "scant evidence",
+    "far from being",
     "disinformation",
     "misinformation",
     "disinfo",
@@ -125,6 +128,11 @@ DEFAULT_DISTANCING_CUES: tuple[str, ...] = (
     "claims",
     "claimed",
     "claiming",
+    "rumor*",
+    "rumour*",
+    # the term set aside for another ("idealists rather than mercenaries")
+    "rather than",
+    "instead of",
     # a view held by unnamed others, set against another ("some see them as
     # criminals, while others celebrate them as heroes")
     "some see",

@@ -49,7 +49,12 @@ def lexicons(**settings: object) -> LexiconSet:
         "Goodwill",
         "",
         "#009E73",
-        (parse_term("defend"), parse_term("help {0,3} refugees"), parse_term("stand * with")),
+        (
+            parse_term("defend"),
+            parse_term("help {0,3} refugees"),
+            parse_term("stand * with"),
+            parse_term("hero*"),
+        ),
         "goodwill.toml",
     )
     values = {
@@ -108,6 +113,19 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
         ("Very few extremists joined the unit.", [("extremists", "rebut")]),
         ("A few extremists joined the unit.", [("extremists", "support")]),
         ("Moscow's disinformation paints them as terrorists.", [("terrorists", "rebut")]),
+        ("There is little evidence that they are extremists.", [("extremists", "rebut")]),
+        ("Far from being extremists, most are veterans.", [("extremists", "rebut")]),
+        # A term set aside for another, or reported as a rumour, is not asserted.
+        ("They are idealists rather than mercenaries.", [("mercenaries", "rebut")]),
+        (
+            "Rather than heroes, they are mercenaries.",
+            [("heroes", "rebut"), ("mercenaries", "support")],
+        ),
+        ("Rumours that extremists joined have spread online.", [("extremists", "rebut")]),
+        (
+            "Instead of POW status, they could face prosecution.",
+            [("pow status", "support"), ("prosecution", "support")],
+        ),
         # Exaggeration, minimizers and decline rebut too.
         ("Propaganda inflates the number of extremists.", [("extremists", "rebut")]),
         ("The report describes a limited extremist mobilization.", [("extremist", "rebut")]),
@@ -149,6 +167,12 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
             "They were accused of being mercenaries and terrorists.",
             [("mercenaries", "rebut"), ("terrorists", "rebut")],
         ),
+        # ... across frames, an alternative ("or", "nor") too ...
+        (
+            "They are not heroes or mercenaries.",
+            [("heroes", "deny"), ("mercenaries", "deny")],
+        ),
+        ("They are neither heroes nor mercenaries.", [("heroes", "deny"), ("mercenaries", "deny")]),
         # ... not another frame's term joined as a second predicate ...
         (
             "They were charged as mercenaries and prosecuted.",
