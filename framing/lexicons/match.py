@@ -97,6 +97,8 @@ DISTANCING_WORDS = 4
 ENTITLED = "entitled"
 #: Forms of "be" that predicate a term of someone ("they are protected").
 COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'re"})
+#: Adverbs not ending in -ly that may stand between such a form and the term.
+LINKING_ADVERBS = frozenset({"therefore", "thus", "hence", "still", "also", "now", "always"})
 #: How many words a distancing cue reaches at most through a list of phrases.
 LIST_WORDS = 12
 #: Scope breakers that stay inside a clause a distancing cue reports with
@@ -107,11 +109,6 @@ SCARE_QUOTE_EXTRA_WORDS = 1
 
 
 _CAPITALISED_RE = re.compile(r"[A-Z]")
-
-
-# --------------------------------------------------------------------------
-# The matcher
-# --------------------------------------------------------------------------
 
 
 class Matcher:
@@ -390,7 +387,8 @@ class _Context:
             if near and self._within_phrase(cue_end, start):
                 return " ".join(tokens[cue_start:cue_end])
         before = start - 1
-        if before >= 1 and tokens[before].endswith("ly") and tokens[before] not in COPULAS:
+        word = tokens[before] if before >= 1 else ""
+        if word not in COPULAS and (word.endswith("ly") or word in LINKING_ADVERBS):
             before -= 1
         if before >= 0 and tokens[before] in COPULAS and can_be_adjective(tokens[start]):
             return " ".join(tokens[before:start])

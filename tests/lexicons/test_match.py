@@ -165,3 +165,12 @@ def test_the_default_frames_read_their_ideas_in_general_words():
     assert not [
         r for r in _readings("They joined a white nationalist militia.") if r[2] == "support"
     ]
+
+
+def test_legal_said_of_a_person_or_an_office_is_not_a_legal_status():
+    assert [
+        r for r in _readings("Legal experts say the volunteers are brave.") if r[1] == "legal"
+    ] == []
+    assert ("unprotected_civilians", "legal", "support") in _readings(
+        "The volunteers face a legal grey zone, and it is not legal for them to go."
+    )

@@ -262,6 +262,9 @@ def test_dismissing_the_question_a_protection_raises_claims_the_protection():
 def test_predicating_a_protection_of_them_claims_it():
     assert readings("They are lawful combatants.") == [("lawful combatants", "deny")]
     assert readings("They are clearly lawful combatants.") == [("lawful combatants", "deny")]
+    # An adverb that does not end in -ly may stand between, too.
+    assert readings("They are therefore lawful combatants.") == [("lawful combatants", "deny")]
+    assert readings("They are still lawful combatants.") == [("lawful combatants", "deny")]
     assert readings("They are not lawful combatants.") == [("lawful combatants", "support")]
     # A noun is not predicated: the topic is raised.
     assert readings("The question is protection.") == [("protection", "support")]
