@@ -114,6 +114,8 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
         ("A few extremists joined the unit.", [("extremists", "support")]),
         ("Moscow's disinformation paints them as terrorists.", [("terrorists", "rebut")]),
         ("There is little evidence that they are extremists.", [("extremists", "rebut")]),
+        ("It is not true that the unit is full of extremists.", [("extremists", "rebut")]),
+        ("The claim that they are terrorists is absurd.", [("terrorists", "rebut")]),
         ("Far from being extremists, most are veterans.", [("extremists", "rebut")]),
         # A term set aside for another, or reported as a rumour, is not asserted.
         ("They are idealists rather than mercenaries.", [("mercenaries", "rebut")]),
