@@ -95,10 +95,6 @@ DISTANCING_WORDS = 4
 #: ("should be treated as prisoners of war"); the matcher reports it as a
 #: denial, and the claim denies the frame's bare mentions in the sentence too.
 ENTITLED = "entitled"
-#: Forms of "be" that predicate a term of someone ("they are protected").
-COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'re"})
-#: Adverbs not ending in -ly that may stand between such a form and the term.
-LINKING_ADVERBS = frozenset({"therefore", "thus", "hence", "still", "also", "now", "always"})
 #: How many words a distancing cue reaches at most through a list of phrases.
 LIST_WORDS = 12
 #: Scope breakers that stay inside a clause a distancing cue reports with
@@ -345,6 +341,10 @@ class _Context:
     def dismissals(self) -> list[tuple[int, int]]:
         return self.matcher._dismissals.find(self.tokens)
 
+    @cached_property
+    def subject_ends(self) -> set[int]:  # the last tokens of the subjects named
+        return {end - 1 for _, end in self.matcher._subjects.find(self.tokens)}
+
     def read(self, start: int, end: int, term: Term) -> tuple[str, str | None]:
         """The hit's reading and the cue that decided it; :data:`ENTITLED` for a claim."""
         tokens = self.tokens
@@ -379,6 +379,7 @@ class _Context:
 
         Predicating the term of someone claims it too: a copula just before
         an adjective ("the practice is usually legal", "they are lawful
+        combatants"), or a noun said of the story's people ("they are
         combatants"), at most one adverb in between.
         """
         tokens = self.tokens
@@ -386,12 +387,11 @@ class _Context:
             near = cue_end <= start and self._words_between(cue_end, start) <= DISTANCING_WORDS
             if near and self._within_phrase(cue_end, start):
                 return " ".join(tokens[cue_start:cue_end])
-        before = start - 1
-        word = tokens[before] if before >= 1 else ""
-        if word not in COPULAS and (word.endswith("ly") or word in LINKING_ADVERBS):
-            before -= 1
-        if before >= 0 and tokens[before] in COPULAS and can_be_adjective(tokens[start]):
-            return " ".join(tokens[before:start])
+        before = negation_scope.copula_before(tokens, start)
+        if before is not None:
+            subject = self.matcher._subjects and before - 1 in self.subject_ends
+            if subject or can_be_adjective(tokens[start]):
+                return " ".join(tokens[before:start])
         return None
 
     def _stance_cue(self, start: int, end: int) -> str | None:

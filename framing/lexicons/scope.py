@@ -5,7 +5,8 @@ A negation cue ("not", "no", "without" …) or an uncertainty cue ("whether",
 :mod:`framing.lexicons.match` reads a hit inside a scope as denied (or, for
 a term whose negation is the frame's content, as support) or as uncertain.
 A term coordinated with a denied or rebutted one shares its reading
-(:func:`share_coordinated_readings`).
+(:func:`share_coordinated_readings`); :func:`copula_before` finds the form
+of "be" that predicates a term ("they are protected").
 """
 
 from __future__ import annotations
@@ -70,6 +71,21 @@ def _is_noun_only(word: str) -> bool:
 
     pos = set(getAllLemmas(word))
     return pos == {"NOUN"} or pos == {"PROPN"}
+
+
+#: Forms of "be" that predicate a term of someone ("they are protected").
+COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'re"})
+#: Adverbs not ending in -ly that may stand between such a form and the term.
+LINKING_ADVERBS = frozenset({"therefore", "thus", "hence", "still", "also", "now", "always"})
+
+
+def copula_before(tokens: Sequence[str], start: int) -> int | None:
+    """The index of a form of "be" just before token ``start`` (one adverb may come between)."""
+    before = start - 1
+    word = tokens[before] if before >= 1 else ""
+    if word not in COPULAS and (word.endswith("ly") or word in LINKING_ADVERBS):
+        before -= 1
+    return before if before >= 0 and tokens[before] in COPULAS else None
 
 
 @lru_cache(maxsize=20_000)

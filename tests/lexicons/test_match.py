@@ -174,3 +174,15 @@ def test_legal_said_of_a_person_or_an_office_is_not_a_legal_status():
     assert ("unprotected_civilians", "legal", "support") in _readings(
         "The volunteers face a legal grey zone, and it is not legal for them to go."
     )
+
+
+def test_a_protection_said_of_the_story_people_is_claimed():
+    # "combatant" is a noun: said of the volunteers (a subject of the set), it claims the status
+    assert ("unprotected_civilians", "combatant", "deny") in _readings(
+        "Under the law, the volunteers are combatants."
+    )
+    assert ("unprotected_civilians", "combatant", "deny") in _readings("They are still combatants.")
+    # said of something else, the noun only raises the topic
+    assert ("unprotected_civilians", "protection", "support") in _readings(
+        "For the volunteers, the real issue is protection."
+    )
