@@ -211,6 +211,10 @@ def share_coordinated_readings(
     or a coordinator the set lists among its ``breakers`` (scope breakers)
     leaves the term alone.
     """
+    if sum(map(len, kept.values())) < 2 or not any(
+        reading in (DENY, REBUT) for readings in read.values() for reading, _ in readings
+    ):
+        return  # the common case: nothing to share
     entries = sorted(
         (start, end, frame, i)
         for frame, spans in kept.items()
