@@ -44,7 +44,7 @@ from framing.text.scripts import lexicon_scripts
 #: Documents per chunk of the map step. Each chunk costs something whatever
 #: its size (its term vocabulary and evidence candidates are sent back and
 #: merged, its memos start empty): 1,000 took about 13% less CPU than 250 on
-#: the benchmark corpus, the same on distinct text, for about 100 MB more per
+#: the benchmark corpus, the same on distinct text, for 80-180 MB more per
 #: process (docs/benchmarks.md). A corpus of one chunk stays in one process.
 CHUNK_DOCUMENTS = 1000
 #: The stages reported to a ``progress`` callback (as :mod:`framing.analysis.pipeline` names them).
