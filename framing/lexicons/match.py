@@ -389,7 +389,7 @@ class _Context:
                 return " ".join(tokens[cue_start:cue_end])
         before = negation_scope.copula_before(tokens, start)
         if before is not None:
-            subject = self.matcher._subjects and before - 1 in self.subject_ends
+            subject = bool(self.matcher._subjects) and before - 1 in self.subject_ends
             if subject or can_be_adjective(tokens[start]):
                 return " ".join(tokens[before:start])
         return None
@@ -478,7 +478,8 @@ class _Context:
         items of at most that many words each, separated by commas, the last
         after "and" or "or", :data:`LIST_WORDS` words in all. Without a comma,
         "and" ends the phrase: it may join another predicate; nor is a comma
-        alone a list ("instead of POW status, they face prosecution").
+        alone a list ("instead of POW status, they face prosecution", "rather
+        than heroes, they are mercenaries, officials say").
         """
         tokens = self.tokens
         span = tokens[a:b]
@@ -502,9 +503,12 @@ class _Context:
                 words += 1
                 if items > DISTANCING_WORDS or words > LIST_WORDS:
                     return False
-        last = len(span) - span[::-1].index(",")
-        after = tokens[end] if end < len(tokens) else None
-        return not {"and", "or"}.isdisjoint(span[last:]) or after in (",", "and", "or")
+        item = span[len(span) - span[::-1].index(",") :]  # the term's, up to it
+        if negation_scope.says_a_clause(item):
+            return False  # "…, they are mercenaries": a new clause, not an item
+        if not {"and", "or"}.isdisjoint(item):
+            return True  # the last item, after "and" or "or"
+        return negation_scope.list_goes_on(tokens, end, self.matcher._scope_breakers, LIST_WORDS)
 
     def _within_phrase(self, a: int, b: int) -> bool:
         """Whether tokens ``a`` to ``b`` stay in one phrase: no punctuation, no conjunction."""

@@ -186,7 +186,7 @@ def negation_scope(
 #: and sentenced"), and the articles that may open the second ("or a terrorist").
 COORDINATORS = frozenset({"and", "or", "nor"})
 ALTERNATIVES = frozenset({"or", "nor"})
-COORDINATED_ARTICLES = frozenset({"a", "an", "the"})
+ARTICLES = frozenset({"a", "an", "the"})
 
 
 def share_coordinated_readings(
@@ -247,4 +247,35 @@ def _coordinated(between: Sequence[str], same_frame: bool, breakers: Collection[
         return False
     if between[0] not in (COORDINATORS if same_frame else ALTERNATIVES):
         return False
-    return all(t in COORDINATED_ARTICLES for t in between[1:])
+    return all(t in ARTICLES for t in between[1:])
+
+
+#: Words that make a stretch of text a clause rather than an item of a list:
+#: subject pronouns, forms of "be", modal verbs.
+_CLAUSE_SIGNS = frozenset({"they", "he", "she", "we", "i", "you", "it"}) | COPULAS | _MODALS
+
+
+def says_a_clause(tokens: Sequence[str]) -> bool:
+    """Whether ``tokens`` hold a subject pronoun, a form of "be" or a modal verb."""
+    return not _CLAUSE_SIGNS.isdisjoint(tokens)
+
+
+def list_goes_on(tokens: Sequence[str], end: int, breakers: Collection[str], limit: int) -> bool:
+    """Whether the list an item ending at token ``end`` belongs to goes on to "and" or "or".
+
+    Words and commas may come between, at most ``limit`` words: "accused of
+    spying, terrorist plots, and smuggling" goes on after *terrorist*; "…,
+    they are mercenaries, officials say." does not.
+    """
+    words = 0
+    for token in tokens[end:]:
+        if token in ("and", "or"):
+            return True
+        if token == ",":
+            continue
+        if not is_word(token) or token in breakers:
+            return False
+        words += 1
+        if words > limit:
+            return False
+    return False

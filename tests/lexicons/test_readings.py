@@ -159,6 +159,20 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
             [("terrorist", "rebut")],
         ),
         ("They were accused of spying and became terrorists.", [("terrorists", "support")]),
+        # An item of the list before its last reaches too, when the list goes on ...
+        (
+            "They were accused of spying, terrorist plots, and smuggling.",
+            [("terrorist", "rebut")],
+        ),
+        # ... but a comma that opens a new clause is no list.
+        (
+            "Rather than heroes, they are mercenaries, officials say.",
+            [("heroes", "rebut"), ("mercenaries", "support")],
+        ),
+        (
+            "Rather than heroes, they are mercenaries and extremists.",
+            [("heroes", "rebut"), ("mercenaries", "support"), ("extremists", "support")],
+        ),
         # A negation or a distancing cue governs a coordinated pair of labels ...
         (
             "They are not mercenaries or terrorists.",
