@@ -103,3 +103,17 @@ def test_count_words_agrees_with_the_tokenizer_on_every_seed_sentence(seeds):
     for quote in q.quotes:
         tokens = tokenize(quote.text)
         assert count_words(quote.text) == sum(map(is_word, tokens)), quote.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "'",
+        "n't N’T’",  # clitics standing alone, next to each other
+        "DON'T stop; it's the men's n't",
+        "  N’T.N’T.U.S.b’Sdon't x.b'don'tdon't .",
+    ],
+)
+def test_count_words_agrees_with_the_tokenizer_on_clitics_at_the_edges(text):
+    assert count_words(text) == sum(map(is_word, tokenize(text)))
