@@ -51,6 +51,7 @@ from framing.model import (
     SourcesSummary,
     Tone,
 )
+from framing.parallel import default_jobs
 
 if TYPE_CHECKING:
     import numpy as np
@@ -77,6 +78,9 @@ class DepthReducer:
         # the sentences first in a cell's order, and their texts, scored at the end.
         self._tone: tuple[np.ndarray, ...] | None = None
         self._tone_texts: dict[int, str] = {}
+        # The ids of the sentences kept (sorted), and each cell's TONE_SAMPLE-th order.
+        self._tone_chosen: np.ndarray = _no_ids()
+        self._limit: np.ndarray = _no_ids().astype("uint64")
         self._hit_frames: dict[str, None] = {}
         self._n_quotes: Counter[tuple[str, str]] = Counter()
         self._n_quote_words: Counter[tuple[str, str]] = Counter()
@@ -108,9 +112,7 @@ class DepthReducer:
         ids = depth.tone_sentence + offset
         cells = sentence_outlet[depth.tone_sentence].astype(np.int64) * len(frames)
         cells += depth.tone_frame
-        scored = np.unique(depth.tone_sentence)  # the sentences of tone_texts, in order
-        self._tone_texts.update(zip((scored + offset).tolist(), depth.tone_texts, strict=True))
-        self._add_tone(cells, ids)
+        self._add_tone(cells, ids, depth.tone_texts)
         self._hit_frames.update(dict.fromkeys(depth.hit_frames))
 
         self._n_quotes.update(depth.n_quotes)
@@ -134,26 +136,37 @@ class DepthReducer:
         )
         self._n_sentences = offset + n
 
-    def _add_tone(self, cells: np.ndarray, ids: np.ndarray) -> None:
+    def _add_tone(self, cells: np.ndarray, ids: np.ndarray, texts: Sequence[str]) -> None:
         """Keep the rows of the sentences among the first :data:`TONE_SAMPLE` of a cell.
 
-        The order is the seeded order of the sentence ids (:func:`tone_order`).
+        ``cells`` and ``ids`` are a chunk's rows, by sentence id; ``texts`` the
+        texts of its distinct ids, in order. The order is the seeded order of
+        the sentence ids (:func:`tone_order`).
         """
         import numpy as np
 
         order = tone_order(ids, self.options.seed)
+        distinct = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]]) if len(ids) else ids
+        scored = ids[distinct]  # the ids of ``texts``
+        if len(scored) != len(texts):
+            raise ValueError(f"{len(texts)} tone texts for {len(scored)} sentences")
         if self._tone is not None:
+            # A sentence none of whose rows comes before its cell's TONE_SAMPLE-th row kept
+            # can never be among the first: leave its rows out before sorting. (Rows after a
+            # cell's first TONE_SAMPLE do not change the ranks of those first ones.)
+            limit = self._limit
+            known = cells < len(limit)
+            can = ~known
+            can[known] = order[known] <= limit[cells[known]]
+            entering = np.unique(ids[can])
+            new = np.isin(ids, entering)
             cells, order, ids = (
-                np.concatenate([kept, new])
-                for kept, new in zip(self._tone, (cells, order, ids), strict=True)
+                np.concatenate([kept, fresh[new]])
+                for kept, fresh in zip(self._tone, (cells, order, ids), strict=True)
             )
         sort = np.lexsort((order, cells))
         cells, order, ids = cells[sort], order[sort], ids[sort]
-        if not len(cells):
-            self._tone = (cells, order, ids)
-            self._tone_texts.clear()
-            return
-        starts = np.flatnonzero(np.r_[True, cells[1:] != cells[:-1]])
+        starts = np.flatnonzero(np.r_[True, cells[1:] != cells[:-1]]) if len(cells) else cells
         rank = np.arange(len(cells)) - np.repeat(starts, np.diff(np.r_[starts, len(cells)]))
         # A sentence first in the order of one of its cells is scored for all its frames
         # (as tone_sample and score_tone do): keep all its rows. Every cell's true first
@@ -161,8 +174,18 @@ class DepthReducer:
         chosen = np.unique(ids[rank < TONE_SAMPLE])
         keep = np.isin(ids, chosen)
         self._tone = (cells[keep], order[keep], ids[keep])
-        texts = self._tone_texts
-        self._tone_texts = {i: texts[i] for i in chosen.tolist()}
+        last = rank == TONE_SAMPLE - 1  # each full cell's TONE_SAMPLE-th row
+        limit = np.full(int(cells.max()) + 1 if len(cells) else 0, _NO_LIMIT, dtype=np.uint64)
+        limit[cells[last]] = order[last]
+        self._limit = limit
+        # The texts of the sentences chosen: new ones from this chunk, the others' dropped.
+        dropped = np.setdiff1d(self._tone_chosen, chosen, assume_unique=True)
+        for i in dropped.tolist():
+            del self._tone_texts[i]
+        added = np.setdiff1d(chosen, self._tone_chosen, assume_unique=True)
+        at = np.searchsorted(scored, added)
+        self._tone_texts.update(zip(added.tolist(), [texts[k] for k in at.tolist()], strict=True))
+        self._tone_chosen = chosen
 
     def keep_speakers(self, sentence_ids: Collection[int]) -> None:
         """Forget the speakers of evidence candidates no longer kept."""
@@ -209,6 +232,7 @@ class DepthReducer:
             lexicons=lexicons,
             n_permutations=options.n_permutations,
             seed=options.seed,
+            threads=options.jobs or default_jobs(),
         )
         tone = self._tone_means(outlets)
         shared, tallies = self._copy.finish(
@@ -291,6 +315,16 @@ class DepthReducer:
                 n = counts[cell]
                 result[(o.id, f)] = Tone(o.id, f, n, sums[cell] / n if n else None)
         return result
+
+
+#: The limit of a cell that has fewer than TONE_SAMPLE rows: any order may enter.
+_NO_LIMIT = 2**64 - 1
+
+
+def _no_ids() -> np.ndarray:
+    import numpy as np
+
+    return np.zeros(0, dtype=np.int64)
 
 
 def _joined(arrays: list[np.ndarray]) -> np.ndarray:

@@ -34,7 +34,7 @@ from framing.model import (
     Sentence,
     SourcesSummary,
 )
-from framing.parallel import Progress, StepProgress, map_chunks, stage_progress
+from framing.parallel import Progress, StepProgress, default_jobs, map_chunks, stage_progress
 
 #: The stage in which sentences are scored for tone (a ``progress`` stage).
 TONE = "Tone"
@@ -109,6 +109,7 @@ def analyse_in_depth(
         n_bootstrap=options.n_bootstrap,
         n_permutations=options.n_permutations,
         seed=options.seed,
+        threads=options.jobs or default_jobs(),
     )
     step()
     return {

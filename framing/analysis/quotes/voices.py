@@ -72,9 +72,17 @@ def speaker_counts(
             n_quotes[(q.outlet, q.speaker)] += 1
             ranges[(q.outlet, q.speaker, q.sentence)].append((q.start, q.end))
     n_words: Counter[tuple[str, str]] = Counter()
+    counted: dict[tuple[str, int, int], int] = {}  # a span's words, by text (copy repeats)
     for (outlet, speaker, sentence_id), spans in ranges.items():
         text = by_id[sentence_id].text
-        n_words[(outlet, speaker)] += sum(count_words(text[a:b]) for a, b in _merged(spans))
+        words = 0
+        for a, b in _merged(spans):
+            key = (text, a, b)
+            count = counted.get(key)
+            if count is None:
+                count = counted[key] = count_words(text[a:b])
+            words += count
+        n_words[(outlet, speaker)] += words
     return n_quotes, n_words
 
 

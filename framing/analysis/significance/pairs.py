@@ -18,6 +18,7 @@ order in which they are computed. numpy is imported inside the functions.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from itertools import repeat
 from operator import attrgetter
 from typing import TYPE_CHECKING
@@ -67,6 +68,7 @@ def compare_pairs(
     n_permutations: int = DEFAULT_PERMUTATIONS,
     seed: int,
     min_articles_for_article_bootstrap: int = MIN_ARTICLES_FOR_ARTICLE_BOOTSTRAP,
+    threads: int = 1,
 ) -> tuple[PairDifference, ...]:
     """Every frame's difference between every pair of outlets, with its uncertainty.
 
@@ -141,6 +143,10 @@ def compare_pairs(
     min_articles_for_article_bootstrap
         Articles both outlets need for the article to be the unit of the
         test, and an outlet needs for its articles to set its interval.
+    threads
+        Outlets whose random orders of the permutation test are drawn at
+        once, in threads (each outlet has its own generator, so the result
+        does not depend on this).
 
     Returns
     -------
@@ -156,6 +162,7 @@ def compare_pairs(
         n_permutations=n_permutations,
         seed=seed,
         min_articles_for_article_bootstrap=min_articles_for_article_bootstrap,
+        threads=threads,
     )
 
 
@@ -167,6 +174,7 @@ def compare_article_tables(
     n_permutations: int = DEFAULT_PERMUTATIONS,
     seed: int,
     min_articles_for_article_bootstrap: int = MIN_ARTICLES_FOR_ARTICLE_BOOTSTRAP,
+    threads: int = 1,
 ) -> tuple[PairDifference, ...]:
     """:func:`compare_pairs` from each outlet's table of articles.
 
@@ -200,7 +208,13 @@ def compare_article_tables(
     if by_articles:
         observed = np.array([shares[a] - shares[b] for a, b in by_articles])
         monte_carlo = _article_permutation_pvalues(
-            articles, totals, by_articles, observed, n_permutations=n_permutations, seed=seed
+            articles,
+            totals,
+            by_articles,
+            observed,
+            n_permutations=n_permutations,
+            seed=seed,
+            threads=threads,
         )
         for index, (a, b) in enumerate(by_articles):
             for j in range(n_frames):
@@ -319,6 +333,7 @@ def _article_permutation_pvalues(
     *,
     n_permutations: int,
     seed: int,
+    threads: int = 1,
 ) -> np.ndarray:
     """``(pairs, frames)`` Monte-Carlo permutation p-values, articles relabelled.
 
@@ -332,7 +347,8 @@ def _article_permutation_pvalues(
     the test ``O(articles x permutations)`` instead of ``O(pairs x articles
     x permutations)``; each pair's test is still exact Monte Carlo, the pairs'
     draws are merely not independent of one another. Orders come from
-    ``rng_for(seed, key, outlet)``, splits from ``rng_for(seed, key, a, b)``.
+    ``rng_for(seed, key, outlet)``, splits from ``rng_for(seed, key, a, b)``;
+    ``threads`` outlets' orders are drawn at once.
     """
     import numpy as np
 
@@ -345,29 +361,36 @@ def _article_permutation_pvalues(
         )
         for a, b in pairs
     ]
-    columns = {i: np.ascontiguousarray(articles[i].T) for i in involved}
     pooled = [totals[a] + totals[b] for a, b in pairs]
     bar = np.abs(observed) * (1.0 - 1e-9)  # ties with the observed difference count as extreme
     extreme = np.zeros(observed.shape, dtype=np.int64)
     # Prefix sums are counts of sentences: int32 unless a pair pools 2**31 of them.
     dtype = np.int32 if max(int(t[0]) for t in pooled) < 2**31 else np.int64
+    columns = {i: np.ascontiguousarray(articles[i].T, dtype=dtype) for i in involved}
     per_row = sum(len(articles[i]) + 1 for i in involved) * width
     step = max(1, min(n_permutations, _PERMUTATION_CHUNK // per_row))
-    for start in range(0, n_permutations, step):
-        rows = min(step, n_permutations - start)
-        prefix = {}
-        for i in involved:
-            m = len(articles[i])
-            order = orders[i].permuted(np.tile(np.arange(m), (rows, 1)), axis=1)
-            sums = np.zeros((width, rows, m + 1), dtype=dtype)
-            for c in range(width):
-                np.cumsum(columns[i][c][order], axis=1, dtype=dtype, out=sums[c, :, 1:])
-            prefix[i] = sums
-        row = np.arange(rows)
-        for p, (a, b) in enumerate(pairs):
-            stay = splits[p][start : start + rows]
-            in_a = prefix[a][:, row, stay] + prefix[b][:, row, len(articles[a]) - stay]
-            in_b = pooled[p][:, None] - in_a
-            diff = in_a[1:] / in_a[0] - in_b[1:] / in_b[0]
-            extreme[p] += (np.abs(diff) >= bar[p][:, None]).sum(axis=1)
+
+    def prefix_sums(i: int, rows: int) -> np.ndarray:
+        """Outlet ``i``'s column sums over the first k articles of ``rows`` random orders."""
+        m = len(articles[i])
+        order = orders[i].permuted(np.tile(np.arange(m), (rows, 1)), axis=1)
+        sums = np.zeros((width, rows, m + 1), dtype=dtype)
+        for c in range(width):
+            np.cumsum(columns[i][c][order], axis=1, dtype=dtype, out=sums[c, :, 1:])
+        return sums
+
+    # Each outlet's orders come from its own generator, drawn block after block, so the
+    # outlets of a block can be drawn in threads (numpy releases the GIL) with the same result.
+    with ThreadPoolExecutor(max(1, min(threads, len(involved)))) as pool:
+        for start in range(0, n_permutations, step):
+            rows = min(step, n_permutations - start)
+            sums = pool.map(prefix_sums, involved, [rows] * len(involved))
+            prefix = dict(zip(involved, sums, strict=True))
+            row = np.arange(rows)
+            for p, (a, b) in enumerate(pairs):
+                stay = splits[p][start : start + rows]
+                in_a = prefix[a][:, row, stay] + prefix[b][:, row, len(articles[a]) - stay]
+                in_b = pooled[p][:, None] - in_a
+                diff = in_a[1:] / in_a[0] - in_b[1:] / in_b[0]
+                extreme[p] += (np.abs(diff) >= bar[p][:, None]).sum(axis=1)
     return (1.0 + extreme) / (1.0 + n_permutations)

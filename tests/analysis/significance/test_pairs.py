@@ -193,6 +193,21 @@ def test_article_results_are_deterministic_and_chunking_does_not_matter(monkeypa
     assert _compare(spec, seed=6) != first
 
 
+def test_article_results_do_not_depend_on_the_threads(monkeypatch):
+    rng = np.random.default_rng(4)
+    spec = {
+        o: [["f" * int(rng.random() < rate) + "g" * int(rng.random() < 0.3) for _ in range(3)]
+            for _ in range(5 + 2 * i)]
+        for i, (o, rate) in enumerate([("a", 0.1), ("b", 0.5), ("c", 0.3), ("d", 0.2)])
+    }  # fmt: skip
+    monkeypatch.setattr(pairs, "_PERMUTATION_CHUNK", 150)  # several blocks of permutations
+    first = _compare(spec, seed=9)
+    assert {d.unit for d in first} == {"articles"}
+    assert len({d.p_value for d in first}) > 3  # the p-values differ from pair to pair
+    for threads in (2, 3, 8):
+        assert _compare(spec, seed=9, threads=threads) == first
+
+
 def test_zero_shares_give_p_one():
     spec = {"a": [["", "f"]], "b": [["", "", ""]]}
     f, g = _compare(spec)
