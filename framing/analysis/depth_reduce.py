@@ -33,6 +33,7 @@ from __future__ import annotations
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from framing.analysis.depth_records import DepthChunk, OutletFrame
@@ -226,21 +227,26 @@ class DepthReducer:
             else np.zeros((0, 2 + len(self._frames)), dtype=np.int32)
         )
         position = [self._outlets[o.id] for o in outlets]
-        pairs = compare_article_tables(
-            [documents[documents[:, 0] == p, 1:].astype(np.int64) for p in position],
-            outlets=outlets,
-            lexicons=lexicons,
-            n_permutations=options.n_permutations,
-            seed=options.seed,
-            threads=options.jobs or default_jobs(),
-        )
-        tone = self._tone_means(outlets)
-        shared, tallies = self._copy.finish(
-            outlets=tuple(self._outlets),
-            frames=self._frames,
-            speakers=list(self._speakers),
-            hit_frames=list(self._hit_frames),
-        )
+        # The pairwise tests (numpy, mostly outside the GIL) run in a thread while the
+        # shared copy and tone are finished here: they share nothing.
+        with ThreadPoolExecutor(1) as background:
+            testing = background.submit(
+                compare_article_tables,
+                [documents[documents[:, 0] == p, 1:].astype(np.int64) for p in position],
+                outlets=outlets,
+                lexicons=lexicons,
+                n_permutations=options.n_permutations,
+                seed=options.seed,
+                threads=options.jobs or default_jobs(),
+            )
+            tone = self._tone_means(outlets)
+            shared, tallies = self._copy.finish(
+                outlets=tuple(self._outlets),
+                frames=self._frames,
+                speakers=list(self._speakers),
+                hit_frames=list(self._hit_frames),
+            )
+            pairs = testing.result()
         quotations = Quotations(
             (),
             {i: self._candidate_speakers.get(i) for i in sorted(cited)},
