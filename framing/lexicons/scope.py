@@ -6,7 +6,10 @@ A negation cue ("not", "no", "without" …) or an uncertainty cue ("whether",
 a term whose negation is the frame's content, as support) or as uncertain.
 A term coordinated with a denied or rebutted one shares its reading
 (:func:`share_coordinated_readings`); :func:`copula_before` finds the form
-of "be" that predicates a term ("they are protected").
+of "be" that predicates a term ("they are protected"). A stance cue reaches
+its term across a short aside (:func:`reaches_across_asides`: "few, if any,
+of them are extremists"); :func:`scare_quoted` finds scare quotes around a
+term.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 
+from framing.lexicons.patterns import QUOTE_TOKENS
 from framing.model import DEFAULT_SCOPE_BREAKERS, DENY, REBUT, SUPPORT, Term
 from framing.text.marks import CLOSING_DOUBLE, STRAIGHT_DOUBLE, STRAIGHT_SINGLE
 from framing.text.segment import is_word
@@ -279,3 +283,117 @@ def list_goes_on(tokens: Sequence[str], end: int, breakers: Collection[str], lim
         if words > limit:
             return False
     return False
+
+
+#: Marks that set off a short aside inside a clause: "few, if any, of them";
+#: "very few — officials say — are". A run of hyphens ("--") is one dash.
+_DASHES = frozenset({"-", "—", "–"})
+_CLOSING_MARK = {",": ",", "-": "-", "(": ")"}
+#: How many words an aside holds at most ("officials say", "according to the ministry").
+ASIDE_WORDS = 4
+#: Words that, after an aside, open a new clause rather than continue the cue's:
+#: a subject pronoun or a modal verb ("few came, officials said, they were …"),
+#: and, after a distancing cue (whose term is its object), a finite "be".
+_NEW_SUBJECT = frozenset({"they", "he", "she", "we", "i", "you", "it"}) | _MODALS
+_FINITE_BE = frozenset({"is", "are", "was", "were", "'re", "am"})
+
+
+def _mark(tokens: Sequence[str], i: int) -> tuple[str, int] | None:
+    """The kind of mark at token ``i`` (``,``, ``-`` for any dash, ``(``) and the index after it."""
+    token = tokens[i]
+    if token in _DASHES:
+        while i < len(tokens) and tokens[i] in _DASHES:
+            i += 1
+        return "-", i
+    if token in (",", "(", ")"):
+        return token, i + 1
+    return None
+
+
+def asides(tokens: Sequence[str], a: int, b: int, breakers: Collection[str]) -> list[range]:
+    """The short asides between tokens ``a`` and ``b``, each from its opening to its closing mark.
+
+    An aside is one to :data:`ASIDE_WORDS` words between two commas, two
+    dashes or parentheses, without a scope breaker or a conjunction: "if
+    any", "officials say", "experts said", "mostly veterans". The closing
+    comma of one may open the next ("few, if any, they say, are …").
+    """
+    found: list[range] = []
+    i = a
+    while i < b:
+        opened = _mark(tokens, i)
+        if opened is None or opened[0] == ")":
+            i += 1
+            continue
+        kind, k = opened
+        words = 0
+        while k < b and is_word(tokens[k]) and tokens[k] not in breakers:
+            if tokens[k] in COORDINATORS:
+                break
+            words += 1
+            k += 1
+        closed = _mark(tokens, k) if k < b else None
+        if 1 <= words <= ASIDE_WORDS and closed is not None and closed[0] == _CLOSING_MARK[kind]:
+            found.append(range(i, min(closed[1], b)))
+            i = k if kind == "," else closed[1]  # a comma may open the next aside
+        else:
+            i += 1
+    return found
+
+
+def reaches_across_asides(
+    tokens: Sequence[str],
+    a: int,
+    b: int,
+    breakers: Collection[str],
+    limit: int,
+    *,
+    object_only: bool = False,
+) -> bool:
+    """Whether a cue ending at token ``a`` reaches token ``b`` across short asides.
+
+    "Few, if any, of the volunteers are extremists"; "very few, officials
+    say, are mercenaries"; "they were labelled, officials say, mercenaries".
+    Outside its asides the stretch must stay in one clause: words only, no
+    conjunction or scope breaker, at most ``limit`` of them, and after the
+    first aside no subject pronoun or modal verb ("few came, officials
+    said, they were mercenaries" is a new clause); with ``object_only`` (a
+    distancing cue, whose term is its object) no finite "be" either, and
+    the first aside must follow the cue.
+    """
+    spans = asides(tokens, a, b, breakers)
+    if not spans or (object_only and spans[0].start != a):
+        return False
+    inside = {k for span in spans for k in span}
+    rest = [k for k in range(a, b) if k not in inside]
+    stops = CLAUSE_WORDS.union(breakers)
+    if any(not is_word(tokens[k]) or tokens[k] in stops for k in rest) or len(rest) > limit:
+        return False
+    new_clause = _NEW_SUBJECT | _FINITE_BE if object_only else _NEW_SUBJECT
+    return all(tokens[k] not in new_clause for k in rest if k > spans[0].start)
+
+
+#: A scare-quoted span is the term itself plus at most this many words.
+SCARE_QUOTE_EXTRA_WORDS = 1
+
+
+def scare_quoted(tokens: Sequence[str], start: int, end: int) -> bool:
+    """Whether quotation marks enclose the term ``start``-``end`` and at most one more word."""
+    left = start - 1
+    while left >= 0 and tokens[left] not in QUOTE_TOKENS and start - left <= 2:
+        if not is_word(tokens[left]):
+            return False
+        left -= 1
+    right = end
+    while right < len(tokens) and tokens[right] not in QUOTE_TOKENS and right - end <= 1:
+        if not is_word(tokens[right]):
+            return False
+        right += 1
+    if left < 0 or right >= len(tokens):
+        return False
+    if tokens[left] not in QUOTE_TOKENS or tokens[right] not in QUOTE_TOKENS:
+        return False
+    extra = sum(is_word(t) for t in tokens[left + 1 : start]) + sum(
+        is_word(t) for t in tokens[end:right]
+    )
+    return extra <= SCARE_QUOTE_EXTRA_WORDS and tokens[left] not in CLOSING_DOUBLE

@@ -233,6 +233,28 @@ def test_a_verdict_label_opening_the_sentence_rebuts_all_of_it():
     assert readings(text) == [("extremists", "support")]
 
 
+def test_a_cue_reaches_across_a_short_aside_in_its_clause():
+    """ "Few, if any, of them": an aside set off by commas or dashes does not end the clause."""
+    assert readings("Few, if any, of the recruits are extremists.") == [("extremists", "rebut")]
+    assert readings("Very few, officials say, are mercenaries.") == [("mercenaries", "rebut")]
+    assert readings("Few of them, experts said, were extremists.") == [("extremists", "rebut")]
+    assert readings("Rarely – if ever – are they mercenaries.") == [("mercenaries", "rebut")]
+    assert readings("They were labelled, officials say, mercenaries.") == [("mercenaries", "rebut")]
+    # "a few" is no minimizer, aside or not.
+    assert readings("A few, officials say, are mercenaries.") == [("mercenaries", "support")]
+    # Past the aside, a new clause is not the cue's.
+    assert readings("Few recruits came; most were mercenaries.") == [("mercenaries", "support")]
+    text = "Few came, officials said, and most were mercenaries."
+    assert readings(text) == [("mercenaries", "support")]
+    assert readings("Few came, officials said, they were mercenaries.") == [
+        ("mercenaries", "support")
+    ]
+    assert readings("Rather than heroes, officials say, the recruits are mercenaries.") == [
+        ("heroes", "rebut"),
+        ("mercenaries", "support"),
+    ]
+
+
 def test_a_claimed_entitlement_denies_the_frames_bare_mentions_in_its_sentence():
     """A counter-claim of protection is the sentence's claim about the frame."""
     # A breach of a protection claims it applies.
