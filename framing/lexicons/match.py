@@ -35,7 +35,8 @@ careful coder reads the sentence, not just the word:
   before a colon ("FALSE: …"), or a distancing cue before it ("so-called",
   "accused of", "others see", "the definition of"; through a quotation or
   an enumeration after it, and to the end of a clause it reports with
-  "that"), and scare quotes around the term alone,
+  "that"), an appositive that names the term and rejects it ("mercenaries,
+  a label Kyiv rejects"), and scare quotes around the term alone,
   mark the frame as raised and rejected, or attributed and not asserted: a
   *rebut* reading, shown with the denials, never support.
 * **referent**: a term inside a capitalised name ("the State Emergency
@@ -129,6 +130,7 @@ class Matcher:
         self._rebuttals = Cues(lexicons.rebuttal_cues + lexicons.dismissal_cues)
         self._dismissals = Cues(lexicons.dismissal_cues)
         self._distancing = Cues(lexicons.distancing_cues)
+        self._labels = Cues(lexicons.label_nouns)
         self._entitlements = Cues(lexicons.entitlement_cues)
         self._subjects = Cues(lexicons.subjects)
         exact: dict[str, list[Pattern]] = defaultdict(list)
@@ -393,7 +395,8 @@ class _Context:
         return None
 
     def _stance_cue(self, start: int, end: int) -> str | None:
-        """A rebuttal label in the term's clause, a distancing cue before it, or scare quotes."""
+        """A rebuttal label in the term's clause, a distancing cue before it, a rejecting
+        appositive after it ("mercenaries, a label Kyiv rejects"), or scare quotes."""
         tokens, breakers = self.tokens, self.matcher._scope_breakers
         for cue_start, cue_end in self.distancing:
             if cue_end > start:
@@ -429,6 +432,12 @@ class _Context:
                 tokens, a, b, breakers, STANCE_WINDOW_WORDS
             ):
                 return " ".join(tokens[cue_start:cue_end])
+        rejection = negation_scope.rejected_in_apposition(
+            tokens, end, self.matcher._labels, self.rebuttals, self.matcher._negation_cues,
+            breakers, STANCE_WINDOW_WORDS,
+        )  # fmt: skip
+        if rejection is not None:  # "mercenaries, a label Kyiv rejects"
+            return " ".join(tokens[slice(*rejection)])
         if negation_scope.scare_quoted(tokens, start, end):
             return "scare quotes"
         return None

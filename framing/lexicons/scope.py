@@ -8,8 +8,9 @@ A term coordinated with a denied or rebutted one shares its reading
 (:func:`share_coordinated_readings`); :func:`copula_before` finds the form
 of "be" that predicates a term ("they are protected"). A stance cue reaches
 its term across a short aside (:func:`reaches_across_asides`: "few, if any,
-of them are extremists"); :func:`scare_quoted` finds scare quotes around a
-term.
+of them are extremists"); an appositive that names a term and rejects it
+rebuts it (:func:`rejected_in_apposition`: "mercenaries, a label Kyiv
+rejects"); :func:`scare_quoted` finds scare quotes around a term.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 
+from framing.lexicons.cues import Cues
 from framing.lexicons.patterns import QUOTE_TOKENS
 from framing.model import DEFAULT_SCOPE_BREAKERS, DENY, REBUT, SUPPORT, Term
 from framing.text.marks import CLOSING_DOUBLE, STRAIGHT_DOUBLE, STRAIGHT_SINGLE
@@ -371,6 +373,90 @@ def reaches_across_asides(
         return False
     new_clause = _NEW_SUBJECT | _FINITE_BE if object_only else _NEW_SUBJECT
     return all(tokens[k] not in new_clause for k in rest if k > spans[0].start)
+
+
+#: How many words an appositive may hold before its label noun ("a label",
+#: "the same charge"), and between the noun and the rejection ("a label that
+#: Kyiv has long rejected").
+APPOSITIVE_LEAD_WORDS = 2
+APPOSITIVE_WORDS = 5
+
+
+def rejected_in_apposition(
+    tokens: Sequence[str],
+    end: int,
+    labels: Cues,
+    rejections: Sequence[tuple[int, int]],
+    negations: Collection[str],
+    breakers: Collection[str],
+    limit: int,
+) -> tuple[int, int] | None:
+    """The rejection in an appositive that names the term ending at token ``end`` and rejects it.
+
+    "Russia calls them mercenaries, a label Kyiv rejects"; "they were called
+    terrorists — a charge their families deny". After the term's clause (at
+    most ``limit`` words, no scope breaker, and a conjunction only before a
+    last item of at most two words: "mercenaries and terrorists, a label …",
+    not "heroes and were called mercenaries, a label …") a comma or a dash
+    opens the appositive, maybe after a short aside ("mercenaries, Moscow
+    says, a claim Kyiv rejects"): a label noun (``labels``) after at most
+    :data:`APPOSITIVE_LEAD_WORDS` words, then one of ``rejections`` (spans
+    of rebuttal cues) within :data:`APPOSITIVE_WORDS` words, no negation
+    between ("a charge they never denied" accepts it). Returns the
+    rejection's span; "they are mercenaries, a label that fits" has none.
+    """
+    i, after_and = end, None  # the words after a conjunction, if any
+    while i < len(tokens) and is_word(tokens[i]):
+        token = tokens[i]
+        if token in breakers or i - end >= limit:
+            return None
+        if token in CLAUSE_WORDS:
+            if token not in COORDINATORS or after_and is not None:
+                return None
+            after_and = 0
+        elif after_and is not None and token not in ARTICLES:
+            after_and += 1
+        i += 1
+    opened = _mark(tokens, i) if i < len(tokens) else None
+    if opened is None or opened[0] not in (",", "-") or not rejections or (after_and or 0) > 2:
+        return None
+    leads = [opened[1]]
+    aside = asides(tokens, i, min(len(tokens), opened[1] + ASIDE_WORDS + 3), breakers)
+    if aside and aside[0].start == i:
+        leads.append(aside[0].stop)
+    for lead in leads:
+        found = _rejected_label(tokens, lead, labels, rejections, negations, breakers)
+        if found is not None:
+            return found
+    return None
+
+
+def _rejected_label(
+    tokens: Sequence[str],
+    lead: int,
+    labels: Cues,
+    rejections: Sequence[tuple[int, int]],
+    negations: Collection[str],
+    breakers: Collection[str],
+) -> tuple[int, int] | None:
+    """The rejection after a label noun that an appositive starting at token ``lead`` opens with."""
+    label = next(iter(labels.find(tokens[lead : lead + APPOSITIVE_LEAD_WORDS + 3])), None)
+    if label is None or label[0] > APPOSITIVE_LEAD_WORDS:
+        return None
+    stops = _NEW_SUBJECT | CLAUSE_WORDS
+    if any(not is_word(t) or t in stops for t in tokens[lead : lead + label[0]]):
+        return None
+    noun_end = lead + label[1]
+    for cue_start, cue_end in rejections:
+        if cue_start < noun_end:
+            continue
+        between = tokens[noun_end:cue_start]
+        if len(between) > APPOSITIVE_WORDS:
+            return None
+        if any(not is_word(t) or t in breakers or t in negations for t in between):
+            return None
+        return cue_start, cue_end
+    return None
 
 
 #: A scare-quoted span is the term itself plus at most this many words.

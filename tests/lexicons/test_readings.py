@@ -13,6 +13,7 @@ from framing.lexicons.terms import (
     DEFAULT_DISMISSAL_CUES,
     DEFAULT_DISTANCING_CUES,
     DEFAULT_ENTITLEMENT_CUES,
+    DEFAULT_LABEL_NOUNS,
     DEFAULT_NEGATION_CUES,
     DEFAULT_REBUTTAL_CUES,
     DEFAULT_UNCERTAINTY_CUES,
@@ -64,6 +65,7 @@ def lexicons(**settings: object) -> LexiconSet:
         "distancing_cues": DEFAULT_DISTANCING_CUES,
         "entitlement_cues": DEFAULT_ENTITLEMENT_CUES,
         "dismissal_cues": DEFAULT_DISMISSAL_CUES,
+        "label_nouns": DEFAULT_LABEL_NOUNS,
         "inflect": True,
     } | settings
     return LexiconSet("t", (label, unprotected, goodwill), "t", **values)  # type: ignore[arg-type]
@@ -117,6 +119,8 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
         ("It is not true that the unit is full of extremists.", [("extremists", "rebut")]),
         ("The claim that they are terrorists is absurd.", [("terrorists", "rebut")]),
         ("Far from being extremists, most are veterans.", [("extremists", "rebut")]),
+        ("Officials deny that the recruits are extremists.", [("extremists", "rebut")]),
+        ("The unit disputes that it hired mercenaries.", [("mercenaries", "rebut")]),
         # A term set aside for another, or reported as a rumour, is not asserted.
         ("They are idealists rather than mercenaries.", [("mercenaries", "rebut")]),
         (
@@ -253,6 +257,37 @@ def test_a_cue_reaches_across_a_short_aside_in_its_clause():
         ("heroes", "rebut"),
         ("mercenaries", "support"),
     ]
+
+
+def test_an_appositive_that_names_the_term_and_rejects_it_rebuts_it():
+    """ "Mercenaries, a label Kyiv rejects": the label is raised and rejected."""
+    assert readings("Moscow calls them mercenaries, a label Kyiv rejects.") == [
+        ("mercenaries", "rebut")
+    ]
+    text = "They were called terrorists — a charge their families deny."
+    assert readings(text) == [("terrorists", "rebut")]
+    text = "Moscow calls them mercenaries in its broadcasts, a claim the unit disputes."
+    assert readings(text) == [("mercenaries", "rebut")]
+    text = "They are extremists, an accusation that officials have dismissed."
+    assert readings(text) == [("extremists", "rebut")]
+    text = "They are heroes, a description critics call propaganda."
+    assert readings(text) == [("heroes", "rebut")]
+    # The terms of the clause before the mark: a coordinated pair, a short aside between.
+    assert readings("Moscow calls them mercenaries and terrorists, a label Kyiv rejects.") == [
+        ("mercenaries", "rebut"),
+        ("terrorists", "rebut"),
+    ]
+    text = "They are mercenaries, Moscow says, a claim Kyiv rejects."
+    assert readings(text) == [("mercenaries", "rebut")]
+    # Not a term of another predicate, nor a label that is accepted.
+    text = "They fought as heroes and were called mercenaries, a label Kyiv rejects."
+    assert readings(text) == [("heroes", "support"), ("mercenaries", "rebut")]
+    assert readings("They are mercenaries, a label that fits.") == [("mercenaries", "support")]
+    text = "They are mercenaries, a label they have never denied."
+    assert readings(text) == [("mercenaries", "support")]
+    # A set that names no label nouns reads the sentence as before.
+    text = "Moscow calls them mercenaries, a label Kyiv rejects."
+    assert readings(text, label_nouns=()) == [("mercenaries", "support")]
 
 
 def test_a_claimed_entitlement_denies_the_frames_bare_mentions_in_its_sentence():
