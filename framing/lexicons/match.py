@@ -36,7 +36,8 @@ careful coder reads the sentence, not just the word:
   "accused of", "others see", "the definition of"; through a quotation or
   an enumeration after it, and to the end of a clause it reports with
   "that"), an appositive that names the term and rejects it ("mercenaries,
-  a label Kyiv rejects"), and scare quotes around the term alone,
+  a label Kyiv rejects") or a label noun and "as" before it ("their
+  portrayal as mercenaries"), and scare quotes around the term alone,
   mark the frame as raised and rejected, or attributed and not asserted: a
   *rebut* reading, shown with the denials, never support.
 * **referent**: a term inside a capitalised name ("the State Emergency
@@ -432,12 +433,12 @@ class _Context:
                 tokens, a, b, breakers, STANCE_WINDOW_WORDS
             ):
                 return " ".join(tokens[cue_start:cue_end])
-        rejection = negation_scope.rejected_in_apposition(
-            tokens, end, self.matcher._labels, self.rebuttals, self.matcher._negation_cues,
+        label = negation_scope.label_stance(
+            tokens, start, end, self.matcher._labels, self.rebuttals, self.matcher._negation_cues,
             breakers, STANCE_WINDOW_WORDS,
         )  # fmt: skip
-        if rejection is not None:  # "mercenaries, a label Kyiv rejects"
-            return " ".join(tokens[slice(*rejection)])
+        if label is not None:  # "mercenaries, a label Kyiv rejects"; "portrayal of them as …"
+            return label
         if negation_scope.scare_quoted(tokens, start, end):
             return "scare quotes"
         return None

@@ -10,7 +10,9 @@ of "be" that predicates a term ("they are protected"). A stance cue reaches
 its term across a short aside (:func:`reaches_across_asides`: "few, if any,
 of them are extremists"); an appositive that names a term and rejects it
 rebuts it (:func:`rejected_in_apposition`: "mercenaries, a label Kyiv
-rejects"); :func:`scare_quoted` finds scare quotes around a term.
+rejects"), and so does a label noun before "as" and the term
+(:func:`labelled_as`: "their portrayal as mercenaries"); :func:`scare_quoted`
+finds scare quotes around a term.
 """
 
 from __future__ import annotations
@@ -456,6 +458,72 @@ def _rejected_label(
         if any(not is_word(t) or t in breakers or t in negations for t in between):
             return None
         return cue_start, cue_end
+    return None
+
+
+#: How many words may name whom a label is given to ("the portrayal of the
+#: foreign volunteers as …"), and stand between "as" and the term ("as violent
+#: extremists").
+LABELLED_WORDS = 4
+AS_WORDS = 2
+
+
+def label_stance(
+    tokens: Sequence[str],
+    start: int,
+    end: int,
+    labels: Cues,
+    rejections: Sequence[tuple[int, int]],
+    negations: Collection[str],
+    breakers: Collection[str],
+    limit: int,
+) -> str | None:
+    """The cue by which a label noun marks the term as a label, or None.
+
+    Either an appositive after the term rejects it
+    (:func:`rejected_in_apposition`: the rejection), or a label noun names
+    it before (:func:`labelled_as`: "portrayal … as").
+    """
+    rejection = rejected_in_apposition(tokens, end, labels, rejections, negations, breakers, limit)
+    if rejection is not None:
+        return " ".join(tokens[slice(*rejection)])
+    noun = labelled_as(tokens, start, labels, breakers)
+    return None if noun is None else " ".join(tokens[slice(*noun)]) + " … as"
+
+
+def labelled_as(
+    tokens: Sequence[str], start: int, labels: Cues, breakers: Collection[str]
+) -> tuple[int, int] | None:
+    """The label noun that names the term at token ``start`` as a label given to someone.
+
+    "Moscow's portrayal of the volunteers as mercenaries", "the
+    characterization of them as violent extremists", "their depiction as
+    terrorists": a label noun, maybe "of" and at most :data:`LABELLED_WORDS`
+    words, then "as" and at most :data:`AS_WORDS` words before the term, all
+    in one phrase. The label is attributed to whoever gives it, not
+    asserted, like "the label" or "the definition of" before a term.
+    Returns the noun's span.
+    """
+    stops = CLAUSE_WORDS.union(breakers)
+    i = start - 1
+    while i >= 0 and start - 1 - i < AS_WORDS and tokens[i] != "as":
+        if not is_word(tokens[i]) or tokens[i] in stops:
+            return None
+        i -= 1
+    if i < 1 or tokens[i] != "as":
+        return None
+    lead = max(0, i - LABELLED_WORDS - 4)
+    for noun_start, noun_end in labels.find(tokens[lead:i]):
+        between = tokens[lead + noun_end : i]
+        if between and between[0] == "of":
+            between = between[1:]
+            if not between:
+                continue
+        if len(between) > LABELLED_WORDS:
+            continue
+        if any(not is_word(t) or t in stops or t == "as" for t in between):
+            continue
+        return lead + noun_start, lead + noun_end
     return None
 
 

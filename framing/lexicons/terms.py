@@ -173,7 +173,9 @@ DEFAULT_DISTANCING_CUES: tuple[str, ...] = (
 #: Nouns that name what was said of someone as a label: in an appositive
 #: right after a term, followed by a rebuttal cue, they say the term is
 #: rejected ("Russia calls them mercenaries, a label Kyiv rejects"; "they
-#: were called terrorists — a charge their families deny").
+#: were called terrorists — a charge their families deny"); before "as" and
+#: the term, they attribute it to whoever gives the label ("Moscow's
+#: portrayal of the volunteers as mercenaries").
 DEFAULT_LABEL_NOUNS: tuple[str, ...] = (
     "label",
     "labels",
@@ -186,6 +188,10 @@ DEFAULT_LABEL_NOUNS: tuple[str, ...] = (
     "characterisation",
     "portrayal",
     "depiction",
+    "designation",
+    "labeling",
+    "labelling",
+    "branding",
     "charge",
     "charges",
     "accusation",

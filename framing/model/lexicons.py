@@ -89,7 +89,9 @@ class LexiconSet:
     frame claim what the frame says is missing; ``dismissal_cues`` ("not an
     issue", "irrelevant") dismiss the frame's concern; ``label_nouns``
     ("label", "charge") head an appositive that, with a rebuttal cue,
-    rejects the term before it ("mercenaries, a label Kyiv rejects");
+    rejects the term before it ("mercenaries, a label Kyiv rejects"), and
+    before "as" attribute the term after it ("their portrayal as
+    mercenaries");
     ``uncertainty_cues``
     ("unclear", "whether") make a neutral reading. ``subjects`` name the
     story's people: when given, a hit counts only in a sentence that (or

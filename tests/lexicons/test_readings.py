@@ -290,6 +290,32 @@ def test_an_appositive_that_names_the_term_and_rejects_it_rebuts_it():
     assert readings(text, label_nouns=()) == [("mercenaries", "support")]
 
 
+def test_a_label_noun_before_as_attributes_the_term_to_whoever_gives_the_label():
+    """ "Moscow's portrayal of them as mercenaries": the label is attributed, not asserted."""
+    text = "Moscow's portrayal of the recruits as mercenaries is part of its messaging."
+    assert readings(text) == [("mercenaries", "rebut")]
+    text = "The characterization of them as violent extremists drew criticism."
+    assert readings(text) == [("extremists", "rebut")]
+    assert readings("Their depiction as terrorists angered families.") == [("terrorists", "rebut")]
+    text = "The designation of the unit as a terrorist group took effect."
+    assert readings(text) == [("terrorist", "rebut")]
+    # Coordinated terms share it.
+    assert readings("The description of them as mercenaries or terrorists spread.") == [
+        ("mercenaries", "rebut"),
+        ("terrorists", "rebut"),
+    ]
+    # A label noun without "as", or a verb, says nothing of the kind.
+    text = "He gave a description of mercenaries who came to fight."
+    assert readings(text) == [("mercenaries", "support")]
+    assert readings("Officials described them as mercenaries.") == [("mercenaries", "support")]
+    # Nor does a noun beyond the phrase.
+    text = "The description was short, and they came as mercenaries."
+    assert readings(text) == [("mercenaries", "support")]
+    # A set that names no label nouns reads the sentence as before.
+    text = "Their depiction as terrorists angered families."
+    assert readings(text, label_nouns=()) == [("terrorists", "support")]
+
+
 def test_a_claimed_entitlement_denies_the_frames_bare_mentions_in_its_sentence():
     """A counter-claim of protection is the sentence's claim about the frame."""
     # A breach of a protection claims it applies.
