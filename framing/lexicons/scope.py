@@ -484,9 +484,15 @@ def label_stance(
     (:func:`rejected_in_apposition`: the rejection), or a label noun names
     it before (:func:`labelled_as`: "portrayal … as").
     """
-    rejection = rejected_in_apposition(tokens, end, labels, rejections, negations, breakers, limit)
-    if rejection is not None:
-        return " ".join(tokens[slice(*rejection)])
+    if not labels:
+        return None
+    # Most terms have neither a rebuttal cue after them nor "as" just before: two cheap tests.
+    if rejections and rejections[-1][0] >= end:
+        found = rejected_in_apposition(tokens, end, labels, rejections, negations, breakers, limit)
+        if found is not None:
+            return " ".join(tokens[slice(*found)])
+    if "as" not in tokens[max(0, start - AS_WORDS - 1) : start]:
+        return None
     noun = labelled_as(tokens, start, labels, breakers)
     return None if noun is None else " ".join(tokens[slice(*noun)]) + " … as"
 
