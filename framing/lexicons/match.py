@@ -30,11 +30,14 @@ careful coder reads the sentence, not just the word:
   reading, neither support nor denial (or support, for a term whose doubt
   is its frame's content).
 * **stance**: a rebuttal label near the term in its clause ("false",
-  "disinformation", "very few", "inflated", "has faded", "irrelevant"), or
-  opening the sentence before a colon ("FALSE: …"), or a distancing cue
-  before it ("so-called", "accused of", "others see", "the definition of";
-  through a quotation or an enumeration after it, and to the end of a
-  clause it reports with "that"), and scare quotes around the term alone,
+  "disinformation", "very few", "inflated", "has faded", "irrelevant";
+  across a short aside: "few, if any, of them"), or opening the sentence
+  before a colon ("FALSE: …"), or a distancing cue before it ("so-called",
+  "accused of", "others see", "the definition of"; through a quotation or
+  an enumeration after it, and to the end of a clause it reports with
+  "that"), an appositive that names the term and rejects it ("mercenaries,
+  a label Kyiv rejects") or a label noun and "as" before it ("their
+  portrayal as mercenaries"), and scare quotes around the term alone,
   mark the frame as raised and rejected, or attributed and not asserted: a
   *rebut* reading, shown with the denials, never support.
 * **referent**: a term inside a capitalised name ("the State Emergency
@@ -82,7 +85,6 @@ from framing.model import (
     Sentence,
     Term,
 )
-from framing.text.marks import CLOSING_DOUBLE
 from framing.text.segment import is_word, tokenize_spans
 
 #: How many words apart a rebuttal label and the term it rebuts may be.
@@ -100,8 +102,6 @@ LIST_WORDS = 12
 #: Scope breakers that stay inside a clause a distancing cue reports with
 #: "that": a reason given for the reported worry is part of it.
 REPORTED_REASONS = frozenset({"because"})
-#: A scare-quoted span is the term itself plus at most this many words.
-SCARE_QUOTE_EXTRA_WORDS = 1
 
 
 _CAPITALISED_RE = re.compile(r"[A-Z]")
@@ -131,6 +131,7 @@ class Matcher:
         self._rebuttals = Cues(lexicons.rebuttal_cues + lexicons.dismissal_cues)
         self._dismissals = Cues(lexicons.dismissal_cues)
         self._distancing = Cues(lexicons.distancing_cues)
+        self._labels = Cues(lexicons.label_nouns)
         self._entitlements = Cues(lexicons.entitlement_cues)
         self._subjects = Cues(lexicons.subjects)
         exact: dict[str, list[Pattern]] = defaultdict(list)
@@ -395,8 +396,9 @@ class _Context:
         return None
 
     def _stance_cue(self, start: int, end: int) -> str | None:
-        """A rebuttal label in the term's clause, a distancing cue before it, or scare quotes."""
-        tokens = self.tokens
+        """A rebuttal label in the term's clause, a distancing cue before it, a rejecting
+        appositive after it ("mercenaries, a label Kyiv rejects"), or scare quotes."""
+        tokens, breakers = self.tokens, self.matcher._scope_breakers
         for cue_start, cue_end in self.distancing:
             if cue_end > start:
                 continue
@@ -408,7 +410,9 @@ class _Context:
                 return " ".join(tokens[cue_start:cue_end])
             if self._in_attributed_quote(cue_end, start):
                 return " ".join(tokens[cue_start:cue_end])
-            if self._in_governed_list(cue_end, start, end):
+            if self._in_governed_list(cue_end, start, end) or negation_scope.reaches_across_asides(
+                tokens, cue_end, start, breakers, DISTANCING_WORDS, object_only=True
+            ):
                 return " ".join(tokens[cue_start:cue_end])
         for cue_start, cue_end in self.rebuttals:
             if self._is_verdict_label(cue_start, cue_end) and cue_end <= start:
@@ -423,7 +427,19 @@ class _Context:
             apart = any(t == "," or t in QUOTE_TOKENS for t in tokens[a:b])
             if not apart and self._words_between(a, b) <= STANCE_WINDOW_WORDS:
                 return " ".join(tokens[cue_start:cue_end])
-        if self._scare_quoted(start, end):
+            # A short aside is no new phrase: "few, if any, of them are extremists".
+            across = apart and a == cue_end
+            if across and negation_scope.reaches_across_asides(
+                tokens, a, b, breakers, STANCE_WINDOW_WORDS
+            ):
+                return " ".join(tokens[cue_start:cue_end])
+        label = negation_scope.label_stance(
+            tokens, start, end, self.matcher._labels, self.rebuttals, self.matcher._negation_cues,
+            breakers, STANCE_WINDOW_WORDS,
+        )  # fmt: skip
+        if label is not None:  # "mercenaries, a label Kyiv rejects"; "portrayal of them as …"
+            return label
+        if negation_scope.scare_quoted(tokens, start, end):
             return "scare quotes"
         return None
 
@@ -525,28 +541,6 @@ class _Context:
                 return 1_000
             count += is_word(token)
         return count
-
-    def _scare_quoted(self, start: int, end: int) -> bool:
-        """Whether quotation marks enclose the term and at most one more word."""
-        tokens = self.tokens
-        left = start - 1
-        while left >= 0 and tokens[left] not in QUOTE_TOKENS and start - left <= 2:
-            if not is_word(tokens[left]):
-                return False
-            left -= 1
-        right = end
-        while right < len(tokens) and tokens[right] not in QUOTE_TOKENS and right - end <= 1:
-            if not is_word(tokens[right]):
-                return False
-            right += 1
-        if left < 0 or right >= len(tokens):
-            return False
-        if tokens[left] not in QUOTE_TOKENS or tokens[right] not in QUOTE_TOKENS:
-            return False
-        extra = sum(is_word(t) for t in tokens[left + 1 : start]) + sum(
-            is_word(t) for t in tokens[end:right]
-        )
-        return extra <= SCARE_QUOTE_EXTRA_WORDS and tokens[left] not in CLOSING_DOUBLE
 
     def _about_subjects(self) -> bool:
         """Whether the sentence or the one before names the story's people (if the set says who)."""

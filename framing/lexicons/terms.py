@@ -87,6 +87,8 @@ DEFAULT_REBUTTAL_CUES: tuple[str, ...] = (
     "critics say",
     "critics call",
     "deni*",
+    "deny",
+    "disput*",
     "reject*",
     "dismiss*",
     "refute*",
@@ -166,6 +168,41 @@ DEFAULT_DISTANCING_CUES: tuple[str, ...] = (
     "differences between",
     "criteria for",
     "standards for",
+)
+
+#: Nouns that name what was said of someone as a label: in an appositive
+#: right after a term, followed by a rebuttal cue, they say the term is
+#: rejected ("Russia calls them mercenaries, a label Kyiv rejects"; "they
+#: were called terrorists — a charge their families deny"); before "as" and
+#: the term, they attribute it to whoever gives the label ("Moscow's
+#: portrayal of the volunteers as mercenaries").
+DEFAULT_LABEL_NOUNS: tuple[str, ...] = (
+    "label",
+    "labels",
+    "term",
+    "word",
+    "name",
+    "epithet",
+    "description",
+    "characterization",
+    "characterisation",
+    "portrayal",
+    "depiction",
+    "designation",
+    "labeling",
+    "labelling",
+    "branding",
+    "charge",
+    "charges",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "claim",
+    "claims",
+    "assertion",
+    "notion",
+    "suggestion",
 )
 
 #: Words that claim an entitlement for what follows; before a term whose

@@ -32,6 +32,7 @@ from framing.lexicons.terms import (
     DEFAULT_DISMISSAL_CUES,
     DEFAULT_DISTANCING_CUES,
     DEFAULT_ENTITLEMENT_CUES,
+    DEFAULT_LABEL_NOUNS,
     DEFAULT_NEGATION_CUES,
     DEFAULT_REBUTTAL_CUES,
     DEFAULT_UNCERTAINTY_CUES,
@@ -58,6 +59,7 @@ SET_KEYS = (
     "distancing_cues",
     "entitlement_cues",
     "dismissal_cues",
+    "label_nouns",
     "subjects",
     "inflect",
     "unless_followed_by",
@@ -105,6 +107,7 @@ class SetSettings(TypedDict, total=False):
     distancing_cues: tuple[str, ...]
     entitlement_cues: tuple[str, ...]
     dismissal_cues: tuple[str, ...]
+    label_nouns: tuple[str, ...]
     subjects: tuple[str, ...]
     inflect: bool
     unless_followed_by: tuple[str, ...]
@@ -167,6 +170,7 @@ def load_toml_set(path: Path, *, name: str | None = None) -> LexiconSet:
         distancing_cues=tuple(settings.get("distancing_cues", DEFAULT_DISTANCING_CUES)),
         entitlement_cues=tuple(settings.get("entitlement_cues", DEFAULT_ENTITLEMENT_CUES)),
         dismissal_cues=tuple(settings.get("dismissal_cues", DEFAULT_DISMISSAL_CUES)),
+        label_nouns=tuple(settings.get("label_nouns", DEFAULT_LABEL_NOUNS)),
         subjects=tuple(settings.get("subjects", ())),
         inflect=bool(settings.get("inflect", True)),
     )
@@ -197,6 +201,7 @@ def load_set_settings(path: Path) -> SetSettings:
         "distancing_cues",
         "entitlement_cues",
         "dismissal_cues",
+        "label_nouns",
         "subjects",
     ):
         if key in data:

@@ -87,7 +87,12 @@ class LexiconSet:
     they introduce as attributed, not asserted; ``entitlement_cues``
     ("should be", "entitled to") before a term whose negation supports its
     frame claim what the frame says is missing; ``dismissal_cues`` ("not an
-    issue", "irrelevant") dismiss the frame's concern; ``uncertainty_cues``
+    issue", "irrelevant") dismiss the frame's concern; ``label_nouns``
+    ("label", "charge") head an appositive that, with a rebuttal cue,
+    rejects the term before it ("mercenaries, a label Kyiv rejects"), and
+    before "as" attribute the term after it ("their portrayal as
+    mercenaries");
+    ``uncertainty_cues``
     ("unclear", "whether") make a neutral reading. ``subjects`` name the
     story's people: when given, a hit counts only in a sentence that (or
     whose previous sentence) mentions one. ``inflect`` lets a term's words
@@ -107,6 +112,7 @@ class LexiconSet:
     distancing_cues: tuple[str, ...] = ()
     entitlement_cues: tuple[str, ...] = ()
     dismissal_cues: tuple[str, ...] = ()
+    label_nouns: tuple[str, ...] = ()
     uncertainty_cues: tuple[str, ...] = ()
     subjects: tuple[str, ...] = ()
     inflect: bool = False

@@ -61,7 +61,7 @@ def _words() -> list[str]:
              if not t.startswith("{") and t != "*"}  # fmt: skip
     words |= {w + "s" for w in list(words)[:40]}  # prefixes with endings
     cues = (lexicons.negation_cues + lexicons.rebuttal_cues + lexicons.distancing_cues
-            + lexicons.entitlement_cues + lexicons.subjects)  # fmt: skip
+            + lexicons.entitlement_cues + lexicons.label_nouns + lexicons.subjects)  # fmt: skip
     words |= {w.rstrip("*") for cue in cues for w in cue.split()}
     words |= {"The", "State", "Emergency", "Service", "said", "that", "but", "is", "are"}
     words |= set(QUOTE_TOKENS) | {",", ".", ";", ":", "(", ")", "—", "'s", "n't"}

@@ -13,6 +13,7 @@ from framing.lexicons.terms import (
     DEFAULT_DISMISSAL_CUES,
     DEFAULT_DISTANCING_CUES,
     DEFAULT_ENTITLEMENT_CUES,
+    DEFAULT_LABEL_NOUNS,
     DEFAULT_NEGATION_CUES,
     DEFAULT_REBUTTAL_CUES,
     DEFAULT_UNCERTAINTY_CUES,
@@ -64,6 +65,7 @@ def lexicons(**settings: object) -> LexiconSet:
         "distancing_cues": DEFAULT_DISTANCING_CUES,
         "entitlement_cues": DEFAULT_ENTITLEMENT_CUES,
         "dismissal_cues": DEFAULT_DISMISSAL_CUES,
+        "label_nouns": DEFAULT_LABEL_NOUNS,
         "inflect": True,
     } | settings
     return LexiconSet("t", (label, unprotected, goodwill), "t", **values)  # type: ignore[arg-type]
@@ -117,6 +119,8 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
         ("It is not true that the unit is full of extremists.", [("extremists", "rebut")]),
         ("The claim that they are terrorists is absurd.", [("terrorists", "rebut")]),
         ("Far from being extremists, most are veterans.", [("extremists", "rebut")]),
+        ("Officials deny that the recruits are extremists.", [("extremists", "rebut")]),
+        ("The unit disputes that it hired mercenaries.", [("mercenaries", "rebut")]),
         # A term set aside for another, or reported as a rumour, is not asserted.
         ("They are idealists rather than mercenaries.", [("mercenaries", "rebut")]),
         (
@@ -231,6 +235,85 @@ def test_a_verdict_label_opening_the_sentence_rebuts_all_of_it():
     # Not opening the sentence, a label keeps its window.
     text = "One post called it false: the foreign volunteers in the east are all extremists."
     assert readings(text) == [("extremists", "support")]
+
+
+def test_a_cue_reaches_across_a_short_aside_in_its_clause():
+    """ "Few, if any, of them": an aside set off by commas or dashes does not end the clause."""
+    assert readings("Few, if any, of the recruits are extremists.") == [("extremists", "rebut")]
+    assert readings("Very few, officials say, are mercenaries.") == [("mercenaries", "rebut")]
+    assert readings("Few of them, experts said, were extremists.") == [("extremists", "rebut")]
+    assert readings("Rarely – if ever – are they mercenaries.") == [("mercenaries", "rebut")]
+    assert readings("They were labelled, officials say, mercenaries.") == [("mercenaries", "rebut")]
+    # "a few" is no minimizer, aside or not.
+    assert readings("A few, officials say, are mercenaries.") == [("mercenaries", "support")]
+    # Past the aside, a new clause is not the cue's.
+    assert readings("Few recruits came; most were mercenaries.") == [("mercenaries", "support")]
+    text = "Few came, officials said, and most were mercenaries."
+    assert readings(text) == [("mercenaries", "support")]
+    assert readings("Few came, officials said, they were mercenaries.") == [
+        ("mercenaries", "support")
+    ]
+    assert readings("Rather than heroes, officials say, the recruits are mercenaries.") == [
+        ("heroes", "rebut"),
+        ("mercenaries", "support"),
+    ]
+
+
+def test_an_appositive_that_names_the_term_and_rejects_it_rebuts_it():
+    """ "Mercenaries, a label Kyiv rejects": the label is raised and rejected."""
+    assert readings("Moscow calls them mercenaries, a label Kyiv rejects.") == [
+        ("mercenaries", "rebut")
+    ]
+    text = "They were called terrorists — a charge their families deny."
+    assert readings(text) == [("terrorists", "rebut")]
+    text = "Moscow calls them mercenaries in its broadcasts, a claim the unit disputes."
+    assert readings(text) == [("mercenaries", "rebut")]
+    text = "They are extremists, an accusation that officials have dismissed."
+    assert readings(text) == [("extremists", "rebut")]
+    text = "They are heroes, a description critics call propaganda."
+    assert readings(text) == [("heroes", "rebut")]
+    # The terms of the clause before the mark: a coordinated pair, a short aside between.
+    assert readings("Moscow calls them mercenaries and terrorists, a label Kyiv rejects.") == [
+        ("mercenaries", "rebut"),
+        ("terrorists", "rebut"),
+    ]
+    text = "They are mercenaries, Moscow says, a claim Kyiv rejects."
+    assert readings(text) == [("mercenaries", "rebut")]
+    # Not a term of another predicate, nor a label that is accepted.
+    text = "They fought as heroes and were called mercenaries, a label Kyiv rejects."
+    assert readings(text) == [("heroes", "support"), ("mercenaries", "rebut")]
+    assert readings("They are mercenaries, a label that fits.") == [("mercenaries", "support")]
+    text = "They are mercenaries, a label they have never denied."
+    assert readings(text) == [("mercenaries", "support")]
+    # A set that names no label nouns reads the sentence as before.
+    text = "Moscow calls them mercenaries, a label Kyiv rejects."
+    assert readings(text, label_nouns=()) == [("mercenaries", "support")]
+
+
+def test_a_label_noun_before_as_attributes_the_term_to_whoever_gives_the_label():
+    """ "Moscow's portrayal of them as mercenaries": the label is attributed, not asserted."""
+    text = "Moscow's portrayal of the recruits as mercenaries is part of its messaging."
+    assert readings(text) == [("mercenaries", "rebut")]
+    text = "The characterization of them as violent extremists drew criticism."
+    assert readings(text) == [("extremists", "rebut")]
+    assert readings("Their depiction as terrorists angered families.") == [("terrorists", "rebut")]
+    text = "The designation of the unit as a terrorist group took effect."
+    assert readings(text) == [("terrorist", "rebut")]
+    # Coordinated terms share it.
+    assert readings("The description of them as mercenaries or terrorists spread.") == [
+        ("mercenaries", "rebut"),
+        ("terrorists", "rebut"),
+    ]
+    # A label noun without "as", or a verb, says nothing of the kind.
+    text = "He gave a description of mercenaries who came to fight."
+    assert readings(text) == [("mercenaries", "support")]
+    assert readings("Officials described them as mercenaries.") == [("mercenaries", "support")]
+    # Nor does a noun beyond the phrase.
+    text = "The description was short, and they came as mercenaries."
+    assert readings(text) == [("mercenaries", "support")]
+    # A set that names no label nouns reads the sentence as before.
+    text = "Their depiction as terrorists angered families."
+    assert readings(text, label_nouns=()) == [("terrorists", "support")]
 
 
 def test_a_claimed_entitlement_denies_the_frames_bare_mentions_in_its_sentence():

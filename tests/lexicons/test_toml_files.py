@@ -62,6 +62,20 @@ def test_set_file_replaces_the_default_dismissal_cues(write, tmp_path):
     assert [h.reading for h in hits] == ["rebut"]
 
 
+def test_set_file_replaces_the_default_label_nouns(write, tmp_path):
+    write("s/f.toml", 'id = "f"\nterms = ["heroes"]\n')
+    lexicons = load_toml_set(tmp_path / "s")
+    assert "label" in lexicons.label_nouns
+    write("s/_set.toml", 'label_nouns = ["moniker"]\n')
+    lexicons = load_toml_set(tmp_path / "s")
+    assert lexicons.label_nouns == ("moniker",)
+    matcher = Matcher(lexicons)
+    hits = matcher.match(make_sentence("they are heroes, a moniker critics reject"))
+    assert [h.reading for h in hits] == ["rebut"]
+    hits = matcher.match(make_sentence("they are heroes, a label critics reject"))
+    assert [h.reading for h in hits] == ["support"]
+
+
 def test_bad_set_file_is_an_error_with_line(write, tmp_path):
     write("s/f.toml", 'id = "f"\nterms = ["heroes"]\n')
     write("s/_set.toml", 'negation_cues = [\n  "not",\n  "not at all",\n]\n')
