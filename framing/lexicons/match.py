@@ -36,8 +36,9 @@ careful coder reads the sentence, not just the word:
   "accused of", "others see", "the definition of"; through a quotation or
   an enumeration after it, and to the end of a clause it reports with
   "that"), an appositive that names the term and rejects it ("mercenaries,
-  a label Kyiv rejects") or a label noun and "as" before it ("their
-  portrayal as mercenaries"), and scare quotes around the term alone,
+  a label Kyiv rejects"), a label noun and "as" before it ("their
+  portrayal as mercenaries") or "what Moscow calls" before it, and scare
+  quotes around the term alone,
   mark the frame as raised and rejected, or attributed and not asserted: a
   *rebut* reading, shown with the denials, never support.
 * **referent**: a term inside a capitalised name ("the State Emergency
@@ -58,6 +59,7 @@ from itertools import compress
 
 import framing.lexicons.scope as negation_scope
 from framing.lexicons.cues import Cues
+from framing.lexicons.labels import label_stance
 from framing.lexicons.patterns import (
     PREFIX,
     QUOTE_TOKENS,
@@ -433,7 +435,7 @@ class _Context:
                 tokens, a, b, breakers, STANCE_WINDOW_WORDS
             ):
                 return " ".join(tokens[cue_start:cue_end])
-        label = negation_scope.label_stance(
+        label = label_stance(
             tokens, start, end, self.matcher._labels, self.rebuttals, self.matcher._negation_cues,
             breakers, STANCE_WINDOW_WORDS,
         )  # fmt: skip

@@ -8,11 +8,8 @@ A term coordinated with a denied or rebutted one shares its reading
 (:func:`share_coordinated_readings`); :func:`copula_before` finds the form
 of "be" that predicates a term ("they are protected"). A stance cue reaches
 its term across a short aside (:func:`reaches_across_asides`: "few, if any,
-of them are extremists"); an appositive that names a term and rejects it
-rebuts it (:func:`rejected_in_apposition`: "mercenaries, a label Kyiv
-rejects"), and so does a label noun before "as" and the term
-(:func:`labelled_as`: "their portrayal as mercenaries"); :func:`scare_quoted`
-finds scare quotes around a term.
+of them are extremists"); :func:`scare_quoted` finds scare quotes around a
+term. Labels given by others are read in :mod:`framing.lexicons.labels`.
 """
 
 from __future__ import annotations
@@ -20,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 
-from framing.lexicons.cues import Cues
 from framing.lexicons.patterns import QUOTE_TOKENS
 from framing.model import DEFAULT_SCOPE_BREAKERS, DENY, REBUT, SUPPORT, Term
 from framing.text.marks import CLOSING_DOUBLE, STRAIGHT_DOUBLE, STRAIGHT_SINGLE
@@ -298,11 +294,11 @@ ASIDE_WORDS = 4
 #: Words that, after an aside, open a new clause rather than continue the cue's:
 #: a subject pronoun or a modal verb ("few came, officials said, they were …"),
 #: and, after a distancing cue (whose term is its object), a finite "be".
-_NEW_SUBJECT = frozenset({"they", "he", "she", "we", "i", "you", "it"}) | _MODALS
+NEW_SUBJECT = frozenset({"they", "he", "she", "we", "i", "you", "it"}) | _MODALS
 _FINITE_BE = frozenset({"is", "are", "was", "were", "'re", "am"})
 
 
-def _mark(tokens: Sequence[str], i: int) -> tuple[str, int] | None:
+def mark_at(tokens: Sequence[str], i: int) -> tuple[str, int] | None:
     """The kind of mark at token ``i`` (``,``, ``-`` for any dash, ``(``) and the index after it."""
     token = tokens[i]
     if token in _DASHES:
@@ -325,7 +321,7 @@ def asides(tokens: Sequence[str], a: int, b: int, breakers: Collection[str]) -> 
     found: list[range] = []
     i = a
     while i < b:
-        opened = _mark(tokens, i)
+        opened = mark_at(tokens, i)
         if opened is None or opened[0] == ")":
             i += 1
             continue
@@ -336,7 +332,7 @@ def asides(tokens: Sequence[str], a: int, b: int, breakers: Collection[str]) -> 
                 break
             words += 1
             k += 1
-        closed = _mark(tokens, k) if k < b else None
+        closed = mark_at(tokens, k) if k < b else None
         if 1 <= words <= ASIDE_WORDS and closed is not None and closed[0] == _CLOSING_MARK[kind]:
             found.append(range(i, min(closed[1], b)))
             i = k if kind == "," else closed[1]  # a comma may open the next aside
@@ -373,164 +369,8 @@ def reaches_across_asides(
     stops = CLAUSE_WORDS.union(breakers)
     if any(not is_word(tokens[k]) or tokens[k] in stops for k in rest) or len(rest) > limit:
         return False
-    new_clause = _NEW_SUBJECT | _FINITE_BE if object_only else _NEW_SUBJECT
+    new_clause = NEW_SUBJECT | _FINITE_BE if object_only else NEW_SUBJECT
     return all(tokens[k] not in new_clause for k in rest if k > spans[0].start)
-
-
-#: How many words an appositive may hold before its label noun ("a label",
-#: "the same charge"), and between the noun and the rejection ("a label that
-#: Kyiv has long rejected").
-APPOSITIVE_LEAD_WORDS = 2
-APPOSITIVE_WORDS = 5
-
-
-def rejected_in_apposition(
-    tokens: Sequence[str],
-    end: int,
-    labels: Cues,
-    rejections: Sequence[tuple[int, int]],
-    negations: Collection[str],
-    breakers: Collection[str],
-    limit: int,
-) -> tuple[int, int] | None:
-    """The rejection in an appositive that names the term ending at token ``end`` and rejects it.
-
-    "Russia calls them mercenaries, a label Kyiv rejects"; "they were called
-    terrorists — a charge their families deny". After the term's clause (at
-    most ``limit`` words, no scope breaker, and a conjunction only before a
-    last item of at most two words: "mercenaries and terrorists, a label …",
-    not "heroes and were called mercenaries, a label …") a comma or a dash
-    opens the appositive, maybe after a short aside ("mercenaries, Moscow
-    says, a claim Kyiv rejects"): a label noun (``labels``) after at most
-    :data:`APPOSITIVE_LEAD_WORDS` words, then one of ``rejections`` (spans
-    of rebuttal cues) within :data:`APPOSITIVE_WORDS` words, no negation
-    between ("a charge they never denied" accepts it). Returns the
-    rejection's span; "they are mercenaries, a label that fits" has none.
-    """
-    i, after_and = end, None  # the words after a conjunction, if any
-    while i < len(tokens) and is_word(tokens[i]):
-        token = tokens[i]
-        if token in breakers or i - end >= limit:
-            return None
-        if token in CLAUSE_WORDS:
-            if token not in COORDINATORS or after_and is not None:
-                return None
-            after_and = 0
-        elif after_and is not None and token not in ARTICLES:
-            after_and += 1
-        i += 1
-    opened = _mark(tokens, i) if i < len(tokens) else None
-    if opened is None or opened[0] not in (",", "-") or not rejections or (after_and or 0) > 2:
-        return None
-    leads = [opened[1]]
-    aside = asides(tokens, i, min(len(tokens), opened[1] + ASIDE_WORDS + 3), breakers)
-    if aside and aside[0].start == i:
-        leads.append(aside[0].stop)
-    for lead in leads:
-        found = _rejected_label(tokens, lead, labels, rejections, negations, breakers)
-        if found is not None:
-            return found
-    return None
-
-
-def _rejected_label(
-    tokens: Sequence[str],
-    lead: int,
-    labels: Cues,
-    rejections: Sequence[tuple[int, int]],
-    negations: Collection[str],
-    breakers: Collection[str],
-) -> tuple[int, int] | None:
-    """The rejection after a label noun that an appositive starting at token ``lead`` opens with."""
-    label = next(iter(labels.find(tokens[lead : lead + APPOSITIVE_LEAD_WORDS + 3])), None)
-    if label is None or label[0] > APPOSITIVE_LEAD_WORDS:
-        return None
-    stops = _NEW_SUBJECT | CLAUSE_WORDS
-    if any(not is_word(t) or t in stops for t in tokens[lead : lead + label[0]]):
-        return None
-    noun_end = lead + label[1]
-    for cue_start, cue_end in rejections:
-        if cue_start < noun_end:
-            continue
-        between = tokens[noun_end:cue_start]
-        if len(between) > APPOSITIVE_WORDS:
-            return None
-        if any(not is_word(t) or t in breakers or t in negations for t in between):
-            return None
-        return cue_start, cue_end
-    return None
-
-
-#: How many words may name whom a label is given to ("the portrayal of the
-#: foreign volunteers as …"), and stand between "as" and the term ("as violent
-#: extremists").
-LABELLED_WORDS = 4
-AS_WORDS = 2
-
-
-def label_stance(
-    tokens: Sequence[str],
-    start: int,
-    end: int,
-    labels: Cues,
-    rejections: Sequence[tuple[int, int]],
-    negations: Collection[str],
-    breakers: Collection[str],
-    limit: int,
-) -> str | None:
-    """The cue by which a label noun marks the term as a label, or None.
-
-    Either an appositive after the term rejects it
-    (:func:`rejected_in_apposition`: the rejection), or a label noun names
-    it before (:func:`labelled_as`: "portrayal … as").
-    """
-    if not labels:
-        return None
-    # Most terms have neither a rebuttal cue after them nor "as" just before: two cheap tests.
-    if rejections and rejections[-1][0] >= end:
-        found = rejected_in_apposition(tokens, end, labels, rejections, negations, breakers, limit)
-        if found is not None:
-            return " ".join(tokens[slice(*found)])
-    if "as" not in tokens[max(0, start - AS_WORDS - 1) : start]:
-        return None
-    noun = labelled_as(tokens, start, labels, breakers)
-    return None if noun is None else " ".join(tokens[slice(*noun)]) + " … as"
-
-
-def labelled_as(
-    tokens: Sequence[str], start: int, labels: Cues, breakers: Collection[str]
-) -> tuple[int, int] | None:
-    """The label noun that names the term at token ``start`` as a label given to someone.
-
-    "Moscow's portrayal of the volunteers as mercenaries", "the
-    characterization of them as violent extremists", "their depiction as
-    terrorists": a label noun, maybe "of" and at most :data:`LABELLED_WORDS`
-    words, then "as" and at most :data:`AS_WORDS` words before the term, all
-    in one phrase. The label is attributed to whoever gives it, not
-    asserted, like "the label" or "the definition of" before a term.
-    Returns the noun's span.
-    """
-    stops = CLAUSE_WORDS.union(breakers)
-    i = start - 1
-    while i >= 0 and start - 1 - i < AS_WORDS and tokens[i] != "as":
-        if not is_word(tokens[i]) or tokens[i] in stops:
-            return None
-        i -= 1
-    if i < 1 or tokens[i] != "as":
-        return None
-    lead = max(0, i - LABELLED_WORDS - 4)
-    for noun_start, noun_end in labels.find(tokens[lead:i]):
-        between = tokens[lead + noun_end : i]
-        if between and between[0] == "of":
-            between = between[1:]
-            if not between:
-                continue
-        if len(between) > LABELLED_WORDS:
-            continue
-        if any(not is_word(t) or t in stops or t == "as" for t in between):
-            continue
-        return lead + noun_start, lead + noun_end
-    return None
 
 
 #: A scare-quoted span is the term itself plus at most this many words.

@@ -316,6 +316,23 @@ def test_a_label_noun_before_as_attributes_the_term_to_whoever_gives_the_label()
     assert readings(text, label_nouns=()) == [("terrorists", "support")]
 
 
+def test_what_someone_calls_a_term_attributes_it_to_them():
+    """ "What Moscow calls mercenaries": a name given by others, not asserted."""
+    text = "The ministry vowed to punish what it termed foreign mercenaries."
+    assert readings(text) == [("mercenaries", "rebut")]
+    text = "What state media describe as extremists are mostly veterans."
+    assert readings(text) == [("extremists", "rebut")]
+    text = "Whom the Kremlin brands terrorists are volunteers from many countries."
+    assert readings(text) == [("terrorists", "rebut")]
+    # The speaker's own name for them, a plain verb, or "what" of another clause.
+    assert readings("They are what I would call mercenaries.") == [("mercenaries", "support")]
+    assert readings("Officials called them mercenaries.") == [("mercenaries", "support")]
+    text = "What officials called the plan was clear: hire mercenaries."
+    assert readings(text) == [("mercenaries", "support")]
+    text = "What worried officials, they said, was that extremists called in."
+    assert readings(text) == [("extremists", "support")]
+
+
 def test_a_claimed_entitlement_denies_the_frames_bare_mentions_in_its_sentence():
     """A counter-claim of protection is the sentence's claim about the frame."""
     # A breach of a protection claims it applies.
