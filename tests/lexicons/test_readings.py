@@ -119,6 +119,13 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
         ("It is not true that the unit is full of extremists.", [("extremists", "rebut")]),
         ("The claim that they are terrorists is absurd.", [("terrorists", "rebut")]),
         ("Far from being extremists, most are veterans.", [("extremists", "rebut")]),
+        ("The recruits are anything but extremists.", [("extremists", "rebut")]),
+        ("There is no reason to believe they are extremists.", [("extremists", "rebut")]),
+        # Words that call the label wrong.
+        ("Describing them as mercenaries is inaccurate.", [("mercenaries", "rebut")]),
+        ("They were wrongly described as mercenaries.", [("mercenaries", "rebut")]),
+        ("Calling them mercenaries is a misnomer.", [("mercenaries", "rebut")]),
+        ("They were mistaken for mercenaries at the border.", [("mercenaries", "rebut")]),
         ("Officials deny that the recruits are extremists.", [("extremists", "rebut")]),
         ("The unit disputes that it hired mercenaries.", [("mercenaries", "rebut")]),
         # A term set aside for another, or reported as a rumour, is not asserted.
