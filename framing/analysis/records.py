@@ -50,6 +50,7 @@ from framing.model import (
     SkippedInput,
 )
 from framing.model.records import DocumentRecord, EvidenceCandidate
+from framing.parallel import cyclic_gc_paused
 from framing.text.clean import SKIP_REASON, clean_documents
 from framing.text.scripts import UnmatchedScripts, unmatched_script
 from framing.text.segment import SegmentMemo, build_sentences, cased_sentence_pieces
@@ -124,7 +125,33 @@ def map_documents(
     sentence, document and removed-span tables are made too. With ``depth``,
     the chunk's state for the in-depth analyses too
     (:func:`~framing.analysis.depth_records.depth_chunk`).
+
+    Python's cyclic garbage collector is paused meanwhile
+    (:func:`~framing.parallel.cyclic_gc_paused`): a worker forked by a local
+    run already has it paused, a spawned or cluster worker would not.
     """
+    with cyclic_gc_paused():
+        return _map_documents(
+            documents,
+            lexicons=lexicons,
+            outlet_ids=outlet_ids,
+            per_cell=per_cell,
+            known_scripts=known_scripts,
+            tables=tables,
+            depth=depth,
+        )
+
+
+def _map_documents(
+    documents: Sequence[Document | CleanDocument],
+    *,
+    lexicons: LexiconSet,
+    outlet_ids: Mapping[str, str],
+    per_cell: int,
+    known_scripts: Collection[str] | None,
+    tables: bool,
+    depth: bool,
+) -> RecordChunk:
     plain = shared_matcher(lexicons)
     matcher = MatchMemo(plain) if REMEMBER else plain
     segmented = SegmentMemo() if REMEMBER else None

@@ -240,3 +240,26 @@ def test_a_large_corpus_keeps_a_bounded_listing_and_counts_the_rest(
     html = render_html(streamed)
     assert f"{len(full.removed):,} spans in total" in html
     assert "chosen among the first 7" in html
+
+
+def test_the_map_step_runs_with_the_cyclic_collector_paused(seeds, lexicons, monkeypatch):
+    """A worker that did not inherit a paused collector (spawned, on a cluster) pauses it too."""
+    import gc
+
+    import framing.analysis.records as records
+
+    seen = []
+    original = records.build_sentences
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(records, "build_sentences", spy)
+    clean = clean_corpus(seeds)
+    outlet_ids = build_outlet_ids(d.outlet for d in clean.documents)
+    assert gc.isenabled()
+    chunk = map_documents(clean.documents, lexicons=lexicons, outlet_ids=outlet_ids, per_cell=2)
+    assert seen and not any(seen)
+    assert gc.isenabled()  # restored
+    assert chunk.records
