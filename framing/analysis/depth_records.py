@@ -169,8 +169,12 @@ def depth_chunk(
     unit_quote: list[bool] = []
     encoded: list[bytes] = []
     firsts: list[int] = []
+    digests: dict[str, bytes] = {}  # by text: the same text has the same tokens
     for k, s in enumerate(sentences):
-        digest = blake2b("\x1f".join(s.tokens).encode(), digest_size=16).digest()
+        digest = digests.get(s.text)
+        if digest is None:
+            digest = blake2b("\x1f".join(s.tokens).encode(), digest_size=16).digest()
+            digests[s.text] = digest
         keys[k] = np.frombuffer(digest, dtype=np.uint64)
         if digest in seen:
             continue  # a text's units and text are kept of its first sentence only

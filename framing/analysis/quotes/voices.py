@@ -104,18 +104,26 @@ def speaker_stats(
 
 
 def _hit_voices(
-    quotations: Quotations, sentence: Sentence, hits: Sequence[Hit]
+    quotations: Quotations,
+    sentence: Sentence,
+    hits: Sequence[Hit],
+    spans_of: dict[str, list[tuple[str, int, int]]],
 ) -> Iterator[tuple[Hit, bool, str | None]]:
     """Each hit with whether it is quoted, and by whom (``None``: unknown).
 
     Hits are located in the text only when that can change the answer: when
     the sentence has quotes and is not wholly attributed to their one speaker.
+    ``spans_of`` remembers texts' token spans (copy repeats).
     """
     quotes = quotations.in_sentence(sentence.id)
     attributed = quotations.sentence_speaker.get(sentence.id)
     if attributed is not None and all(q.speaker == attributed for q in quotes):
         quotes = ()
-    spans = tokenize_spans(sentence.text) if quotes else []
+    spans: list[tuple[str, int, int]] = []
+    if quotes:
+        if sentence.text not in spans_of:
+            spans_of[sentence.text] = tokenize_spans(sentence.text)
+        spans = spans_of[sentence.text]
     for hit in hits:
         speaker: str | None = None
         quoted = False
@@ -167,11 +175,12 @@ def voice_counts(
     own: Counter[tuple[str, str]] = Counter()
     quoted: Counter[tuple[str, str]] = Counter()
     speakers: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    spans_of: dict[str, list[tuple[str, int, int]]] = {}
     for sentence_id, sentence_hits in per_sentence.items():
         sentence = by_id[sentence_id]
         frames: dict[str, set[str]] = {}
         quoted_frames: set[str] = set()
-        for hit, is_quoted, speaker in _hit_voices(quotations, sentence, sentence_hits):
+        for hit, is_quoted, speaker in _hit_voices(quotations, sentence, sentence_hits, spans_of):
             names = frames.setdefault(hit.frame, set())
             if is_quoted:
                 quoted_frames.add(hit.frame)
