@@ -104,6 +104,7 @@ class RecordChunk:
         return sum(r.summary.n_sentences for r in self.records)
 
 
+@cyclic_gc_paused()
 def map_documents(
     documents: Sequence[Document | CleanDocument],
     *,
@@ -130,28 +131,6 @@ def map_documents(
     (:func:`~framing.parallel.cyclic_gc_paused`): a worker forked by a local
     run already has it paused, a spawned or cluster worker would not.
     """
-    with cyclic_gc_paused():
-        return _map_documents(
-            documents,
-            lexicons=lexicons,
-            outlet_ids=outlet_ids,
-            per_cell=per_cell,
-            known_scripts=known_scripts,
-            tables=tables,
-            depth=depth,
-        )
-
-
-def _map_documents(
-    documents: Sequence[Document | CleanDocument],
-    *,
-    lexicons: LexiconSet,
-    outlet_ids: Mapping[str, str],
-    per_cell: int,
-    known_scripts: Collection[str] | None,
-    tables: bool,
-    depth: bool,
-) -> RecordChunk:
     plain = shared_matcher(lexicons)
     matcher = MatchMemo(plain) if REMEMBER else plain
     segmented = SegmentMemo() if REMEMBER else None
