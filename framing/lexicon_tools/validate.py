@@ -31,12 +31,15 @@ from framing.lexicons.load import (
     DEFAULT_COLOURS,
     FRAME_KEYS,
     ID_RE,
+    PHRASE_KEYS,
     SET_FILE,
     SET_KEYS,
     TERM_KEYS,
+    WORD_KEYS,
     load_lexicons,
     parse_context,
     parse_term,
+    phrase_has_words,
 )
 from framing.lexicons.palette import confusions_by_pair, describe_visions
 from framing.lexicons.terms import DEFAULT_NEGATION_CUES
@@ -234,7 +237,9 @@ def _check_settings_text(raw: str | Problem, path: str | Path) -> tuple[Problem,
         if key in data and not isinstance(data[key], str):
             report.error(lines.get(key), f"'{key}' must be a string")
     _check_contexts(data, lines, report)
-    for key in ("negation_cues", "scope_breakers", "uncertainty_cues"):
+    if "inflect" in data and not isinstance(data["inflect"], bool):
+        report.error(lines.get("inflect"), "'inflect' must be true or false")
+    for key in (*WORD_KEYS, *PHRASE_KEYS):
         value = data.get(key)
         if key not in data:
             continue
@@ -244,13 +249,17 @@ def _check_settings_text(raw: str | Problem, path: str | Path) -> tuple[Problem,
         item_lines: Sequence[int | None] = array_item_lines(raw, key)
         if len(item_lines) != len(value):
             item_lines = [lines.get(key)] * len(value)
-        for word, line in zip(value, item_lines, strict=True):
-            tokens = tokenize(word)
+        for entry, line in zip(value, item_lines, strict=True):
+            if key in PHRASE_KEYS:
+                if not phrase_has_words(entry):
+                    report.error(line, f"{key} entry {entry!r} has no words")
+                continue
+            tokens = tokenize(entry)
             if len(tokens) != 1 or not is_word(tokens[0]):
                 shown = " ".join(tokens) or "nothing"
                 report.error(
                     line,
-                    f"{key} entry {word!r} must be a single word token (it is tokenized {shown})",
+                    f"{key} entry {entry!r} must be a single word token (it is tokenized {shown})",
                 )
     return tuple(report.problems)
 

@@ -27,12 +27,15 @@ from framing.lexicons.terms import (
 from framing.lexicons.toml_files import (
     COLOUR_RE,
     FRAME_KEYS,
+    PHRASE_KEYS,
     SET_FILE,
     SET_KEYS,
     TERM_KEYS,
+    WORD_KEYS,
     load_frame,
     load_set_settings,
     load_toml_set,
+    phrase_has_words,
 )
 from framing.model import LexiconSet
 
@@ -42,14 +45,17 @@ __all__ = [
     "DEFAULT_NEGATION_CUES",
     "FRAME_KEYS",
     "ID_RE",
+    "PHRASE_KEYS",
     "SET_FILE",
     "SET_KEYS",
     "TERM_KEYS",
+    "WORD_KEYS",
     "load_frame",
     "load_lexicons",
     "load_set_settings",
     "parse_context",
     "parse_term",
+    "phrase_has_words",
 ]
 
 

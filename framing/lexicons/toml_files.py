@@ -24,7 +24,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TypedDict
+from typing import Final, TypedDict
 
 from framing.errors import LexiconError
 from framing.lexicons.terms import (
@@ -64,6 +64,17 @@ SET_KEYS = (
     "inflect",
     "unless_followed_by",
     "unless_preceded_by",
+)
+#: The _set.toml keys whose entries are one word token each, and those whose
+#: entries are phrases (words, ``*`` ending a word).
+WORD_KEYS: Final = ("negation_cues", "scope_breakers", "uncertainty_cues")
+PHRASE_KEYS: Final = (
+    "rebuttal_cues",
+    "distancing_cues",
+    "entitlement_cues",
+    "dismissal_cues",
+    "label_nouns",
+    "subjects",
 )
 
 #: The keys a frame file may have, and those of a term written as a table.
@@ -196,14 +207,7 @@ def load_set_settings(path: Path) -> SetSettings:
         settings["scope_breakers"] = _single_words(data, "scope_breakers", path, lines)
     if "uncertainty_cues" in data:
         settings["uncertainty_cues"] = _single_words(data, "uncertainty_cues", path, lines)
-    for key in (
-        "rebuttal_cues",
-        "distancing_cues",
-        "entitlement_cues",
-        "dismissal_cues",
-        "label_nouns",
-        "subjects",
-    ):
+    for key in PHRASE_KEYS:
         if key in data:
             settings[key] = _phrases(data, key, path, lines)
     if "inflect" in data:
@@ -223,6 +227,11 @@ def load_set_settings(path: Path) -> SetSettings:
     return settings
 
 
+def phrase_has_words(phrase: str) -> bool:
+    """Whether a cue phrase (a ``*`` ending a word) holds at least one word."""
+    return any(is_word(t) for t in tokenize(phrase.replace("*", "")))
+
+
 def _phrases(
     data: dict[str, object], key: str, path: Path, lines: Sequence[str]
 ) -> tuple[str, ...]:
@@ -233,7 +242,7 @@ def _phrases(
             f"'{key}' must be a list of strings", path=path, line=_line_of(lines, key)
         )
     for phrase in value:
-        if not any(is_word(t) for t in tokenize(phrase.replace("*", ""))):
+        if not phrase_has_words(phrase):
             raise LexiconError(
                 f"{key} entry {phrase!r} has no words",
                 path=path,

@@ -204,3 +204,25 @@ def test_contexts_of_another_sense_are_checked_in_frames_terms_and_the_set(write
     assert len(found) == 4
     with pytest.raises(LexiconError, match=r"f\.toml:2: unless_followed_by phrase"):
         load_lexicons(tmp_path / "s" / "f.toml")
+
+
+def test_set_phrase_lists_and_inflect_are_checked_as_loading_checks_them(tmp_path):
+    """Every cue list of a _set.toml, not only the one-word ones: validate agrees with loading."""
+    (tmp_path / "f.toml").write_text('id = "f"\nterms = ["heroes"]\n', encoding="utf-8")
+    settings = [
+        ('label_nouns = "label"', 1, "'label_nouns' must be a list of strings"),
+        ('dismissal_cues = ["fine", "*"]', 1, "dismissal_cues entry '*' has no words"),
+        ("subjects = [3]", 1, "'subjects' must be a list of strings"),
+        ('inflect = "yes"', 1, "'inflect' must be true or false"),
+    ]
+    for text, line, message in settings:
+        (tmp_path / "_set.toml").write_text(text + "\n", encoding="utf-8")
+        problems = validate_path(tmp_path)
+        assert [(p.line, p.severity) for p in problems] == [(line, ERROR)], text
+        assert message in problems[0].message
+        with pytest.raises(LexiconError):
+            load_lexicons(tmp_path)
+    (tmp_path / "_set.toml").write_text(
+        'label_nouns = ["moniker", "pet name*"]\n', encoding="utf-8"
+    )
+    assert validate_path(tmp_path) == ()
