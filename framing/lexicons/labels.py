@@ -31,6 +31,8 @@ from framing.text.segment import is_word
 #: Kyiv has long rejected").
 APPOSITIVE_LEAD_WORDS = 2
 APPOSITIVE_WORDS = 5
+#: Words that cannot lead up to an appositive's label noun (a new clause).
+_LEAD_STOPS = NEW_SUBJECT | CLAUSE_WORDS
 
 
 def rejected_in_apposition(
@@ -94,8 +96,7 @@ def _rejected_label(
     label = next(iter(labels.find(tokens[lead : lead + APPOSITIVE_LEAD_WORDS + 3])), None)
     if label is None or label[0] > APPOSITIVE_LEAD_WORDS:
         return None
-    stops = NEW_SUBJECT | CLAUSE_WORDS
-    if any(not is_word(t) or t in stops for t in tokens[lead : lead + label[0]]):
+    if any(not is_word(t) or t in _LEAD_STOPS for t in tokens[lead : lead + label[0]]):
         return None
     noun_end = lead + label[1]
     for cue_start, cue_end in rejections:

@@ -398,8 +398,8 @@ class _Context:
         return None
 
     def _stance_cue(self, start: int, end: int) -> str | None:
-        """A rebuttal label in the term's clause, a distancing cue before it, a rejecting
-        appositive after it ("mercenaries, a label Kyiv rejects"), or scare quotes."""
+        """A rebuttal label in the term's clause, a distancing cue before it, a label given
+        by others (:func:`~framing.lexicons.labels.label_stance`), or scare quotes."""
         tokens, breakers = self.tokens, self.matcher._scope_breakers
         for cue_start, cue_end in self.distancing:
             if cue_end > start:
