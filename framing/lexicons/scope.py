@@ -61,9 +61,11 @@ _PREPOSITIONS = frozenset(
 )  # fmt: skip
 
 
-#: Articles do not count towards a scope's words: "did not go there to be
-#: a hero" negates "hero".
-_ARTICLES = frozenset({"a", "an", "the"})
+#: Articles do not count towards a scope's words ("did not go there to be a
+#: hero" negates "hero"), and may open the second of two coordinated terms.
+ARTICLES = frozenset({"a", "an", "the"})
+#: Subject pronouns: after a comma or an aside, they open a new clause.
+SUBJECT_PRONOUNS = frozenset({"they", "he", "she", "we", "i", "you", "it"})
 
 
 @lru_cache(maxsize=20_000)
@@ -153,7 +155,7 @@ def scopes(
                 scope[i] = (open_cue, uncertain_scope)
                 if words == 0:
                     first_noun = _is_noun_only(token)
-                words += token not in _ARTICLES
+                words += token not in ARTICLES
         if token in uncertainty:
             open_cue, uncertain_scope, words, first_noun = i, True, 0, False
         elif token in cues:
@@ -185,12 +187,11 @@ def negation_scope(
 
 
 #: Words that join two terms into one coordinated phrase ("not mercenaries or
-#: terrorists"), those that join terms of different frames too ("not heroes or
-#: mercenaries"; "and" may join a second predicate: "charged as mercenaries
-#: and sentenced"), and the articles that may open the second ("or a terrorist").
+#: terrorists"), and those that join terms of different frames too ("not heroes
+#: or mercenaries"; "and" may join a second predicate: "charged as mercenaries
+#: and sentenced"). An article may open the second term ("or a terrorist").
 COORDINATORS = frozenset({"and", "or", "nor"})
 ALTERNATIVES = frozenset({"or", "nor"})
-ARTICLES = frozenset({"a", "an", "the"})
 
 
 def share_coordinated_readings(
@@ -256,7 +257,7 @@ def _coordinated(between: Sequence[str], same_frame: bool, breakers: Collection[
 
 #: Words that make a stretch of text a clause rather than an item of a list:
 #: subject pronouns, forms of "be", modal verbs.
-_CLAUSE_SIGNS = frozenset({"they", "he", "she", "we", "i", "you", "it"}) | COPULAS | _MODALS
+_CLAUSE_SIGNS = SUBJECT_PRONOUNS | COPULAS | _MODALS
 
 
 def says_a_clause(tokens: Sequence[str]) -> bool:
@@ -289,12 +290,14 @@ def list_goes_on(tokens: Sequence[str], end: int, breakers: Collection[str], lim
 #: "very few — officials say — are". A run of hyphens ("--") is one dash.
 _DASHES = frozenset({"-", "—", "–"})
 _CLOSING_MARK = {",": ",", "-": "-", "(": ")"}
-#: How many words an aside holds at most ("officials say", "according to the ministry").
+#: How many words an aside holds at most ("officials say", "according to the ministry"),
+#: and how many asides a cue reaches across ("few, if any, they say, are …").
 ASIDE_WORDS = 4
+MAX_ASIDES = 2
 #: Words that, after an aside, open a new clause rather than continue the cue's:
 #: a subject pronoun or a modal verb ("few came, officials said, they were …"),
 #: and, after a distancing cue (whose term is its object), a finite "be".
-NEW_SUBJECT = frozenset({"they", "he", "she", "we", "i", "you", "it"}) | _MODALS
+NEW_SUBJECT = SUBJECT_PRONOUNS | _MODALS
 _FINITE_BE = frozenset({"is", "are", "was", "were", "'re", "am"})
 
 
@@ -354,15 +357,17 @@ def reaches_across_asides(
 
     "Few, if any, of the volunteers are extremists"; "very few, officials
     say, are mercenaries"; "they were labelled, officials say, mercenaries".
-    Outside its asides the stretch must stay in one clause: words only, no
-    conjunction or scope breaker, at most ``limit`` of them, and after the
-    first aside no subject pronoun or modal verb ("few came, officials
-    said, they were mercenaries" is a new clause); with ``object_only`` (a
-    distancing cue, whose term is its object) no finite "be" either, and
-    the first aside must follow the cue.
+    At most :data:`MAX_ASIDES` asides. Outside them the stretch must stay
+    in one clause: words only, no conjunction or scope breaker, at most
+    ``limit`` of them, and after the first aside no subject pronoun or
+    modal verb ("few came, officials said, they were mercenaries" is a new
+    clause); with ``object_only`` (a distancing cue, whose term is its
+    object) no finite "be" either, and the first aside must follow the cue.
     """
+    if b - a > limit + MAX_ASIDES * (ASIDE_WORDS + 2):
+        return False  # more than the words and asides allowed: not worth scanning
     spans = asides(tokens, a, b, breakers)
-    if not spans or (object_only and spans[0].start != a):
+    if not spans or len(spans) > MAX_ASIDES or (object_only and spans[0].start != a):
         return False
     inside = {k for span in spans for k in span}
     rest = [k for k in range(a, b) if k not in inside]

@@ -1,0 +1,45 @@
+"""Tests of framing.lexicons.scope: asides between a cue and its term."""
+
+from __future__ import annotations
+
+import framing.lexicons.scope as scope
+from framing.lexicons.scope import MAX_ASIDES, asides, reaches_across_asides
+from framing.text.segment import tokenize
+
+BREAKERS = frozenset({"but", "however"})
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.lower() for t in tokenize(text)]
+
+
+def test_asides_are_short_and_closed_by_their_own_mark():
+    tokens = _tokens("few, if any, of them, officials say, are (mostly) mercenaries")
+    found = [tokens[span.start : span.stop] for span in asides(tokens, 1, len(tokens), BREAKERS)]
+    assert found == [
+        [",", "if", "any", ","],
+        [",", "of", "them", ","],  # a closing comma may open the next
+        [",", "officials", "say", ","],
+        ["(", "mostly", ")"],
+    ]
+    tokens = _tokens("few, if any — are mercenaries")  # opened by a comma, closed by a dash
+    assert asides(tokens, 1, len(tokens), BREAKERS) == []
+
+
+def test_a_cue_reaches_across_at_most_max_asides():
+    text = "few" + ", they say" * MAX_ASIDES + ", are mercenaries"
+    tokens = _tokens(text)
+    assert reaches_across_asides(tokens, 1, tokens.index("mercenaries"), BREAKERS, 6)
+    tokens = _tokens("few" + ", they say" * (MAX_ASIDES + 1) + ", are mercenaries")
+    assert not reaches_across_asides(tokens, 1, tokens.index("mercenaries"), BREAKERS, 6)
+
+
+def test_a_long_stretch_is_refused_without_being_scanned(monkeypatch):
+    """A cue and a term far apart in a huge run-on sentence cost nothing (no scan per pair)."""
+
+    def scanned(*args: object) -> list[range]:
+        raise AssertionError("asides scanned")
+
+    monkeypatch.setattr(scope, "asides", scanned)
+    tokens = _tokens("few, " + "if any, officials say, " * 50 + "are mercenaries")
+    assert not reaches_across_asides(tokens, 1, tokens.index("mercenaries"), BREAKERS, 6)
