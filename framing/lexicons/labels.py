@@ -3,7 +3,7 @@
 :func:`label_stance` finds, around a term, the words by which a sentence
 gives it as a label rather than says it of anyone: an appositive that names
 the term and rejects it (:func:`rejected_in_apposition`: "mercenaries, a
-label Kyiv rejects"), a label noun before "as" and the term
+label Kyiv rejects", or "mercenaries, which Kyiv denies"), a label noun before "as" and the term
 (:func:`labelled_as`: "their portrayal as mercenaries"), and a free relative
 that gives it as someone's name (:func:`called_by_others`: "what Moscow
 calls mercenaries"). :mod:`framing.lexicons.match` reads such a term as
@@ -33,6 +33,8 @@ APPOSITIVE_LEAD_WORDS = 2
 APPOSITIVE_WORDS = 5
 #: Words that cannot lead up to an appositive's label noun (a new clause).
 _LEAD_STOPS = NEW_SUBJECT | CLAUSE_WORDS
+#: Words that start another clause between "which" and a rejection.
+_WHICH_STOPS = CLAUSE_WORDS | {"why", "how", "what", "that", "who", "because"}
 
 
 def rejected_in_apposition(
@@ -92,8 +94,17 @@ def _rejected_label(
     negations: Collection[str],
     breakers: Collection[str],
 ) -> tuple[int, int] | None:
-    """The rejection after a label noun that an appositive starting at token ``lead`` opens with."""
-    label = next(iter(labels.find(tokens[lead : lead + APPOSITIVE_LEAD_WORDS + 3])), None)
+    """The rejection after a label noun that an appositive starting at token ``lead`` opens with.
+
+    A relative "which" stands for the label noun: "mercenaries, which Kyiv
+    denies" rejects the claim just made, with no other clause between ("which
+    explains why few …" does not).
+    """
+    which = tokens[lead] == "which"
+    if which:
+        label: tuple[int, int] | None = (0, 1)
+    else:
+        label = next(iter(labels.find(tokens[lead : lead + APPOSITIVE_LEAD_WORDS + 3])), None)
     if label is None or label[0] > APPOSITIVE_LEAD_WORDS:
         return None
     if any(not is_word(t) or t in _LEAD_STOPS for t in tokens[lead : lead + label[0]]):
@@ -104,6 +115,8 @@ def _rejected_label(
             continue
         between = tokens[noun_end:cue_start]
         if len(between) > APPOSITIVE_WORDS:
+            return None
+        if which and not _WHICH_STOPS.isdisjoint(between):
             return None
         if any(not is_word(t) or t in breakers or t in negations for t in between):
             return None

@@ -64,6 +64,9 @@ _PREPOSITIONS = frozenset(
 #: Articles do not count towards a scope's words ("did not go there to be a
 #: hero" negates "hero"), and may open the second of two coordinated terms.
 ARTICLES = frozenset({"a", "an", "the"})
+#: Quantifiers: a negated one governs the phrase after its "of" ("not all of
+#: the volunteers are idealists" denies, as "not every volunteer is a hero" does).
+QUANTIFIERS = frozenset({"all", "every", "each", "any", "many", "most", "much", "some", "both"})
 #: Subject pronouns: after a comma or an aside, they open a new clause.
 SUBJECT_PRONOUNS = frozenset({"they", "he", "she", "we", "i", "you", "it"})
 
@@ -153,8 +156,8 @@ def scopes(
                 open_cue = None
             else:
                 scope[i] = (open_cue, uncertain_scope)
-                if words == 0:
-                    first_noun = _is_noun_only(token)
+                if words == 0:  # "not all of them": a partitive "of" stays in scope
+                    first_noun = token not in QUANTIFIERS and _is_noun_only(token)
                 words += token not in ARTICLES
         if token in uncertainty:
             open_cue, uncertain_scope, words, first_noun = i, True, 0, False

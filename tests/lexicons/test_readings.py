@@ -100,6 +100,9 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
         ("They are not tourists and they are mercenaries.", [("mercenaries", "support")]),
         # A relative clause describing the negated words stays in scope.
         ("This is not people who are extremists at all.", [("extremists", "deny")]),
+        # A negated quantifier governs the phrase after its partitive "of".
+        ("Not all of the recruits are mercenaries.", [("mercenaries", "deny")]),
+        ("Not every recruit is a mercenary.", [("mercenary", "deny")]),
         # Articles do not count towards the few words.
         ("He did not go there to be a mercenary.", [("mercenary", "deny")]),
         # At most a few words.
@@ -291,6 +294,16 @@ def test_an_appositive_that_names_the_term_and_rejects_it_rebuts_it():
     assert readings(text) == [("heroes", "support"), ("mercenaries", "rebut")]
     assert readings("They are mercenaries, a label that fits.") == [("mercenaries", "support")]
     text = "They are mercenaries, a label they have never denied."
+    assert readings(text) == [("mercenaries", "support")]
+    # A relative "which" stands for the label noun, with no other clause between.
+    assert readings("Moscow calls them mercenaries, which Kyiv denies.") == [
+        ("mercenaries", "rebut")
+    ]
+    text = "They are extremists, which their commanders have long rejected."
+    assert readings(text) == [("extremists", "rebut")]
+    text = "They are mercenaries, which Kyiv has never denied."
+    assert readings(text) == [("mercenaries", "support")]
+    text = "They are mercenaries, which explains why few of them stay."
     assert readings(text) == [("mercenaries", "support")]
     # A set that names no label nouns reads the sentence as before.
     text = "Moscow calls them mercenaries, a label Kyiv rejects."
