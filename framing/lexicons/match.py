@@ -26,9 +26,10 @@ careful coder reads the sentence, not just the word:
   combatants"), or with its question dismissed anywhere in the sentence
   ("a passport is irrelevant to POW status"), it counts against the frame,
   and so do the frame's bare mentions and doubts in the same sentence.
-* **uncertainty**: "not clear whether", "unclear", "whether" make a neutral
-  reading, neither support nor denial (or support, for a term whose doubt
-  is its frame's content).
+* **uncertainty**: "not clear whether", "unclear", "whether", and a yes-no
+  or either-or question ("Heroes or mercenaries?", :mod:`~framing.lexicons.questions`)
+  make a neutral reading, neither support nor denial (or support, for a term
+  whose doubt is its frame's content).
 * **stance**: a rebuttal label near the term in its clause ("false",
   "disinformation", "very few", "inflated", "has faded", "irrelevant";
   across a short aside: "few, if any, of them"), or opening the sentence
@@ -74,6 +75,7 @@ from framing.lexicons.patterns import (
     plain_end,
     start_of,
 )
+from framing.lexicons.questions import QUESTION_CUE, asks_about
 from framing.lexicons.scope import CLAUSE_WORDS, SCOPE_PUNCTUATION, can_be_adjective, scopes
 from framing.model import (
     DENY,
@@ -354,9 +356,11 @@ class _Context:
         if self._in_a_name(start, end) or not self._about_subjects():
             return OTHER, None
         scope = self.scope[start]
-        if scope is not None and scope[1]:
-            doubt = SUPPORT if term.on_uncertainty == "supports" else UNCERTAIN
-            return doubt, tokens[scope[0]]
+        doubted = tokens[scope[0]] if scope is not None and scope[1] else None  # "unclear whether"
+        if "?" in tokens and asks_about(tokens, start, end, self.matcher._scope_breakers):
+            doubted = QUESTION_CUE  # "Heroes or mercenaries?"
+        if doubted is not None:
+            return (SUPPORT if term.on_uncertainty == "supports" else UNCERTAIN), doubted
         negation = tokens[scope[0]] if scope is not None else None
         stance = self._stance_cue(start, end)
         supports = term.on_negation == "supports"
