@@ -10,6 +10,10 @@ command in its own process:
 - ``framing report CORPUS.jsonl --quick``;
 - ``framing report CORPUS.jsonl`` (in depth; ``--skip-depth`` leaves it out).
 
+``--skip-floor`` leaves the floor out; ``--repeat N`` runs the two reports N
+times, alternating, and prints in depth ÷ quick for each pair and for the
+means, the ratio to compare on a machine whose speed drifts.
+
 With ``--tables csv`` or ``--tables parquet``, each report also writes its
 tables (``--tables DIR --table-format FORMAT``); the table then gives their
 size on disk and the seconds pandas takes to load ``sentences.csv`` or
@@ -34,6 +38,7 @@ Run from the repository root (the floor needs ``pip install "framing[bench]"``):
     python benchmarks/bench_scale.py --sizes 10000,100000,300000,1000000 --skip-depth
     python benchmarks/bench_scale.py --engine-args "--workers 2" --timeout 3600
     python benchmarks/bench_scale.py --sizes 10000 --skip-depth --tables parquet
+    python benchmarks/bench_scale.py --sizes 1000000 --skip-floor --repeat 2   # in depth ÷ quick
 
 The commands' outputs and logs stay in ``--work`` (default /tmp/framing-scale).
 """
@@ -215,14 +220,25 @@ def report_counts(path: Path) -> dict[str, int]:
 
 
 def run_size(size: int, corpus: Path, args: argparse.Namespace) -> list[Run]:
-    """The floor, the quick report and (unless skipped) the in-depth report on one corpus."""
+    """The floor, the quick report and (unless skipped) the in-depth report on one corpus.
+
+    With ``--repeat N`` the reports run N times, alternating (quick, in
+    depth, quick, in depth …), so that a drift in the machine's speed
+    touches both modes alike; the ``N``-th run of a mode is named
+    "quick 2", "in depth 2" ….
+    """
     out = args.work / ("out-distinct" if args.distinct else "out")
     out.mkdir(parents=True, exist_ok=True)
     floor = Run(size, "floor", [sys.executable, str(REPO / "benchmarks" / "bench_floor.py"),
                                 str(corpus), "--json"])  # fmt: skip
-    runs = [floor]
+    runs = [] if args.skip_floor else [floor]
     modes = [("quick", ["--quick"])] + ([] if args.skip_depth else [("in depth", [])])
-    for mode, flags in modes:
+    repeated = [
+        (mode if n == 1 else f"{mode} {n}", flags)
+        for n in range(1, args.repeat + 1)
+        for mode, flags in modes
+    ]
+    for mode, flags in repeated:
         stem = out / f"{size}-{mode.replace(' ', '-')}"
         command = [sys.executable, "-m", "framing", "report", str(corpus), *flags,
                    "--out", f"{stem}.html", "--json", f"{stem}.json",
@@ -306,6 +322,9 @@ def main() -> None:
                         help='extra arguments for framing report, e.g. "--workers 2"')  # fmt: skip
     parser.add_argument("--timeout", type=float, default=3600, help="seconds allowed per run")
     parser.add_argument("--skip-depth", action="store_true", help="leave out the in-depth report")
+    parser.add_argument("--skip-floor", action="store_true", help="leave out the floor")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run the reports this many times, alternating the modes")  # fmt: skip
     parser.add_argument("--distinct", action="store_true",
                         help="a corpus of sentences that almost never repeat")  # fmt: skip
     parser.add_argument("--tables", choices=["csv", "parquet"],
@@ -330,6 +349,27 @@ def main() -> None:
     results = "results-distinct.json" if args.distinct else "results.json"
     (args.work / results).write_text(json.dumps([asdict(r) for r in runs], indent=1))
     print(table(runs))
+    print(depth_ratios(runs))
+
+
+def depth_ratios(runs: list[Run]) -> str:
+    """In depth ÷ quick, wall and CPU, for each alternated pair and for the means of each size."""
+    lines = []
+    for size in sorted({r.size for r in runs}):
+        ok = [r for r in runs if r.size == size and r.returncode == 0 and not r.timed_out]
+        quick = [r for r in ok if r.mode.startswith("quick")]
+        depth = [r for r in ok if r.mode.startswith("in depth")]
+        for n, (q, d) in enumerate(zip(quick, depth, strict=False), start=1):
+            lines.append(f"{size:,} pair {n}: in depth ÷ quick {d.wall_s / q.wall_s:.2f}× wall, "
+                         f"{d.cpu_s / q.cpu_s:.2f}× CPU")  # fmt: skip
+        if len(quick) > 1 and depth:
+            mean = lambda rs, key: sum(getattr(r, key) for r in rs) / len(rs)  # noqa: E731
+            lines.append(
+                f"{size:,} means: in depth ÷ quick "
+                f"{mean(depth, 'wall_s') / mean(quick, 'wall_s'):.2f}× wall, "
+                f"{mean(depth, 'cpu_s') / mean(quick, 'cpu_s'):.2f}× CPU"
+            )
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
