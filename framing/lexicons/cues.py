@@ -119,3 +119,17 @@ def token_is(token: str, cue: str) -> bool:
     if cue.endswith("*"):
         return token.startswith(cue[:-1]) and is_word(token)
     return token == cue
+
+
+#: Reflexive pronouns: a label the story's people give themselves is theirs.
+REFLEXIVES = frozenset({"themselves", "himself", "herself", "myself", "ourselves", "yourself"})
+
+
+def said_of_others(tokens: Sequence[str], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The cue spans not followed by a reflexive pronoun.
+
+    "Moscow portrayed them as mercenaries" attributes the label to Moscow;
+    "they portrayed themselves as defenders of freedom" is the people's own
+    word for themselves, which the outlet reports as their view.
+    """
+    return [(a, b) for a, b in spans if b >= len(tokens) or tokens[b] not in REFLEXIVES]

@@ -59,7 +59,7 @@ from functools import cached_property, partial
 from itertools import compress
 
 import framing.lexicons.scope as negation_scope
-from framing.lexicons.cues import Cues
+from framing.lexicons.cues import Cues, said_of_others
 from framing.lexicons.labels import label_stance
 from framing.lexicons.patterns import (
     PREFIX,
@@ -335,8 +335,8 @@ class _Context:
         return self.matcher._rebuttals.find(self.tokens)
 
     @cached_property
-    def distancing(self) -> list[tuple[int, int]]:
-        return self.matcher._distancing.find(self.tokens)
+    def distancing(self) -> list[tuple[int, int]]:  # not "they branded themselves …"
+        return said_of_others(self.tokens, self.matcher._distancing.find(self.tokens))
 
     @cached_property
     def entitlements(self) -> list[tuple[int, int]]:

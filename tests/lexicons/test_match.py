@@ -186,3 +186,13 @@ def test_a_protection_said_of_the_story_people_is_claimed():
     assert ("unprotected_civilians", "protection", "support") in _readings(
         "For the volunteers, the real issue is protection."
     )
+
+
+def test_a_missing_legal_status_states_legal_unprotection():
+    """ "No legal status" says what the frame says is missing, as "no legal protection" does."""
+    assert ("unprotected_civilians", "legal status", "support") in _readings(
+        "Moscow says the volunteers have no legal status."
+    )
+    assert ("unprotected_civilians", "legal status", "support") in _readings(
+        "The volunteers' legal status is a matter for the courts."
+    )

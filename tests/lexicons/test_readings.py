@@ -310,6 +310,22 @@ def test_an_appositive_that_names_the_term_and_rejects_it_rebuts_it():
     assert readings(text, label_nouns=()) == [("mercenaries", "support")]
 
 
+def test_a_representation_by_others_is_attributed_and_a_label_called_absurd_rebutted():
+    """ "State media portray them as mercenaries"; "the idea … is absurd"."""
+    text = "State media portray the recruits as mercenaries."
+    assert readings(text) == [("mercenaries", "rebut")]
+    assert readings("Television depicted them as terrorists.") == [("terrorists", "rebut")]
+    text = "The idea that these recruits are mercenaries is absurd."
+    assert readings(text) == [("mercenaries", "rebut")]
+    text = "Calling the recruits terrorists is nonsense, he said."
+    assert readings(text) == [("terrorists", "rebut")]
+    # A label the people give themselves is their own word, reported as theirs.
+    text = "The recruits portrayed themselves as heroes."
+    assert readings(text) == [("heroes", "support")]
+    assert readings("They branded themselves mercenaries.") == [("mercenaries", "support")]
+    assert readings("Moscow branded them mercenaries.") == [("mercenaries", "rebut")]
+
+
 def test_a_label_noun_before_as_attributes_the_term_to_whoever_gives_the_label():
     """ "Moscow's portrayal of them as mercenaries": the label is attributed, not asserted."""
     text = "Moscow's portrayal of the recruits as mercenaries is part of its messaging."
