@@ -244,6 +244,14 @@ DEFAULT_ENTITLEMENT_CUES: tuple[str, ...] = (
     "deserve*",
     "full rights",
     "have the right",
+    # the status applied or granted: "they would be treated as prisoners of war"
+    "treated as",
+    "recognized as",
+    "recognised as",
+    "qualify as",
+    "qualifies as",
+    "qualify for",
+    "qualifies for",
     # a breach of it claims it applies: "the sentences breach the Geneva Convention"
     "breach*",
     "violates",

@@ -92,6 +92,13 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
         ("Their protection is a question for the courts.", [("protection", "support")]),
         # ... unless an entitlement to it is claimed.
         ("They insisted they should be given protection.", [("protection", "deny")]),
+        # The status said to apply is claimed too; said not to apply, it is the frame.
+        (
+            "If captured, they would be treated as lawful combatants.",
+            [("lawful combatants", "deny")],
+        ),
+        ("They qualify for POW status.", [("pow status", "deny")]),
+        ("They will not be treated as lawful combatants.", [("lawful combatants", "support")]),
         # Scope is bounded: a preposition after a negated noun ends it.
         ("There will be no leniency for foreign mercenaries.", [("mercenaries", "support")]),
         # A modal verb starts another predicate.
