@@ -110,6 +110,10 @@ DEFAULT_REBUTTAL_CUES: tuple[str, ...] = (
     "dismiss*",
     "refute*",
     "rebut*",
+    "laugh* off",
+    "brush* off",
+    "brush* aside",
+    "shrug* off",
 )
 
 #: Words that attribute the term after them to someone else, without the
@@ -130,6 +134,9 @@ DEFAULT_DISTANCING_CUES: tuple[str, ...] = (
     "accusing",
     "accusation of",
     "accusations of",
+    "allegation*",
+    "suggestion that",
+    "suggestions",
     "charged as",
     "charged with",
     "found guilty of",

@@ -333,6 +333,18 @@ def test_a_representation_by_others_is_attributed_and_a_label_called_absurd_rebu
     assert readings("Moscow branded them mercenaries.") == [("mercenaries", "rebut")]
 
 
+def test_allegations_and_suggestions_are_attributed_and_laughing_them_off_rebuts():
+    text = "Allegations that the recruits are extremists circulated online."
+    assert readings(text) == [("extremists", "rebut")]
+    text = "They laughed off suggestions they were mercenaries."
+    assert readings(text) == [("mercenaries", "rebut")]
+    text = "The recruits shrugged off talk of terrorists in their ranks."
+    assert readings(text) == [("terrorists", "rebut")]
+    # "At the suggestion of" attributes nothing after it.
+    text = "At the suggestion of a friend, he joined the mercenaries."
+    assert readings(text) == [("mercenaries", "support")]
+
+
 def test_a_label_noun_before_as_attributes_the_term_to_whoever_gives_the_label():
     """ "Moscow's portrayal of them as mercenaries": the label is attributed, not asserted."""
     text = "Moscow's portrayal of the recruits as mercenaries is part of its messaging."
