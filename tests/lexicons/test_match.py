@@ -129,6 +129,7 @@ def test_the_default_goodwill_frame_reads_a_motive_said_in_general_words():
         "The recruits risked their lives for a country not their own.": "risk {0,1} life",
         "They came to help, the volunteers said.": "come to help",
         "The volunteers helped dozens of refugees across the border.": "help {0,3} refugees",
+        "The volunteers' heroism moved the crowd.": "heroism",
     }
     for text, term in cases.items():
         assert ("goodwill_fighters", term, "support") in _readings(text), text
