@@ -140,6 +140,7 @@ DEFAULT_DISTANCING_CUES: tuple[str, ...] = (
     "charged as",
     "charged with",
     "found guilty of",
+    "guilty of",
     "convicted of",
     "concern that",
     "concerns that",
@@ -253,6 +254,7 @@ DEFAULT_ENTITLEMENT_CUES: tuple[str, ...] = (
     "have the right",
     # the status applied or granted: "they would be treated as prisoners of war"
     "treated as",
+    "protected as",
     "recognized as",
     "recognised as",
     "qualify as",

@@ -98,6 +98,7 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
             [("lawful combatants", "deny")],
         ),
         ("They qualify for POW status.", [("pow status", "deny")]),
+        ("Captured, they are protected as lawful combatants.", [("lawful combatants", "deny")]),
         ("They will not be treated as lawful combatants.", [("lawful combatants", "support")]),
         # Scope is bounded: a preposition after a negated noun ends it.
         ("There will be no leniency for foreign mercenaries.", [("mercenaries", "support")]),
@@ -333,13 +334,16 @@ def test_a_representation_by_others_is_attributed_and_a_label_called_absurd_rebu
     assert readings("Moscow branded them mercenaries.") == [("mercenaries", "rebut")]
 
 
-def test_allegations_and_suggestions_are_attributed_and_laughing_them_off_rebuts():
+def test_allegations_suggestions_and_verdicts_are_attributed_and_laughing_them_off_rebuts():
     text = "Allegations that the recruits are extremists circulated online."
     assert readings(text) == [("extremists", "rebut")]
     text = "They laughed off suggestions they were mercenaries."
     assert readings(text) == [("mercenaries", "rebut")]
     text = "The recruits shrugged off talk of terrorists in their ranks."
     assert readings(text) == [("terrorists", "rebut")]
+    # A verdict is the court's, with the convicted named between.
+    text = "The court found the recruits guilty of being mercenaries."
+    assert readings(text) == [("mercenaries", "rebut")]
     # "At the suggestion of" attributes nothing after it.
     text = "At the suggestion of a friend, he joined the mercenaries."
     assert readings(text) == [("mercenaries", "support")]
