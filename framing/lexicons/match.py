@@ -409,9 +409,7 @@ class _Context:
             if cue_end > start:
                 continue
             # "claiming that …" attributes its whole clause; else a few words.
-            that = tokens[cue_end - 1] == "that" or (
-                cue_end < len(tokens) and tokens[cue_end] == "that"
-            )
+            that = negation_scope.reports_that(tokens, cue_end, breakers)
             if that and self._in_reported_clause(cue_end, start):
                 return " ".join(tokens[cue_start:cue_end])
             if self._in_attributed_quote(cue_end, start):

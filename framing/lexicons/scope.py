@@ -8,8 +8,10 @@ A term coordinated with a denied or rebutted one shares its reading
 (:func:`share_coordinated_readings`); :func:`copula_before` finds the form
 of "be" that predicates a term ("they are protected"). A stance cue reaches
 its term across a short aside (:func:`reaches_across_asides`: "few, if any,
-of them are extremists"); :func:`scare_quoted` finds scare quotes around a
-term. Labels given by others are read in :mod:`framing.lexicons.labels`.
+of them are extremists"), and a reporting cue its "that" clause across
+one (:func:`reports_that`: "claims, without evidence, that …");
+:func:`scare_quoted` finds scare quotes around a term. Labels given by
+others are read in :mod:`framing.lexicons.labels`.
 """
 
 from __future__ import annotations
@@ -345,6 +347,21 @@ def asides(tokens: Sequence[str], a: int, b: int, breakers: Collection[str]) -> 
         else:
             i += 1
     return found
+
+
+def reports_that(tokens: Sequence[str], end: int, breakers: Collection[str]) -> bool:
+    """Whether a cue ending at token ``end`` goes on with "that", maybe after one short aside.
+
+    "claiming that …", "the fear that …", and "Russia claims, without
+    evidence, that …": the cue reports the clause after "that".
+    """
+    if tokens[end - 1] == "that" or (end < len(tokens) and tokens[end] == "that"):
+        return True
+    if end >= len(tokens) or mark_at(tokens, end) is None:
+        return False
+    found = asides(tokens, end, min(len(tokens), end + ASIDE_WORDS + 3), breakers)
+    stop = found[0].stop if found and found[0].start == end else len(tokens)
+    return stop < len(tokens) and tokens[stop] == "that"
 
 
 def reaches_across_asides(

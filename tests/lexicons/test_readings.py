@@ -341,6 +341,11 @@ def test_allegations_suggestions_and_verdicts_are_attributed_and_laughing_them_o
     assert readings(text) == [("mercenaries", "rebut")]
     text = "The recruits shrugged off talk of terrorists in their ranks."
     assert readings(text) == [("terrorists", "rebut")]
+    # A reported clause after a short aside is still reported.
+    text = "Moscow claims, without evidence, that the recruits are mercenaries."
+    assert readings(text) == [("mercenaries", "rebut")]
+    text = "Moscow claims, officials say, that the recruits are mercenaries."
+    assert readings(text) == [("mercenaries", "rebut")]
     # A verdict is the court's, with the convicted named between.
     text = "The court found the recruits guilty of being mercenaries."
     assert readings(text) == [("mercenaries", "rebut")]

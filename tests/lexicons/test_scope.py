@@ -43,3 +43,16 @@ def test_a_long_stretch_is_refused_without_being_scanned(monkeypatch):
     monkeypatch.setattr(scope, "asides", scanned)
     tokens = _tokens("few, " + "if any, officials say, " * 50 + "are mercenaries")
     assert not reaches_across_asides(tokens, 1, tokens.index("mercenaries"), BREAKERS, 6)
+
+
+def test_a_reporting_cue_reaches_that_directly_or_across_one_short_aside():
+    def reports(text: str, cue: str) -> bool:
+        tokens = _tokens(text)
+        return scope.reports_that(tokens, tokens.index(cue) + 1, BREAKERS)
+
+    assert reports("Moscow claims that they are mercenaries", "claims")
+    assert reports("Moscow claims, without evidence, that they are mercenaries", "claims")
+    assert reports("Moscow claims (falsely) that they are mercenaries", "claims")
+    assert not reports("Moscow claims they are mercenaries", "claims")
+    assert not reports("Moscow claims, but Kyiv denies, that they are mercenaries", "claims")
+    assert not reports("Moscow claims, as it has for years and years, that they are", "claims")
