@@ -322,7 +322,10 @@ def test_a_representation_by_others_is_attributed_and_a_label_called_absurd_rebu
     """ "State media portray them as mercenaries"; "the idea … is absurd"."""
     text = "State media portray the recruits as mercenaries."
     assert readings(text) == [("mercenaries", "rebut")]
-    assert readings("Television depicted them as terrorists.") == [("terrorists", "rebut")]
+    assert readings("Television portrayed them as terrorists.") == [("terrorists", "rebut")]
+    # "Depict" mostly says what a picture shows, not a label.
+    text = "Photos depicted recruits who helped refugees."
+    assert readings(text) == [("helped refugees", "support")]
     text = "The idea that these recruits are mercenaries is absurd."
     assert readings(text) == [("mercenaries", "rebut")]
     text = "Calling the recruits terrorists is nonsense, he said."
