@@ -136,7 +136,7 @@ DEFAULT_DISTANCING_CUES: tuple[str, ...] = (
     "accusations of",
     "allegation*",
     "suggestion that",
-    "suggestions",
+    "suggestions that",
     "charged as",
     "charged with",
     "found guilty of",

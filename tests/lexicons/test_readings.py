@@ -352,6 +352,9 @@ def test_allegations_suggestions_and_verdicts_are_attributed_and_laughing_them_o
     # A verdict is the court's, with the convicted named between.
     text = "The court found the recruits guilty of being mercenaries."
     assert readings(text) == [("mercenaries", "rebut")]
+    # Suggestions of something to do attribute nothing.
+    text = "They welcomed suggestions to help refugees."
+    assert readings(text) == [("help refugees", "support")]
     # "At the suggestion of" attributes nothing after it.
     text = "At the suggestion of a friend, he joined the mercenaries."
     assert readings(text) == [("mercenaries", "support")]
