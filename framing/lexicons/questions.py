@@ -19,7 +19,9 @@ Questions that take their content as given are left to the other rules:
 The question is the clause that ends with the question mark: it starts after
 the last sentence mark, colon or quotation mark before it, after a scope
 breaker ("but are they protected?"), or at a comma followed by an auxiliary
-or a *wh*-word ("If captured, will they be protected?").
+or a *wh*-word ("If captured, will they be protected?"). A clause of more
+than :data:`QUESTION_TOKENS` tokens on either side of the term is not read
+as a question.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from framing.lexicons.patterns import QUOTE_TOKENS
+from framing.lexicons.scope import COPULAS
 
 #: What the matcher names as the cue of a hit read inside a question.
 QUESTION_CUE = "question"
@@ -41,11 +44,15 @@ AUXILIARIES = frozenset(
 #: Relative words: a clause they open inside a question is presupposed.
 _RELATIVES = frozenset({"who", "whom", "whose", "which"})
 #: Verbs that end such a relative clause: the question's own verb resumes.
-_MAIN_VERBS = AUXILIARIES | {"be", "been", "being"}
+_MAIN_VERBS = AUXILIARIES | COPULAS
 #: Words that may come before a question's first word ("and why …", "so are they …").
 _LEADING = frozenset({"and", "so", "or", "then", "now", "yet", "but"})
 #: Tokens that end the clause before a question.
 _CLAUSE_MARKS = frozenset({".", "!", "?", ";", ":"})
+#: How many tokens a question's clause may hold on either side of a term.
+#: A longer one is read as no question, and each hit's scan stays bounded
+#: on a run-on "sentence" of thousands of tokens.
+QUESTION_TOKENS = 50
 
 
 def asks_about(
@@ -59,6 +66,8 @@ def asks_about(
     if not _clause_asks(tokens, end, breakers):
         return False
     opening = _question_start(tokens, start, breakers)
+    if opening is None:
+        return False
     lead = [t for t in tokens[opening:start] if t not in _LEADING]
     if lead[:1] and lead[0] in WH_WORDS:
         return False  # "why are they ready to die …?" takes it as given
@@ -72,7 +81,7 @@ def _clause_asks(tokens: Sequence[str], end: int, breakers: Collection[str]) -> 
     comma before an auxiliary or a *wh*-word ("if captured, will they …?",
     the tag of "they are heroes, aren't they?") starts another clause first.
     """
-    for i in range(end, len(tokens)):
+    for i in range(end, min(len(tokens), end + QUESTION_TOKENS + 1)):
         token = tokens[i]
         if token == "?":
             return True
@@ -83,20 +92,20 @@ def _clause_asks(tokens: Sequence[str], end: int, breakers: Collection[str]) -> 
     return False
 
 
-def _question_start(tokens: Sequence[str], start: int, breakers: Collection[str]) -> int:
-    """The first token of the question that holds token ``start``.
+def _question_start(tokens: Sequence[str], start: int, breakers: Collection[str]) -> int | None:
+    """The first token of the question that holds token ``start``; None past the bound.
 
     The clause starts after the last sentence mark, colon, quotation mark or
     scope breaker before the term, or at a comma followed by an auxiliary or
     a *wh*-word ("In Ukraine, are they …?").
     """
-    for i in range(start - 1, -1, -1):
+    for i in range(start - 1, max(-1, start - 2 - QUESTION_TOKENS), -1):
         token = tokens[i]
         if token in _CLAUSE_MARKS or token in QUOTE_TOKENS or token in breakers:
             return i + 1
         if token == "," and i + 1 < start and _opens_question(tokens[i + 1]):
             return i + 1
-    return 0
+    return 0 if start <= QUESTION_TOKENS else None
 
 
 def _opens_question(word: str) -> bool:

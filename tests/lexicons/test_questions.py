@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from framing.lexicons.match import Matcher
-from framing.lexicons.questions import QUESTION_CUE, asks_about
+from framing.lexicons.questions import QUESTION_CUE, QUESTION_TOKENS, asks_about
 from framing.lexicons.terms import DEFAULT_NEGATION_CUES, parse_term
 from framing.model import Frame, LexiconSet
 from framing.text.segment import tokenize
@@ -90,3 +90,15 @@ def test_a_term_whose_doubt_is_its_frame_supports_it_when_asked_about():
     ):
         hits = matcher.match_tokens(tokenize(text), text=text)
         assert [(h.reading, h.cue) for h in hits] == [expected], text
+
+
+def test_a_clause_longer_than_the_bound_is_not_read_as_a_question():
+    """A run-on clause is no question a reader would hear; the scan of each hit stays bounded."""
+    at_bound = " ".join(["word"] * QUESTION_TOKENS)
+    past_bound = " ".join(["word"] * (QUESTION_TOKENS + 1))
+    assert _asked(f"Are they mercenaries {at_bound}?", "mercenaries")
+    assert _asked(f"Really: {at_bound} mercenaries?", "mercenaries")
+    assert _asked(f"{at_bound} mercenaries?", "mercenaries")
+    assert not _asked(f"Are they mercenaries {past_bound}?", "mercenaries")  # "?" too far on
+    assert not _asked(f"Really: {past_bound} mercenaries?", "mercenaries")  # start too far back
+    assert not _asked(f"{past_bound} mercenaries?", "mercenaries")
