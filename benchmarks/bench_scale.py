@@ -58,6 +58,7 @@ import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from statistics import fmean
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
@@ -363,12 +364,9 @@ def depth_ratios(runs: list[Run]) -> str:
             lines.append(f"{size:,} pair {n}: in depth ÷ quick {d.wall_s / q.wall_s:.2f}× wall, "
                          f"{d.cpu_s / q.cpu_s:.2f}× CPU")  # fmt: skip
         if len(quick) > 1 and depth:
-            mean = lambda rs, key: sum(getattr(r, key) for r in rs) / len(rs)  # noqa: E731
-            lines.append(
-                f"{size:,} means: in depth ÷ quick "
-                f"{mean(depth, 'wall_s') / mean(quick, 'wall_s'):.2f}× wall, "
-                f"{mean(depth, 'cpu_s') / mean(quick, 'cpu_s'):.2f}× CPU"
-            )
+            wall = fmean(r.wall_s for r in depth) / fmean(r.wall_s for r in quick)
+            cpu = fmean(r.cpu_s for r in depth) / fmean(r.cpu_s for r in quick)
+            lines.append(f"{size:,} means: in depth ÷ quick {wall:.2f}× wall, {cpu:.2f}× CPU")
     return "\n".join(lines)
 
 

@@ -3,11 +3,11 @@
 :func:`label_stance` finds, around a term, the words by which a sentence
 gives it as a label rather than says it of anyone: an appositive that names
 the term and rejects it (:func:`rejected_in_apposition`: "mercenaries, a
-label Kyiv rejects", or "mercenaries, which Kyiv denies"), a label noun before "as" and the term
-(:func:`labelled_as`: "their portrayal as mercenaries"), and a free relative
-that gives it as someone's name (:func:`called_by_others`: "what Moscow
-calls mercenaries"). :mod:`framing.lexicons.match` reads such a term as
-rebutted.
+label Kyiv rejects", or "mercenaries, which Kyiv denies"), a label noun
+before "as" and the term (:func:`labelled_as`: "their portrayal as
+mercenaries"), and a free relative that gives it as someone's name
+(:func:`called_by_others`: "what Moscow calls mercenaries").
+:mod:`framing.lexicons.match` reads such a term as rebutted.
 """
 
 from __future__ import annotations
