@@ -28,6 +28,7 @@ root::
     python benchmarks/bench_map.py --articles 5000 --repeat 3
     python benchmarks/bench_map.py --input seeds/ --input ../shared/dev/volunteers
     python benchmarks/bench_map.py --profile        # cProfile of the map step
+    python benchmarks/bench_map.py --profile --afresh   # ... reading every sentence afresh
 
 ``--input`` times the stages on those articles (files or folders, as
 ``framing report`` reads them) instead of a generated corpus.
@@ -73,6 +74,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--profile", action="store_true", help="print a cProfile of the map step")
+    parser.add_argument(
+        "--afresh",
+        action="store_true",
+        help="with --profile: profile the map step reading every sentence afresh",
+    )
     parser.add_argument(
         "--input", type=Path, action="append", help="time these articles instead (repeatable)"
     )
@@ -149,7 +155,7 @@ def main() -> None:
     gc.disable()  # as the pipeline does during analysis
     if args.profile:
         profiler = cProfile.Profile()
-        profiler.runcall(map_all)
+        profiler.runcall(map_afresh if args.afresh else map_all)
         pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
         return
     rows = {

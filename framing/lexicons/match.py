@@ -56,7 +56,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import cached_property, partial
-from itertools import compress
 
 import framing.lexicons.scope as negation_scope
 from framing.lexicons.cues import Cues, said_of_others
@@ -71,9 +70,7 @@ from framing.lexicons.patterns import (
     compile_term,
     fast_paths,
     longest_non_overlapping,
-    match_from,
-    plain_end,
-    start_of,
+    term_spans,
 )
 from framing.lexicons.questions import QUESTION_CUE, asks_about
 from framing.lexicons.scope import CLAUSE_WORDS, SCOPE_PUNCTUATION, can_be_adjective, scopes
@@ -144,7 +141,7 @@ class Matcher:
             for term in frame.terms:
                 elements = compile_term(term, lexicons.inflect)
                 anchor = anchor_of(elements, term.tokens)
-                pattern = Pattern(frame.id, term, elements, anchor, *fast_paths(elements))
+                pattern = Pattern(frame.id, term, elements, anchor, *fast_paths(elements, anchor))
                 element = elements[anchor]
                 if element.kind == PREFIX:
                     prefixed[element.prefix].append(pattern)
@@ -247,23 +244,7 @@ class Matcher:
         candidates = list(map(self._patterns_of.__getitem__, tokens))
         if not any(candidates):
             return [], False
-        found: dict[str, list[tuple[int, int, Term]]] = defaultdict(list)
-        quoted = not QUOTE_TOKENS.isdisjoint(tokens)  # quotation marks inside a term are skipped
-        for i in compress(range(len(candidates)), candidates):
-            for pattern in candidates[i]:
-                if pattern.single:  # the token itself is the term
-                    found[pattern.frame].append((i, i + 1, pattern.term))
-                    continue
-                if pattern.plain and not quoted:
-                    start = i - pattern.anchor
-                    end = plain_end(tokens, start, pattern.plain)
-                    if end is not None:
-                        found[pattern.frame].append((start, end, pattern.term))
-                    continue
-                start = start_of(tokens, i, pattern.elements, pattern.anchor)
-                end = match_from(tokens, start, pattern.elements) if start >= 0 else None
-                if end is not None:
-                    found[pattern.frame].append((start, end, pattern.term))
+        found = term_spans(tokens, candidates)
         if not found:
             return [], False
         context = _Context(self, tokens, previous, text, part, written)

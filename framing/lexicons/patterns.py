@@ -13,9 +13,11 @@ phrases right after or right before it is no match ("protection" in
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from framing.model import Term, is_gap
 from framing.text.marks import DOUBLE_MARKS, STRAIGHT_SINGLE
@@ -58,6 +60,8 @@ class Element:
 
 #: A term of words and prefixes, element by element: its forms (None for a prefix), its prefix.
 Plain = tuple[tuple[frozenset[str] | None, str], ...]
+#: The forms a sentence must hold for a term (:attr:`Pattern.required`).
+Required = tuple[frozenset[str], ...]
 
 
 @dataclass(frozen=True)
@@ -71,14 +75,27 @@ class Pattern:
     #: Words and prefixes only, no gap nor context check: each element's forms
     #: (None for a prefix) and prefix, for :func:`plain_end`.
     plain: Plain = ()
+    #: The forms of each exact word but the anchor (quotation marks aside): a
+    #: sentence without one of each cannot hold the term, which a set test
+    #: tells before :func:`match_from` walks its gaps ("fight {0,2} for
+    #: money" in a sentence without "money").
+    required: Required = ()
 
 
-def fast_paths(elements: Sequence[Element]) -> tuple[bool, Plain]:
-    """A compiled term's :attr:`Pattern.single` and :attr:`Pattern.plain`."""
+def fast_paths(elements: Sequence[Element], anchor: int) -> tuple[bool, Plain, Required]:
+    """A compiled term's :attr:`Pattern.single`, :attr:`Pattern.plain` and :attr:`Pattern.required`.
+
+    ``anchor`` is the element the term is looked up by.
+    """
+    required = tuple(
+        e.forms
+        for k, e in enumerate(elements)
+        if k != anchor and e.kind == EXACT and not _is_quote(e)
+    )
     if any(e.kind not in (EXACT, PREFIX) for e in elements):
-        return False, ()
+        return False, (), required
     plain = tuple((e.forms if e.kind == EXACT else None, e.prefix) for e in elements)
-    return len(elements) == 1, plain
+    return len(elements) == 1, plain, required
 
 
 def plain_end(
@@ -309,3 +326,41 @@ def longest_non_overlapping(
             taken.update(range(start, end))
     kept.sort(key=lambda s: s[0])
     return kept
+
+
+def term_spans(
+    tokens: Sequence[str], candidates: Sequence[tuple[Pattern, ...]]
+) -> dict[str, list[tuple[int, int, Term]]]:
+    """Where each frame's terms occur in ``tokens``: frame id -> (start, end, term) spans.
+
+    ``candidates[i]`` are the patterns token ``i`` anchors
+    (:class:`TokenPatterns`). A term of one word is its token; a term of
+    words and prefixes in a sentence without quotation marks is read by
+    :func:`plain_end`; a term missing one of its words
+    (:attr:`Pattern.required`) is passed over by a set test; the rest go
+    through :func:`start_of` and :func:`match_from`. Spans may overlap.
+    """
+    found: dict[str, list[tuple[int, int, Term]]] = defaultdict(list)
+    quoted = not QUOTE_TOKENS.isdisjoint(tokens)  # quotation marks inside a term are skipped
+    present: frozenset[str] | None = None  # the sentence's tokens, once a term needs them
+    for i in compress(range(len(candidates)), candidates):
+        for pattern in candidates[i]:
+            if pattern.single:  # the token itself is the term
+                found[pattern.frame].append((i, i + 1, pattern.term))
+                continue
+            if pattern.plain and not quoted:
+                start = i - pattern.anchor
+                end = plain_end(tokens, start, pattern.plain)
+                if end is not None:
+                    found[pattern.frame].append((start, end, pattern.term))
+                continue
+            if pattern.required:
+                if present is None:
+                    present = frozenset(tokens)
+                if any(map(present.isdisjoint, pattern.required)):
+                    continue  # a word of the term is missing from the sentence
+            start = start_of(tokens, i, pattern.elements, pattern.anchor)
+            end = match_from(tokens, start, pattern.elements) if start >= 0 else None
+            if end is not None:
+                found[pattern.frame].append((start, end, pattern.term))
+    return found

@@ -2,7 +2,8 @@
 
 A term of one word or prefix (:attr:`Pattern.single`), or of words and
 prefixes only in a sentence without quotation marks (:func:`plain_end`), is
-matched without :func:`start_of` and :func:`match_from`; the patterns a token
+matched without :func:`start_of` and :func:`match_from`; a term missing one
+of its words (:attr:`Pattern.required`) is passed over; the patterns a token
 can anchor are remembered per token (:class:`TokenPatterns`); a chunk
 remembers each sentence text's hits (:class:`MatchMemo`). Each is checked
 here against the way it replaces, on generated sentences.
@@ -46,11 +47,11 @@ def fast(lexicons) -> Matcher:
 
 @pytest.fixture(scope="module")
 def general(lexicons) -> Matcher:
-    """The matcher with every term matched by start_of and match_from."""
+    """The matcher with every term matched by start_of and match_from, none passed over."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(match_module, "fast_paths", lambda elements: (False, ()))
+        patch.setattr(match_module, "fast_paths", lambda elements, anchor: (False, (), ()))
         matcher = Matcher(lexicons)
-    assert not any(p.single or p.plain for ps in matcher._exact.values() for p in ps)
+    assert not any(p.single or p.plain or p.required for ps in matcher._exact.values() for p in ps)
     return matcher
 
 
@@ -123,10 +124,28 @@ elements = st.lists(
     start=st.integers(-3, 14),
 )
 def test_plain_end_is_match_from_without_quotation_marks(parts, tokens, start):
-    single, plain = fast_paths(parts)
+    single, plain, _ = fast_paths(parts, 0)
     assert plain and single == (len(parts) == 1)
     expected = match_from(tokens, start, parts) if start >= 0 else None
     assert plain_end(tokens, start, plain) == expected
+
+
+def test_a_term_requires_its_exact_words_but_the_anchor_and_quotation_marks():
+    word = Element(EXACT, forms=frozenset({"money"}))
+    quote = Element(EXACT, forms=frozenset({'"'}))
+    fight = Element(EXACT, forms=frozenset({"fight", "fights"}))
+    gap = Element(patterns_module.GAP, low=0, high=2)
+    prefix = Element(PREFIX, prefix="merc")
+    _, _, required = fast_paths([fight, gap, quote, prefix, word], 0)
+    assert required == (frozenset({"money"}),)
+
+
+def test_a_term_whose_other_word_is_missing_is_passed_over(fast):
+    # "fight {0,2} for money" is anchored on "fight"; without "money" no match
+    assert not any(h.term == "fight {0,2} for money" for h in fast.match_tokens(
+        tuple(tokenize("They fight for freedom."))))  # fmt: skip
+    hits = fast.match_tokens(tuple(tokenize("They fight only for money.")))
+    assert any(h.term == "fight {0,2} for money" for h in hits)
 
 
 # --------------------------------------------------------------------------
