@@ -26,10 +26,12 @@ careful coder reads the sentence, not just the word:
   combatants"), or with its question dismissed anywhere in the sentence
   ("a passport is irrelevant to POW status"), it counts against the frame,
   and so do the frame's bare mentions and doubts in the same sentence.
-* **uncertainty**: "not clear whether", "unclear", "whether", and a yes-no
+* **uncertainty**: "not clear whether", "unclear", "whether", a yes-no
   or either-or question ("Heroes or mercenaries?", :mod:`~framing.lexicons.questions`)
-  make a neutral reading, neither support nor denial (or support, for a term
-  whose doubt is its frame's content).
+  and a reported worry before the term ("officials fear that …", as far as
+  :mod:`~framing.lexicons.reach` allows) make a neutral reading, neither
+  support nor denial (or support, for a term whose doubt is its frame's
+  content).
 * **stance**: a rebuttal label near the term in its clause ("false",
   "disinformation", "very few", "inflated", "has faded", "irrelevant";
   across a short aside: "few, if any, of them"), or opening the sentence
@@ -73,7 +75,8 @@ from framing.lexicons.patterns import (
     term_spans,
 )
 from framing.lexicons.questions import QUESTION_CUE, asks_about
-from framing.lexicons.scope import CLAUSE_WORDS, SCOPE_PUNCTUATION, can_be_adjective, scopes
+from framing.lexicons.reach import DISTANCING_WORDS, cue_reaching, within_phrase, words_between
+from framing.lexicons.scope import can_be_adjective, scopes
 from framing.model import (
     DENY,
     HEADLINE,
@@ -90,19 +93,10 @@ from framing.text.segment import is_word, tokenize_spans
 
 #: How many words apart a rebuttal label and the term it rebuts may be.
 STANCE_WINDOW_WORDS = 6
-#: How many words a distancing cue ("accused of") reaches forward; ending in
-#: or followed by "that" ("claiming that …", "the worry was that …"), it
-#: reaches to the end of the sentence's clause.
-DISTANCING_WORDS = 4
 #: The reading :meth:`_Context.read` gives a term whose entitlement is claimed
 #: ("should be treated as prisoners of war"); the matcher reports it as a
 #: denial, and the claim denies the frame's bare mentions in the sentence too.
 ENTITLED = "entitled"
-#: How many words a distancing cue reaches at most through a list of phrases.
-LIST_WORDS = 12
-#: Scope breakers that stay inside a clause a distancing cue reports with
-#: "that": a reason given for the reported worry is part of it.
-REPORTED_REASONS = frozenset({"because"})
 
 
 _CAPITALISED_RE = re.compile(r"[A-Z]")
@@ -132,6 +126,7 @@ class Matcher:
         self._rebuttals = Cues(lexicons.rebuttal_cues + lexicons.dismissal_cues)
         self._dismissals = Cues(lexicons.dismissal_cues)
         self._distancing = Cues(lexicons.distancing_cues)
+        self._concerns = Cues(lexicons.concern_cues)
         self._labels = Cues(lexicons.label_nouns)
         self._entitlements = Cues(lexicons.entitlement_cues)
         self._subjects = Cues(lexicons.subjects)
@@ -173,7 +168,12 @@ class Matcher:
         A bare mention (no cue) or a doubt does; a negation that states the
         frame ("they have no protection") does not.
         """
-        return cue is None or cue in self._uncertainty_cues
+        return (
+            cue is None
+            or cue in self._uncertainty_cues
+            or cue == QUESTION_CUE
+            or self._concerns.occurs(cue.split())
+        )
 
     def match(self, sentence: Sentence, *, previous: Sequence[str] = ()) -> list[Hit]:
         """All hits in one sentence, ordered by position then frame.
@@ -320,6 +320,10 @@ class _Context:
         return said_of_others(self.tokens, self.matcher._distancing.find(self.tokens))
 
     @cached_property
+    def concerns(self) -> list[tuple[int, int]]:
+        return self.matcher._concerns.find(self.tokens)
+
+    @cached_property
     def entitlements(self) -> list[tuple[int, int]]:
         return self.matcher._entitlements.find(self.tokens)
 
@@ -356,6 +360,10 @@ class _Context:
             return ENTITLED, " ".join(tokens[cue_start:cue_end])
         if stance is not None:
             return (SUPPORT if supports else REBUT), stance
+        breakers = self.matcher._scope_breakers
+        worry = cue_reaching(tokens, self.concerns, start, end, breakers)  # "officials fear that …"
+        if worry is not None:
+            return (SUPPORT if term.on_uncertainty == "supports" else UNCERTAIN), worry
         if supports:
             claim = self._entitlement_cue(start)
             if claim is not None:
@@ -370,10 +378,11 @@ class _Context:
         combatants"), or a noun said of the story's people ("they are
         combatants"), at most one adverb in between.
         """
-        tokens = self.tokens
+        tokens, breakers = self.tokens, self.matcher._scope_breakers
         for cue_start, cue_end in self.entitlements:
-            near = cue_end <= start and self._words_between(cue_end, start) <= DISTANCING_WORDS
-            if near and self._within_phrase(cue_end, start):
+            apart = words_between(tokens, cue_end, start, breakers)
+            near = cue_end <= start and apart <= DISTANCING_WORDS
+            if near and within_phrase(tokens, cue_end, start, breakers):
                 return " ".join(tokens[cue_start:cue_end])
         before = negation_scope.copula_before(tokens, start)
         if before is not None:
@@ -386,19 +395,9 @@ class _Context:
         """A rebuttal label in the term's clause, a distancing cue before it, a label given
         by others (:func:`~framing.lexicons.labels.label_stance`), or scare quotes."""
         tokens, breakers = self.tokens, self.matcher._scope_breakers
-        for cue_start, cue_end in self.distancing:
-            if cue_end > start:
-                continue
-            # "claiming that …" attributes its whole clause; else a few words.
-            that = negation_scope.reports_that(tokens, cue_end, breakers)
-            if that and self._in_reported_clause(cue_end, start):
-                return " ".join(tokens[cue_start:cue_end])
-            if self._in_attributed_quote(cue_end, start):
-                return " ".join(tokens[cue_start:cue_end])
-            if self._in_governed_list(cue_end, start, end) or negation_scope.reaches_across_asides(
-                tokens, cue_end, start, breakers, DISTANCING_WORDS, object_only=True
-            ):
-                return " ".join(tokens[cue_start:cue_end])
+        distanced = cue_reaching(tokens, self.distancing, start, end, breakers)
+        if distanced is not None:
+            return distanced
         for cue_start, cue_end in self.rebuttals:
             if self._is_verdict_label(cue_start, cue_end) and cue_end <= start:
                 return " ".join(tokens[cue_start:cue_end])
@@ -410,7 +409,7 @@ class _Context:
                 continue
             # A comma or a quotation mark between them starts another phrase.
             apart = any(t == "," or t in QUOTE_TOKENS for t in tokens[a:b])
-            if not apart and self._words_between(a, b) <= STANCE_WINDOW_WORDS:
+            if not apart and words_between(tokens, a, b, breakers) <= STANCE_WINDOW_WORDS:
                 return " ".join(tokens[cue_start:cue_end])
             # A short aside is no new phrase: "few, if any, of them are extremists".
             across = apart and a == cue_end
@@ -437,95 +436,6 @@ class _Context:
         tokens = self.tokens
         opens = not any(is_word(t) for t in tokens[:cue_start])
         return opens and cue_end < len(tokens) and tokens[cue_end] == ":"
-
-    def _in_reported_clause(self, a: int, b: int) -> bool:
-        """Whether token ``b`` is still in the clause a "that" at ``a`` reports.
-
-        The clause ends with the sentence (``.``, ``;``, ``!``, ``?``) or at a
-        scope breaker, except a reason: "the worry was that … because of the
-        opportunities for extremists" reports the reason too.
-        """
-        for token in self.tokens[a:b]:
-            if token in (".", ";", "!", "?"):
-                return False
-            if token in self.matcher._scope_breakers and token not in REPORTED_REASONS:
-                return False
-        return True
-
-    def _in_attributed_quote(self, a: int, b: int) -> bool:
-        """Whether a quotation opening at most one word after a cue's end ``a`` holds token ``b``.
-
-        "accused of “being mercenaries, preparing terrorist acts”": the whole
-        quotation is the accusation, commas and conjunctions included.
-        """
-        tokens = self.tokens
-        opening = next(
-            (i for i in range(a, min(a + 2, b)) if tokens[i] in QUOTE_TOKENS),
-            None,
-        )
-        if opening is None or any(not is_word(t) for t in tokens[a:opening]):
-            return False
-        closing = next(
-            (i for i in range(opening + 1, len(tokens)) if tokens[i] in QUOTE_TOKENS),
-            len(tokens),
-        )
-        return b < closing
-
-    def _in_governed_list(self, a: int, b: int, end: int) -> bool:
-        """Whether the term ``b``-``end`` is in the phrase, or list, a cue ending at ``a`` governs.
-
-        A cue reaches :data:`DISTANCING_WORDS` words in its phrase, and on
-        through an enumeration ("accused of spying, smuggling and terrorism"):
-        items of at most that many words each, separated by commas, the last
-        after "and" or "or", :data:`LIST_WORDS` words in all. Without a comma,
-        "and" ends the phrase: it may join another predicate; nor is a comma
-        alone a list ("instead of POW status, they face prosecution", "rather
-        than heroes, they are mercenaries, officials say").
-        """
-        tokens = self.tokens
-        span = tokens[a:b]
-        if "," not in span:
-            # No enumeration: "charged as mercenaries and sentenced to death"
-            # joins two predicates, and "sentenced" is the outlet's.
-            near = self._words_between(a, b) <= DISTANCING_WORDS
-            return near and self._within_phrase(a, b)
-        items = 0
-        words = 0
-        for token in span:
-            if token in (",", "and", "or"):
-                items = 0
-                continue
-            if token in SCOPE_PUNCTUATION or token in self.matcher._scope_breakers:
-                return False
-            if token in CLAUSE_WORDS or token in QUOTE_TOKENS:
-                return False
-            if is_word(token):
-                items += 1
-                words += 1
-                if items > DISTANCING_WORDS or words > LIST_WORDS:
-                    return False
-        item = span[len(span) - span[::-1].index(",") :]  # the term's, up to it
-        if negation_scope.says_a_clause(item):
-            return False  # "…, they are mercenaries": a new clause, not an item
-        if not {"and", "or"}.isdisjoint(item):
-            return True  # the last item, after "and" or "or"
-        return negation_scope.list_goes_on(tokens, end, self.matcher._scope_breakers, LIST_WORDS)
-
-    def _within_phrase(self, a: int, b: int) -> bool:
-        """Whether tokens ``a`` to ``b`` stay in one phrase: no punctuation, no conjunction."""
-        return not any(
-            t in SCOPE_PUNCTUATION or t in CLAUSE_WORDS or t in self.matcher._scope_breakers
-            for t in self.tokens[a:b]
-        )
-
-    def _words_between(self, a: int, b: int) -> int:
-        """Words between token ``a`` and ``b``; a clause boundary makes it infinite."""
-        count = 0
-        for token in self.tokens[a:b]:
-            if token in (".", ";", "!", "?") or token in self.matcher._scope_breakers:
-                return 1_000
-            count += is_word(token)
-        return count
 
     def _about_subjects(self) -> bool:
         """Whether the sentence or the one before names the story's people (if the set says who)."""

@@ -116,10 +116,28 @@ DEFAULT_REBUTTAL_CUES: tuple[str, ...] = (
     "shrug* off",
 )
 
+#: Words that report a worry about what follows them ("officials fear that
+#: some could pose a security risk", "there was concern that …"): the term is
+#: raised as a possibility, neither asserted nor rejected, so it reads as
+#: uncertain (or, for a term with ``on_uncertainty = "supports"``, as
+#: support). Phrases; a ``*`` ends a word.
+DEFAULT_CONCERN_CUES: tuple[str, ...] = (
+    "concern that",
+    "concerns that",
+    "concerned that",
+    "fear that",
+    "fears that",
+    "feared that",
+    "fearing that",
+    "worry that",
+    "worries that",
+    "worried that",
+    "the worry was",
+)
+
 #: Words that attribute the term after them to someone else, without the
 #: outlet asserting it: reported accusations and verdicts, distancing labels,
-#: reported worries ("there was concern that …"), views held by unnamed
-#: others ("some see them as …, others call them …"), and words that name a
+#: views held by unnamed others ("some see them as …, others call them …"), and words that name a
 #: label as a word or a legal category rather than say it of anyone ("the
 #: definition of a mercenary", "the distinctions between soldiers,
 #: mercenaries and terrorists").
@@ -139,17 +157,13 @@ DEFAULT_DISTANCING_CUES: tuple[str, ...] = (
     "suggestions that",
     "charged as",
     "charged with",
+    "tried as",
+    "prosecuted as",
+    "convicted as",
+    "sentenced as",
     "found guilty of",
     "guilty of",
     "convicted of",
-    "concern that",
-    "concerns that",
-    "fear that",
-    "fears that",
-    "feared that",
-    "worry that",
-    "worried that",
-    "the worry was",
     "branded",
     "labeled",
     "labelled",
@@ -165,9 +179,11 @@ DEFAULT_DISTANCING_CUES: tuple[str, ...] = (
     "claiming",
     "rumor*",
     "rumour*",
-    # the term set aside for another ("idealists rather than mercenaries")
+    # the term set aside for another ("idealists rather than mercenaries",
+    # "unlike mercenaries, they are paid as soldiers")
     "rather than",
     "instead of",
+    "unlike",
     # a view held by unnamed others, set against another ("some see them as
     # criminals, while others celebrate them as heroes")
     "some see",

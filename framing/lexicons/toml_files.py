@@ -29,6 +29,7 @@ from typing import Final, TypedDict
 from framing.errors import LexiconError
 from framing.lexicons.terms import (
     DEFAULT_COLOURS,
+    DEFAULT_CONCERN_CUES,
     DEFAULT_DISMISSAL_CUES,
     DEFAULT_DISTANCING_CUES,
     DEFAULT_ENTITLEMENT_CUES,
@@ -57,6 +58,7 @@ SET_KEYS = (
     "uncertainty_cues",
     "rebuttal_cues",
     "distancing_cues",
+    "concern_cues",
     "entitlement_cues",
     "dismissal_cues",
     "label_nouns",
@@ -71,6 +73,7 @@ WORD_KEYS: Final = ("negation_cues", "scope_breakers", "uncertainty_cues")
 PHRASE_KEYS: Final = (
     "rebuttal_cues",
     "distancing_cues",
+    "concern_cues",
     "entitlement_cues",
     "dismissal_cues",
     "label_nouns",
@@ -116,6 +119,7 @@ class SetSettings(TypedDict, total=False):
     uncertainty_cues: tuple[str, ...]
     rebuttal_cues: tuple[str, ...]
     distancing_cues: tuple[str, ...]
+    concern_cues: tuple[str, ...]
     entitlement_cues: tuple[str, ...]
     dismissal_cues: tuple[str, ...]
     label_nouns: tuple[str, ...]
@@ -179,6 +183,7 @@ def load_toml_set(path: Path, *, name: str | None = None) -> LexiconSet:
         uncertainty_cues=tuple(settings.get("uncertainty_cues", DEFAULT_UNCERTAINTY_CUES)),
         rebuttal_cues=tuple(settings.get("rebuttal_cues", DEFAULT_REBUTTAL_CUES)),
         distancing_cues=tuple(settings.get("distancing_cues", DEFAULT_DISTANCING_CUES)),
+        concern_cues=tuple(settings.get("concern_cues", DEFAULT_CONCERN_CUES)),
         entitlement_cues=tuple(settings.get("entitlement_cues", DEFAULT_ENTITLEMENT_CUES)),
         dismissal_cues=tuple(settings.get("dismissal_cues", DEFAULT_DISMISSAL_CUES)),
         label_nouns=tuple(settings.get("label_nouns", DEFAULT_LABEL_NOUNS)),

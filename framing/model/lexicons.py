@@ -84,7 +84,9 @@ class LexiconSet:
     (besides punctuation) that close one. ``rebuttal_cues`` (labels such as
     "false", "disinformation", "very few") mark a nearby term as raised and
     rejected; ``distancing_cues`` ("accused of", "so-called") mark the term
-    they introduce as attributed, not asserted; ``entitlement_cues``
+    they introduce as attributed, not asserted; ``concern_cues`` ("fear
+    that", "concern that") raise the term after them as a worry, read as
+    uncertain; ``entitlement_cues``
     ("should be", "entitled to") before a term whose negation supports its
     frame claim what the frame says is missing; ``dismissal_cues`` ("not an
     issue", "irrelevant") dismiss the frame's concern; ``label_nouns``
@@ -110,6 +112,7 @@ class LexiconSet:
     description: str = ""
     rebuttal_cues: tuple[str, ...] = ()
     distancing_cues: tuple[str, ...] = ()
+    concern_cues: tuple[str, ...] = ()
     entitlement_cues: tuple[str, ...] = ()
     dismissal_cues: tuple[str, ...] = ()
     label_nouns: tuple[str, ...] = ()

@@ -127,7 +127,9 @@ def test_the_default_goodwill_frame_reads_a_motive_said_in_general_words():
         "They said they wanted to do their part.": "do {0,1} part",
         "He gave his life for strangers, his fellow volunteers said.": "give {0,1} life",
         "The recruits risked their lives for a country not their own.": "risk {0,1} life",
-        "They came to help, the volunteers said.": "come to help",
+        "They came to help, the volunteers said.": "come {0,2} to help",
+        "I came here to help people, one volunteer said.": "come {0,2} to help",
+        "He said he was motivated by a desire to protect civilians.": "protect {0,3} civilians",
         "The volunteers helped dozens of refugees across the border.": "help {0,3} refugees",
         "The volunteers' heroism moved the crowd.": "heroism",
     }
@@ -138,7 +140,7 @@ def test_the_default_goodwill_frame_reads_a_motive_said_in_general_words():
 def test_general_goodwill_wordings_keep_stance_and_referent():
     # raised and rejected, and said of someone else, are not support
     assert _readings("Critics call the claim that they came to help propaganda.") == [
-        ("goodwill_fighters", "come to help", "rebut")
+        ("goodwill_fighters", "come {0,2} to help", "rebut")
     ]
     assert _readings("The court will stand with the law, the minister said.") == [
         ("goodwill_fighters", "stand {0,1} with", "other")

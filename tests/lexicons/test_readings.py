@@ -10,6 +10,7 @@ import pytest
 
 from framing.lexicons.match import Matcher
 from framing.lexicons.terms import (
+    DEFAULT_CONCERN_CUES,
     DEFAULT_DISMISSAL_CUES,
     DEFAULT_DISTANCING_CUES,
     DEFAULT_ENTITLEMENT_CUES,
@@ -63,6 +64,7 @@ def lexicons(**settings: object) -> LexiconSet:
         "uncertainty_cues": DEFAULT_UNCERTAINTY_CUES,
         "rebuttal_cues": DEFAULT_REBUTTAL_CUES,
         "distancing_cues": DEFAULT_DISTANCING_CUES,
+        "concern_cues": DEFAULT_CONCERN_CUES,
         "entitlement_cues": DEFAULT_ENTITLEMENT_CUES,
         "dismissal_cues": DEFAULT_DISMISSAL_CUES,
         "label_nouns": DEFAULT_LABEL_NOUNS,
@@ -158,11 +160,29 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
         ("The so-called mercenaries arrived on Monday.", [("mercenaries", "rebut")]),
         ("They were accused of being mercenaries.", [("mercenaries", "rebut")]),
         ('Moscow calls them "mercenaries" in every statement.', [("mercenaries", "rebut")]),
-        # A reported worry reaches its reasons; a quoted accusation, its whole quotation.
+        # A reported worry raises the term as a possibility: neither asserted
+        # nor rejected. It reaches its reasons; a quoted accusation, its whole
+        # quotation.
         (
             "The worry was that this would grow because of the chance for extremists to meet.",
-            [("extremists", "rebut")],
+            [("extremists", "uncertain")],
         ),
+        (
+            "Officials fear that some returning fighters could become extremists.",
+            [("extremists", "uncertain")],
+        ),
+        # A negation in the worried clause reads as a negation.
+        (
+            "Families worry that they would be left without POW status.",
+            [("pow status", "support")],
+        ),
+        ("Relatives fear that prosecution awaits them.", [("prosecution", "uncertain")]),
+        # A worry rebutted is rebutted.
+        ("Fears that they are extremists are exaggerated.", [("extremists", "rebut")]),
+        # The term set aside for another, or named in a charge, is attributed.
+        ("Unlike mercenaries, the recruits are paid as soldiers.", [("mercenaries", "rebut")]),
+        ("They could be tried as mercenaries.", [("mercenaries", "rebut")]),
+        ("Unlike his friends, he is a hero.", [("hero", "support")]),
         (
             "The worry was that this would pass, but extremists came anyway.",
             [("extremists", "support")],
@@ -487,6 +507,25 @@ def test_a_claim_outweighs_doubt_in_its_sentence():
         ("legal issues", "deny"),
         ("legal", "deny"),
     ]
+
+
+def test_a_worry_about_a_term_whose_doubt_is_its_frame_supports_it():
+    term = parse_term("legal issue*", on_uncertainty="supports")
+    legal = parse_term("legal", on_negation="supports", on_uncertainty="supports")
+    frame = Frame("u", "Unprotected", "", "#000000", (term, legal), "u.toml")
+    matcher = Matcher(LexiconSet("t", (frame,), "t", (), concern_cues=DEFAULT_CONCERN_CUES))
+    hits = matcher.match_tokens(tokenize("Lawyers fear that legal issues will follow them home."))
+    assert [(h.reading, h.cue) for h in hits] == [("support", "fear that")]
+    # Like a doubt, the worry yields to a claim in its sentence.
+    text = "Lawyers fear that legal issues will follow them, but the practice is legal."
+    assert [(h.reading, h.cue) for h in matcher.match_tokens(tokenize(text))] == [
+        ("deny", "is"),
+        ("deny", "is"),
+    ]
+    # Without the set's concern cues, the same sentence is a plain mention.
+    plain = Matcher(LexiconSet("t", (frame,), "t", ()))
+    hits = plain.match_tokens(tokenize("Lawyers fear that legal issues will follow them home."))
+    assert [(h.reading, h.cue) for h in hits] == [("support", None)]
 
 
 def test_a_cue_outside_the_clause_does_not_rebut():

@@ -51,6 +51,20 @@ def test_set_file_configures_negation_and_is_not_a_frame(write, tmp_path):
     assert [h.negated for h in matcher.match(make_sentence("not heroes"))] == [False]
 
 
+def test_set_file_replaces_the_default_concern_cues(write, tmp_path):
+    write("s/f.toml", 'id = "f"\nterms = ["extremists"]\n')
+    lexicons = load_toml_set(tmp_path / "s")
+    assert "fear that" in lexicons.concern_cues
+    assert "fear that" not in lexicons.distancing_cues
+    write("s/_set.toml", 'concern_cues = ["there is a risk"]\n')
+    lexicons = load_toml_set(tmp_path / "s")
+    assert lexicons.concern_cues == ("there is a risk",)
+    hits = Matcher(lexicons).match(make_sentence("there is a risk some are extremists"))
+    assert [(h.reading, h.cue) for h in hits] == [("uncertain", "there is a risk")]
+    hits = Matcher(lexicons).match(make_sentence("officials fear that some are extremists"))
+    assert [(h.reading, h.cue) for h in hits] == [("support", None)]
+
+
 def test_set_file_replaces_the_default_dismissal_cues(write, tmp_path):
     write("s/f.toml", 'id = "f"\nterms = ["heroes"]\n')
     lexicons = load_toml_set(tmp_path / "s")
