@@ -17,6 +17,15 @@ from framing.text.segment import is_word, tokenize
 
 #: Minimizers that "a" or "quite" before them undo ("a few" is not "few").
 _UNDONE = frozenset({"few", "little"})
+#: Words of doubt and surprise: a negation or a minimizer before one says the
+#: doubt is absent, and so affirms what follows ("there is no doubt that
+#: they are heroes", "little wonder", "not surprising that", "few doubt").
+AFFIRMING_HEADS = frozenset(
+    {"doubt", "doubts", "doubted", "surprise", "surprising", "surprised", "wonder", "secret",
+     "denying"}
+)  # fmt: skip
+#: Words that may stand between such a cue and its head ("not a surprise", "no one doubts").
+_BEFORE_HEAD = frozenset({"a", "an", "the", "one", "real", "great", "much"})
 #: A token's first three letters, the key of the wildcard cues (:attr:`Cues.prefixed`).
 _HEAD = itemgetter(slice(0, 3))
 
@@ -25,7 +34,9 @@ class Cues:
     """Cue phrases indexed by their first word, so a sentence is scanned once.
 
     A word ending in ``*`` matches any ending. "a few" and "a little" are
-    not minimizers, so "few" and "little" after "a" or "quite" are skipped.
+    not minimizers, so "few" and "little" after "a" or "quite" are skipped,
+    and so are "few" and "little" before a doubt ("little doubt that …",
+    :func:`affirms`).
     """
 
     def __init__(self, cues: Sequence[str]) -> None:
@@ -110,8 +121,28 @@ class Cues:
                     continue
                 if cue[0] in _UNDONE and i > 0 and tokens[i - 1] in ("a", "quite"):
                     continue
+                if cue[0] in _UNDONE and affirms(tokens, i):  # "little doubt that …"
+                    continue
                 spans.append((i, end))
         return spans
+
+
+def affirms(tokens: Sequence[str], cue: int) -> bool:
+    """Whether the negation or minimizer at ``cue`` negates a doubt, so affirming what follows.
+
+    Its next word (after an article or "one": "not a surprise", "no one
+    doubts") is one of :data:`AFFIRMING_HEADS`, or "question" before "that"
+    ("there is no question that …"; "no question of prosecution" still
+    negates).
+    """
+    i = cue + 1
+    while i < len(tokens) and tokens[i] in _BEFORE_HEAD:
+        i += 1
+    if i >= len(tokens):
+        return False
+    if tokens[i] == "question":
+        return i + 1 < len(tokens) and tokens[i + 1] == "that"
+    return tokens[i] in AFFIRMING_HEADS
 
 
 def token_is(token: str, cue: str) -> bool:

@@ -75,7 +75,13 @@ from framing.lexicons.patterns import (
     term_spans,
 )
 from framing.lexicons.questions import QUESTION_CUE, asks_about
-from framing.lexicons.reach import DISTANCING_WORDS, cue_reaching, within_phrase, words_between
+from framing.lexicons.reach import (
+    DISTANCING_WORDS,
+    cue_reaching,
+    doubt_before,
+    within_phrase,
+    words_between,
+)
 from framing.lexicons.scope import can_be_adjective, scopes
 from framing.model import (
     DENY,
@@ -366,6 +372,9 @@ class _Context:
             return (SUPPORT if term.on_uncertainty == "supports" else UNCERTAIN), worry
         if supports:
             claim = self._entitlement_cue(start)
+            doubt = claim and doubt_before(tokens, start, self.matcher._uncertainty_cues, breakers)
+            if doubt:  # "whether they would be treated as POWs": asked, not claimed
+                return (SUPPORT if term.on_uncertainty == "supports" else UNCERTAIN), doubt
             if claim is not None:
                 return ENTITLED, claim
         return SUPPORT, None

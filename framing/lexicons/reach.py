@@ -158,3 +158,27 @@ def words_between(tokens: Sequence[str], a: int, b: int, breakers: Collection[st
             return 1_000
         count += is_word(token)
     return count
+
+
+#: How many tokens before a claim :func:`doubt_before` looks back, at most.
+DOUBT_TOKENS = 30
+
+
+def doubt_before(
+    tokens: Sequence[str], start: int, doubts: Collection[str], breakers: Collection[str]
+) -> str | None:
+    """An uncertainty cue earlier in the term's stretch of clause, or None.
+
+    "Russia declined to say **whether** the volunteers would be treated as
+    prisoners of war": the status is asked about, not claimed. The stretch
+    runs back from token ``start`` to punctuation or a scope breaker,
+    :data:`DOUBT_TOKENS` tokens at most; ``doubts`` are the set's
+    uncertainty cues.
+    """
+    for i in range(start - 1, max(-1, start - 1 - DOUBT_TOKENS), -1):
+        token = tokens[i]
+        if token in SCOPE_PUNCTUATION or token in breakers:
+            return None
+        if token in doubts:
+            return token
+    return None

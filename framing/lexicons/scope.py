@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 
+from framing.lexicons.cues import affirms
 from framing.lexicons.patterns import QUOTE_TOKENS
 from framing.model import DEFAULT_SCOPE_BREAKERS, DENY, REBUT, SUPPORT, Term
 from framing.text.marks import CLOSING_DOUBLE, STRAIGHT_DOUBLE, STRAIGHT_SINGLE
@@ -32,7 +33,8 @@ SCOPE_PUNCTUATION = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "[", "]",
 #: it alternates like the double one.
 _STRAIGHT_QUOTES = frozenset({STRAIGHT_DOUBLE, STRAIGHT_SINGLE})
 
-#: Cue + next word pairs that do not negate ("not only", "no doubt").
+#: Cue + next word pairs that do not negate ("not only"); a cue before a
+#: doubt does not either (:func:`~framing.lexicons.cues.affirms`).
 PSEUDO_NEGATIONS = frozenset(
     {
         ("not", "only"),
@@ -40,7 +42,6 @@ PSEUDO_NEGATIONS = frozenset(
         ("not", "merely"),
         ("not", "least"),
         ("not", "necessarily"),
-        ("no", "doubt"),
         ("nothing", "but"),
     }
 )
@@ -165,8 +166,8 @@ def scopes(
             open_cue, uncertain_scope, words, first_noun = i, True, 0, False
         elif token in cues:
             following = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if (token, following) in PSEUDO_NEGATIONS:
-                continue
+            if (token, following) in PSEUDO_NEGATIONS or affirms(tokens, i):
+                continue  # "not only", "no doubt that", "not a surprise that"
             ahead = tokens[i + 1 : i + 4]
             uncertain = bool(uncertainty) and not uncertainty.isdisjoint(ahead)
             open_cue, uncertain_scope, words, first_noun = i, uncertain, 0, False

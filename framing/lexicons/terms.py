@@ -67,6 +67,9 @@ DEFAULT_REBUTTAL_CUES: tuple[str, ...] = (
     "mistaken*",
     "misnomer",
     "wrongly",
+    "wrong to call",
+    "wrong to describe",
+    "wrong to label",
     "erroneous*",
     # words that dismiss a claim as absurd ("the idea that they are mercenaries is absurd")
     "absurd",
@@ -93,6 +96,7 @@ DEFAULT_REBUTTAL_CUES: tuple[str, ...] = (
     "overestimat*",
     "inflat*",
     "few",
+    "little",
     "limited",
     "rarely",
     "seldom",
@@ -179,6 +183,19 @@ DEFAULT_DISTANCING_CUES: tuple[str, ...] = (
     "claiming",
     "rumor*",
     "rumour*",
+    # a label someone declines to give ("officials stopped short of calling
+    # them terrorists", "the minister refused to call them mercenaries")
+    "stop* short of",
+    "refus* to call",
+    "refus* to describe",
+    "refus* to label",
+    "declin* to call",
+    "declin* to describe",
+    "declin* to label",
+    "avoid* calling",
+    "avoid* describing",
+    "avoid* labelling",
+    "avoid* labeling",
     # the term set aside for another ("idealists rather than mercenaries",
     # "unlike mercenaries, they are paid as soldiers")
     "rather than",
@@ -273,6 +290,12 @@ DEFAULT_ENTITLEMENT_CUES: tuple[str, ...] = (
     "qualifies as",
     "qualify for",
     "qualifies for",
+    # the status held: "they enjoy full protection under the Geneva Conventions"
+    "enjoy",
+    "enjoys",
+    "enjoyed",
+    "enjoying",
+    "covered by",
     # a breach of it claims it applies: "the sentences breach the Geneva Convention"
     "breach*",
     "violates",

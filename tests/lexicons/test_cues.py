@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from framing.lexicons.cues import Cues, token_is
+from framing.lexicons.cues import Cues, affirms, token_is
 from framing.lexicons.load import load_lexicons
 from framing.lexicons.match import Matcher
 from framing.resources import default_lexicons
@@ -46,6 +46,27 @@ def test_cues_are_found_as_a_scan_of_every_position_finds_them():
     for sentence in SENTENCES:
         tokens = tokenize(sentence)
         assert sorted(index.find(tokens)) == _every_span(CUES, tokens), sentence
+
+
+def test_a_minimizer_before_a_doubt_is_no_cue():
+    index = Cues(["few", "little"])
+    assert index.find(tokenize("Few doubt that they are heroes.")) == []
+    assert index.find(tokenize("There is little doubt.")) == []
+    assert index.find(tokenize("Few of them doubt it.")) == [(0, 1)]
+
+
+def test_a_cue_affirms_when_it_negates_a_doubt_or_a_surprise():
+    def at(text: str, cue: str) -> bool:
+        tokens = tokenize(text)
+        return affirms(tokens, tokens.index(cue))
+
+    assert at("There is no doubt that they came.", "no")
+    assert at("It is not a surprise that they came.", "not")
+    assert at("No one doubts they came.", "no")
+    assert at("There is no question that they came.", "no")
+    assert not at("There is no question of prosecution.", "no")
+    assert not at("They are not heroes.", "not")
+    assert not at("It is not", "not")
 
 
 def test_a_cue_of_short_wildcards_only_is_still_found():

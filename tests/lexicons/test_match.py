@@ -161,6 +161,10 @@ def test_the_default_frames_read_their_ideas_in_general_words():
             "unprotected_civilians",
             "neutrality act",
         ),
+        "The volunteers could face criminal charges at home.": (
+            "unprotected_civilians",
+            "face {0,2} charges",
+        ),
     }
     for text, (frame, term) in cases.items():
         assert (frame, term, "support") in _readings(text), text

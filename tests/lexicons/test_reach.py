@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from framing.lexicons.reach import (
+    DOUBT_TOKENS,
     cue_reaching,
+    doubt_before,
     in_attributed_quote,
     in_governed_list,
     in_reported_clause,
@@ -69,3 +71,17 @@ def test_words_between_and_within_phrase_stop_at_a_clause_boundary():
     assert words_between(tokens, 0, _at(tokens, "mercenaries"), BREAKERS) >= 1_000
     assert within_phrase(tokens, 0, 2, BREAKERS)
     assert not within_phrase(tokens, 0, _at(tokens, "mercenaries"), BREAKERS)
+
+
+def test_a_doubt_is_found_earlier_in_the_terms_stretch_of_clause():
+    doubts = frozenset({"whether", "unclear"})
+    tokens = tokenize("Nobody said whether they would be treated as prisoners of war.")
+    term = _at(tokens, "prisoners")
+    assert doubt_before(tokens, term, doubts, BREAKERS) == "whether"
+    tokens = tokenize("Though the law is unclear, they are treated as prisoners of war.")
+    assert doubt_before(tokens, _at(tokens, "prisoners"), doubts, BREAKERS) is None
+    tokens = tokenize("whether " + "very " * DOUBT_TOKENS + "protected")
+    assert doubt_before(tokens, len(tokens) - 1, doubts, BREAKERS) is None
+    assert doubt_before(tokens[1:], len(tokens) - 2, doubts, BREAKERS) is None
+    tokens = tokenize("whether " + "very " * (DOUBT_TOKENS - 1) + "protected")
+    assert doubt_before(tokens, len(tokens) - 1, doubts, BREAKERS) == "whether"

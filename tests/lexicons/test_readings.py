@@ -183,6 +183,36 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
         ("Unlike mercenaries, the recruits are paid as soldiers.", [("mercenaries", "rebut")]),
         ("They could be tried as mercenaries.", [("mercenaries", "rebut")]),
         ("Unlike his friends, he is a hero.", [("hero", "support")]),
+        # A label someone declines to give is raised and rejected.
+        ("Officials stopped short of calling them terrorists.", [("terrorists", "rebut")]),
+        ("The minister declined to call them mercenaries.", [("mercenaries", "rebut")]),
+        ("Kyiv avoided calling them mercenaries.", [("mercenaries", "rebut")]),
+        ("It would be wrong to call them mercenaries.", [("mercenaries", "rebut")]),
+        ("They refused to abandon their heroes.", [("heroes", "support")]),
+        # A negation or minimizer before a doubt affirms what follows.
+        ("There is no doubt that they are mercenaries.", [("mercenaries", "support")]),
+        ("There is little doubt that they are mercenaries.", [("mercenaries", "support")]),
+        ("It is no surprise that they are called heroes.", [("heroes", "support")]),
+        ("Few doubt that the volunteers are heroes.", [("heroes", "support")]),
+        ("No one doubts that they are heroes.", [("heroes", "support")]),
+        ("There is no question that they are heroes.", [("heroes", "support")]),
+        ("There is no question of prosecution.", [("prosecution", "deny")]),
+        ("Little of their work was heroic.", [("heroic", "rebut")]),
+        ("They did a little heroic work.", [("heroic", "support")]),
+        # A status held is claimed; a little of it, or none, is the frame.
+        ("They enjoy full protection under the law.", [("protection", "deny")]),
+        ("They enjoy little protection under the law.", [("protection", "support")]),
+        ("They do not enjoy the same protection.", [("protection", "support")]),
+        ("The recruits are covered by POW status.", [("pow status", "deny")]),
+        # A claim asked about is a doubt, not a claim.
+        (
+            "Russia declined to say whether they would be treated as lawful combatants.",
+            [("lawful combatants", "uncertain")],
+        ),
+        (
+            "They would be treated as lawful combatants, whether or not in uniform.",
+            [("lawful combatants", "deny")],
+        ),
         (
             "The worry was that this would pass, but extremists came anyway.",
             [("extremists", "support")],
