@@ -89,6 +89,10 @@ DEFAULT_REBUTTAL_CUES: tuple[str, ...] = (
     "propaganda claim*",
     "unlikely",
     "unviable",
+    # a status or label whose test is failed ("they fail to qualify as lawful
+    # combatants", "fails to meet the definition of a mercenary")
+    "fail* to qualify",
+    "fail* to meet",
     "implausible",
     "exaggerat*",
     "overblown",

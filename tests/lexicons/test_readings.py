@@ -204,6 +204,9 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
         ("They enjoy little protection under the law.", [("protection", "support")]),
         ("They do not enjoy the same protection.", [("protection", "support")]),
         ("The recruits are covered by POW status.", [("pow status", "deny")]),
+        # A test failed: the status is missing, the label does not apply.
+        ("They fail to qualify as lawful combatants.", [("lawful combatants", "support")]),
+        ("They failed to qualify as mercenaries.", [("mercenaries", "rebut")]),
         # A claim asked about is a doubt, not a claim.
         (
             "Russia declined to say whether they would be treated as lawful combatants.",
