@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from framing.lexicon_tools.explain import explain_sentence
 from framing.lexicons.load import load_lexicons
 from framing.lexicons.match import Matcher
 from framing.lexicons.scope import negation_scope
@@ -203,3 +204,28 @@ def test_a_missing_legal_status_states_legal_unprotection():
     assert ("unprotected_civilians", "legal status", "support") in _readings(
         "The volunteers' legal status is a matter for the courts."
     )
+
+
+def _explained(text):
+    found = explain_sentence(text, load_lexicons(default_lexicons())).matches
+    return [(m.frame, m.reading) for m in found]
+
+
+def test_the_default_extremists_frame_sets_aside_the_other_sides_forces():
+    texts = [
+        "The volunteers came to fight Russian mercenaries from the Wagner Group.",
+        "Wagner Group mercenaries are fighting for Russia, the volunteers said.",
+        "Russia recruited Syrian mercenaries while the volunteers came from the West.",
+    ]
+    for text in texts:
+        assert _readings(text) == [], text
+        assert _explained(text) == [("possible_extremists", "set_aside")], text
+    # A label Russia gives the volunteers is still read.
+    assert _readings("Russian state media called the volunteers mercenaries.") == [
+        ("possible_extremists", "mercenar*", "support")
+    ]
+
+
+def test_the_default_protection_is_no_legal_status_against_shrapnel():
+    text = "The volunteers received body armour for protection against shrapnel."
+    assert _explained(text) == [("unprotected_civilians", "set_aside")]
