@@ -540,6 +540,11 @@ def test_a_claim_outweighs_doubt_in_its_sentence():
         ("legal issues", "deny"),
         ("legal", "deny"),
     ]
+    # A question is a doubt too.
+    assert read("The practice is legal, but are there legal issues?") == [
+        ("legal", "deny"),
+        ("legal issues", "deny"),
+    ]
 
 
 def test_a_worry_about_a_term_whose_doubt_is_its_frame_supports_it():
