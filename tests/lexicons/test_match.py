@@ -133,6 +133,12 @@ def test_the_default_goodwill_frame_reads_a_motive_said_in_general_words():
         "He said he was motivated by a desire to protect civilians.": "protect {0,3} civilians",
         "The volunteers helped dozens of refugees across the border.": "help {0,3} refugees",
         "The volunteers' heroism moved the crowd.": "heroism",
+        "Going was a matter of conscience, the volunteer said.": "conscience",
+        "The volunteers felt compelled to go.": "felt compelled",
+        "He said he was fighting the good fight.": "good fight",
+        "They said they were on the right side of history.": "right side of history",
+        "The volunteers said they had come to resist tyranny.": "tyrann*",
+        "They called it a worthy cause.": "worthy cause",
     }
     for text, term in cases.items():
         assert ("goodwill_fighters", term, "support") in _readings(text), text
