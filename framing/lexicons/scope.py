@@ -70,6 +70,11 @@ ARTICLES = frozenset({"a", "an", "the"})
 #: Quantifiers: a negated one governs the phrase after its "of" ("not all of
 #: the volunteers are idealists" denies, as "not every volunteer is a hero" does).
 QUANTIFIERS = frozenset({"all", "every", "each", "any", "many", "most", "much", "some", "both"})
+#: Negative quantifiers that, before "of", negate the clause they are the
+#: subject of, modal verb included: "none of the volunteers we spoke to had
+#: any far-right ties", "none of them would be called mercenaries". Their
+#: scope covers twice :data:`NEGATION_SCOPE_WORDS` words.
+SUBJECT_NEGATIONS = frozenset({"none", "neither"})
 #: Subject pronouns: after a comma or an aside, they open a new clause.
 SUBJECT_PRONOUNS = frozenset({"they", "he", "she", "we", "i", "you", "it"})
 
@@ -130,6 +135,7 @@ def scopes(
     scope: list[tuple[int, bool] | None] = [None] * len(tokens)
     open_cue: int | None = None
     uncertain_scope = False
+    subject = False  # the open cue negates the clause it is the subject of
     words = 0
     first_noun = False
     inside_straight_quote = False
@@ -143,7 +149,7 @@ def scopes(
             or token in SCOPE_PUNCTUATION
             or token in breakers
             or token in CLAUSE_WORDS
-            or (open_cue is not None and words and token in _MODALS)
+            or (open_cue is not None and words and token in _MODALS and not subject)
             or (open_cue is not None and first_noun and token in _PREPOSITIONS)
         ):
             open_cue = None
@@ -155,7 +161,7 @@ def scopes(
             words, first_noun = 0, False
             continue
         if open_cue is not None:
-            if words >= NEGATION_SCOPE_WORDS:
+            if words >= NEGATION_SCOPE_WORDS * (1 + subject):
                 open_cue = None
             else:
                 scope[i] = (open_cue, uncertain_scope)
@@ -164,6 +170,7 @@ def scopes(
                 words += token not in ARTICLES
         if token in uncertainty:
             open_cue, uncertain_scope, words, first_noun = i, True, 0, False
+            subject = False
         elif token in cues:
             following = tokens[i + 1] if i + 1 < len(tokens) else ""
             if (token, following) in PSEUDO_NEGATIONS or affirms(tokens, i):
@@ -171,6 +178,7 @@ def scopes(
             ahead = tokens[i + 1 : i + 4]
             uncertain = bool(uncertainty) and not uncertainty.isdisjoint(ahead)
             open_cue, uncertain_scope, words, first_noun = i, uncertain, 0, False
+            subject = token in SUBJECT_NEGATIONS and following == "of"
     return scope
 
 

@@ -115,6 +115,10 @@ DEFAULT_REBUTTAL_CUES: tuple[str, ...] = (
     "deny",
     "disput*",
     "reject*",
+    # those the frame names kept out ("the legion screens out applicants with
+    # extremist ties")
+    "screen* out",
+    "weed* out",
     "dismiss*",
     "refute*",
     "rebut*",
@@ -294,6 +298,17 @@ DEFAULT_ENTITLEMENT_CUES: tuple[str, ...] = (
     "qualifies as",
     "qualify for",
     "qualifies for",
+    # the status said to hold: "volunteers incorporated into the army are
+    # considered combatants"
+    "is considered",
+    "are considered",
+    "be considered",
+    "was considered",
+    "were considered",
+    "regarded as",
+    "deemed",
+    "classified as",
+    "classed as",
     # the status held: "they enjoy full protection under the Geneva Conventions"
     "enjoy",
     "enjoys",

@@ -139,6 +139,8 @@ def test_the_default_goodwill_frame_reads_a_motive_said_in_general_words():
         "They said they were on the right side of history.": "right side of history",
         "The volunteers said they had come to resist tyranny.": "tyrann*",
         "They called it a worthy cause.": "worthy cause",
+        "I could not sit at home and watch, he said.": "sit {0,3} and watch",
+        "They are driven by a sense of justice.": "sense of justice",
     }
     for text, term in cases.items():
         assert ("goodwill_fighters", term, "support") in _readings(text), text
@@ -230,6 +232,11 @@ def test_the_default_extremists_frame_sets_aside_the_other_sides_forces():
     assert _readings("Russian state media called the volunteers mercenaries.") == [
         ("possible_extremists", "mercenar*", "support")
     ]
+
+
+def test_the_default_legal_is_no_status_for_the_grounds_of_a_claim():
+    text = "The claims that they are mercenaries have no legal basis."
+    assert ("unprotected_civilians", "set_aside") in _explained(text)
 
 
 def test_the_default_protection_is_no_legal_status_against_shrapnel():

@@ -207,6 +207,19 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
         # A test failed: the status is missing, the label does not apply.
         ("They fail to qualify as lawful combatants.", [("lawful combatants", "support")]),
         ("They failed to qualify as mercenaries.", [("mercenaries", "rebut")]),
+        # A status said to hold is claimed.
+        (
+            "Volunteers incorporated into the army are considered lawful combatants.",
+            [("lawful combatants", "deny")],
+        ),
+        ("They are not considered lawful combatants.", [("lawful combatants", "support")]),
+        # Those the frame names kept out: raised and rejected.
+        ("The legion screens out recruits with extremist ties.", [("extremist", "rebut")]),
+        # A negative quantifier negates the clause it is the subject of.
+        (
+            "None of the volunteers we spoke to had any extremist ties.",
+            [("extremist", "deny")],
+        ),
         # A claim asked about is a doubt, not a claim.
         (
             "Russia declined to say whether they would be treated as lawful combatants.",

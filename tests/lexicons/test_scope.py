@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import framing.lexicons.scope as scope
-from framing.lexicons.scope import MAX_ASIDES, asides, reaches_across_asides
+from framing.lexicons.scope import (
+    MAX_ASIDES,
+    NEGATION_SCOPE_WORDS,
+    asides,
+    negation_scope,
+    reaches_across_asides,
+)
 from framing.text.segment import tokenize
 
 BREAKERS = frozenset({"but", "however"})
@@ -56,3 +62,21 @@ def test_a_reporting_cue_reaches_that_directly_or_across_one_short_aside():
     assert not reports("Moscow claims they are mercenaries", "claims")
     assert not reports("Moscow claims, but Kyiv denies, that they are mercenaries", "claims")
     assert not reports("Moscow claims, as it has for years and years, that they are", "claims")
+
+
+def test_none_of_negates_the_clause_it_is_the_subject_of():
+    cues = frozenset({"not", "none", "neither"})
+    tokens = _tokens("None of the volunteers we spoke to had any far-right ties.")
+    scope = negation_scope(tokens, cues)
+    assert scope[tokens.index("far-right")] == 0
+    # a modal verb is the quantified subject's, not a new predicate
+    tokens = _tokens("None of them would be called mercenaries.")
+    assert negation_scope(tokens, cues)[tokens.index("mercenaries")] == 0
+    # "not" keeps its shorter scope, ended by a modal verb
+    tokens = _tokens("Not the volunteers we met would be called mercenaries.")
+    assert negation_scope(tokens, cues)[tokens.index("mercenaries")] is None
+    # twice the words at most, and a comma still ends it
+    far = "none of " + " ".join(["them"] * (2 * NEGATION_SCOPE_WORDS)) + " heroes"
+    assert negation_scope(_tokens(far), cues)[-1] is None
+    tokens = _tokens("None of them came, and they are heroes.")
+    assert negation_scope(tokens, cues)[tokens.index("heroes")] is None
