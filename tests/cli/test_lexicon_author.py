@@ -30,12 +30,12 @@ def _articles(folder):
     folder.mkdir()
     (folder / "manifest.csv").write_text("file,outlet\na.txt,Daily\nb.txt,Weekly\n", "utf-8")
     (folder / "a.txt").write_text(
-        "Heroes arrive\n\nThey are heroes who fight for freedom. "
+        "Heroes arrive\n\nThey are heroes who march for freedom. "
         "They are not heroes, a critic said. Aid workers came too.\n",
         "utf-8",
     )
     (folder / "b.txt").write_text(
-        "Brave volunteers\n\nBrave aid workers fight for freedom.\n", "utf-8"
+        "Brave volunteers\n\nBrave aid workers march for freedom.\n", "utf-8"
     )
     return folder
 
