@@ -416,9 +416,12 @@ class _Context:
                 a, b = end, cue_start
             else:
                 continue
-            # A comma or a quotation mark between them starts another phrase.
+            # A comma or a quotation mark between them starts another phrase;
+            # a partitive subject reaches its predicate ("few of the recruits
+            # have any links to extremist groups").
             apart = any(t == "," or t in QUOTE_TOKENS for t in tokens[a:b])
-            if not apart and words_between(tokens, a, b, breakers) <= STANCE_WINDOW_WORDS:
+            window = STANCE_WINDOW_WORDS * (1 + (a == cue_end and tokens[a : a + 1] == ["of"]))
+            if not apart and words_between(tokens, a, b, breakers) <= window:
                 return " ".join(tokens[cue_start:cue_end])
             # A short aside is no new phrase: "few, if any, of them are extremists".
             across = apart and a == cue_end

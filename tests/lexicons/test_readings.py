@@ -215,6 +215,15 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
         ("They are not considered lawful combatants.", [("lawful combatants", "support")]),
         # Those the frame names kept out: raised and rejected.
         ("The legion screens out recruits with extremist ties.", [("extremist", "rebut")]),
+        # A partitive minimizer reaches its predicate, twice the window.
+        (
+            "Few of the recruits have any links to extremist groups.",
+            [("extremist", "rebut")],
+        ),
+        (
+            "Few came, and many of the recruits have links to extremist groups.",
+            [("extremist", "support")],
+        ),
         # A negative quantifier negates the clause it is the subject of.
         (
             "None of the volunteers we spoke to had any extremist ties.",
