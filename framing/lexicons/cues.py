@@ -17,6 +17,12 @@ from framing.text.segment import is_word, tokenize
 
 #: Minimizers that "a" or "quite" before them undo ("a few" is not "few").
 _UNDONE = frozenset({"few", "little"})
+#: Words that make such a minimizer a quantity or an adjective: "a few", "the
+#: few extremists among them", "the little town where they trained".
+_UNDOING = frozenset(
+    {"a", "quite", "the", "this", "that", "these", "those", "his", "her", "its", "our", "their",
+     "my", "your"}
+)  # fmt: skip
 #: Words of doubt and surprise: a negation or a minimizer before one says the
 #: doubt is absent, and so affirms what follows ("there is no doubt that
 #: they are heroes", "little wonder", "not surprising that", "few doubt").
@@ -35,6 +41,7 @@ class Cues:
 
     A word ending in ``*`` matches any ending. "a few" and "a little" are
     not minimizers, so "few" and "little" after "a" or "quite" are skipped,
+    as after a determiner ("the few extremists", "the little town"),
     and so are "few" and "little" before a doubt ("little doubt that …",
     :func:`affirms`).
     """
@@ -119,7 +126,7 @@ class Cues:
                     continue
                 if not all(token_is(tokens[i + k], c) for k, c in enumerate(cue[1:], 1)):
                     continue
-                if cue[0] in _UNDONE and i > 0 and tokens[i - 1] in ("a", "quite"):
+                if cue[0] in _UNDONE and i > 0 and tokens[i - 1] in _UNDOING:
                     continue
                 if cue[0] in _UNDONE and affirms(tokens, i):  # "little doubt that …"
                     continue

@@ -17,7 +17,9 @@ def _every_span(cues: list[str], tokens: list[str]) -> list[tuple[int, int]]:
         for words in phrases:
             end = i + len(words)
             if end <= len(tokens) and all(token_is(tokens[i + k], w) for k, w in enumerate(words)):
-                if words[0] in ("few", "little") and i > 0 and tokens[i - 1] in ("a", "quite"):
+                undoing = ("a", "quite", "the", "this", "that", "these", "those", "his", "her")
+                undoing += ("its", "our", "their", "my", "your")
+                if words[0] in ("few", "little") and i > 0 and tokens[i - 1] in undoing:
                     continue
                 spans.add((i, end))
     return sorted(spans)
@@ -36,6 +38,7 @@ SENTENCES = [
     "The ministry denied it; few believe the claims that they are mercenaries.",
     "They were in breach of the law, the so-called volunteers said.",
     "A few volunteers came.",
+    "The few who came were brave; their little unit held.",
     "Nothing here at all.",
     "the the the of of definition",
 ]

@@ -198,6 +198,8 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
         ("There is no question that they are heroes.", [("heroes", "support")]),
         ("There is no question of prosecution.", [("prosecution", "deny")]),
         ("Little of their work was heroic.", [("heroic", "rebut")]),
+        ("The few extremists among them were sent home.", [("extremists", "support")]),
+        ("They trained in the little town as mercenaries.", [("mercenaries", "support")]),
         ("They did a little heroic work.", [("heroic", "support")]),
         # A status held is claimed; a little of it, or none, is the frame.
         ("They enjoy full protection under the law.", [("protection", "deny")]),
