@@ -93,13 +93,28 @@ def _wait_for(condition, timeout: float, what: str):
     pytest.fail(f"timed out waiting for {what}")
 
 
+def _ctrl_c_default() -> None:
+    """In the child: SIGINT as a terminal gives it, whatever this run inherited.
+
+    Tests started in the background of a non-interactive shell inherit SIGINT
+    ignored, and a child would too, so that Ctrl-C would never reach it.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start(corpus: Path, out: Path) -> tuple[subprocess.Popen[str], set[int]]:
     """Start a run; return it once its workers are busy, with their ids."""
     command = [sys.executable, "-c", RUN_WITH_TWO_WORKERS, "report", str(corpus)]
     command += ["--out", str(out), "--quick", "--no-progress"]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     process = subprocess.Popen(
-        command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        command,
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=_ctrl_c_default,
     )
     try:
         workers = _wait_for(lambda: _children(process.pid), 120, "the worker processes")
