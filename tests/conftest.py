@@ -96,3 +96,18 @@ def default_lexicon_set():
     from framing.resources import default_lexicons
 
     return load_lexicons(default_lexicons())
+
+
+@pytest.fixture
+def ctrl_c():
+    """SIGINT raises KeyboardInterrupt during the test, as in a terminal.
+
+    A test run started in the background of a non-interactive shell (``nohup
+    .ci/run &``) inherits SIGINT ignored, and Python then installs no
+    KeyboardInterrupt handler, so a Ctrl-C test would wait for ever.
+    """
+    import signal
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)

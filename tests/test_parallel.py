@@ -159,7 +159,7 @@ def test_a_failing_chunk_ends_the_busy_workers_at_once(tmp_path):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="sends SIGINT to a thread")
-def test_ctrl_c_ends_the_busy_workers_at_once(tmp_path):
+def test_ctrl_c_ends_the_busy_workers_at_once(tmp_path, ctrl_c):
     """Ctrl-C while the workers run: KeyboardInterrupt at once, and no worker left."""
     items = range(1, parallel.MIN_PARALLEL_ITEMS + 1)  # no chunk fails
     main = threading.main_thread().ident
@@ -169,16 +169,10 @@ def test_ctrl_c_ends_the_busy_workers_at_once(tmp_path):
         _wait_for(lambda: len(_workers(tmp_path)) >= 2, 60)
         signal.pthread_kill(main, signal.SIGINT)
 
-    # A run started in the background of a non-interactive shell inherits
-    # SIGINT ignored, and Python then leaves it so: restore Ctrl-C here.
-    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     threading.Thread(target=interrupt, daemon=True).start()
     start = time.monotonic()
-    try:
-        with pytest.raises(KeyboardInterrupt):
-            map_chunks(partial(_note_pid_and_sleep, tmp_path), items, jobs=2)
-    finally:
-        signal.signal(signal.SIGINT, previous)
+    with pytest.raises(KeyboardInterrupt):
+        map_chunks(partial(_note_pid_and_sleep, tmp_path), items, jobs=2)
     assert time.monotonic() - start < 30
     workers = _workers(tmp_path)
     assert len(workers) >= 2

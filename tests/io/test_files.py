@@ -104,7 +104,7 @@ def test_a_failure_while_staging_leaves_old_files_and_no_temporary(tmp_path, mon
 
 
 @needs_signals
-def test_ctrl_c_while_writing_waits_until_the_set_is_written(tmp_path, monkeypatch):
+def test_ctrl_c_while_writing_waits_until_the_set_is_written(tmp_path, monkeypatch, ctrl_c):
     first, second = tmp_path / "a.html", tmp_path / "b.json"
     real_stage = files._stage
 
