@@ -21,11 +21,13 @@ kept when the corpus also uses it in lower case.
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, repeat
-from operator import and_, itemgetter
+from functools import partial
+from itertools import compress
+from operator import and_, attrgetter, itemgetter
 from typing import NamedTuple
 
 from framing.model import Sentence
@@ -49,6 +51,9 @@ _FULL_TITLES = _wordset(
     "minister chancellor mayor judge ambassador spokesman spokeswoman"
 )
 _TITLES = TITLE_ABBREVIATIONS | _FULL_TITLES
+#: A sentence's text; whether a sentence has no written forms.
+_TEXT = attrgetter("text")
+_IS_NONE = partial(operator.is_, None)
 #: Whether a token is a word (:func:`~framing.text.segment.is_word`), decided once per token.
 _is_word = _WORD_TOKENS.__getitem__
 #: Share of a word's occurrences inside sentences that must be capitalised (or in
@@ -84,26 +89,34 @@ class NameStats:
         The words are gathered in lists and counted at the end, in C, rather
         than counted one at a time: the same counts, a third of the time.
         With ``memo`` (one per chunk of documents), a sentence whose text was
-        seen before adds the words it added then, without reading it again.
+        seen before adds the words it added then, without reading it again;
+        a text's words are added once per call, repeated as often as the
+        text occurs, so a call with a whole chunk's sentences takes a step
+        per distinct text, not per sentence.
         """
         found = _Found([], [], [], [], [])
-        pairs: Iterable[tuple[Sentence, tuple[str, ...] | None]] = (
-            zip(sentences, repeat(None), strict=False)
-            if written is None
-            else zip(sentences, written, strict=True)
+        sentences = list(sentences)
+        forms: Sequence[tuple[str, ...] | None] = (
+            [None] * len(sentences) if written is None else written
         )
-        for sentence, surfaces in pairs:
-            if memo is None:
+        if len(forms) != len(sentences):
+            raise ValueError("one written form per sentence, or none")
+        if memo is None:
+            for sentence, surfaces in zip(sentences, forms, strict=True):
                 _sentence_words(sentence.text, sentence.tokens, surfaces, found)
-                continue
-            key = (sentence.text, surfaces is None)
-            words = memo.get(key)
-            if words is None:
-                words = _Found([], [], [], [], [])
-                _sentence_words(sentence.text, sentence.tokens, surfaces, words)
-                memo[key] = words
-            for mine, theirs in zip(found, words, strict=True):
-                mine += theirs
+        else:
+            # Each distinct text once, its words repeated as often as it
+            # occurs: C-level counting and list repetition, not a step per sentence.
+            keys = list(zip(map(_TEXT, sentences), map(_IS_NONE, forms), strict=True))
+            first = dict(zip(keys, zip(sentences, forms, strict=True), strict=True))
+            for key, times in Counter(keys).items():
+                words = memo.get(key)
+                if words is None:
+                    sentence, surfaces = first[key]
+                    words = memo[key] = _Found([], [], [], [], [])
+                    _sentence_words(sentence.text, sentence.tokens, surfaces, words)
+                for mine, theirs in zip(found, words, strict=True):
+                    mine += theirs * times if times > 1 else theirs
         self.seen.update(found.seen)
         self.capitalised.update(found.capitalised)
         self.upper.update(found.upper)

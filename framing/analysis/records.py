@@ -146,6 +146,8 @@ def map_documents(
     row_documents: list[int] = []
     row_frames: dict[str, list[int]] = defaultdict(list)
     names = NameStats()
+    named: list[Sentence] = []
+    named_forms: list[tuple[str, ...] | None] = []
     per_cell_hits: dict[Cell, dict[int, list[Hit]]] = defaultdict(lambda: defaultdict(list))
     by_id: dict[int, Sentence] = {}
     frame_ids = [f.id for f in lexicons.frames]
@@ -161,7 +163,8 @@ def map_documents(
         if not own:
             skipped.append(SkippedInput(doc.source, NO_SENTENCE))
             continue
-        names.add(own, written, name_memo)
+        named += own  # their words' case is counted once for the chunk, below
+        named_forms += written
         hits: list[Hit] = []
         previous: Sequence[str] = ()
         for s, forms in zip(own, written, strict=True):
@@ -202,6 +205,7 @@ def map_documents(
                 DocumentRow(records[-1].summary, doc.outlet, reading_counts(readings))
             )
         offset += len(own)
+    names.add(named, named_forms, name_memo)
     evidence, denials = _candidates(per_cell_hits, by_id, per_cell)
     terms = None
     if token_lists:
