@@ -21,13 +21,12 @@ kept when the corpus also uses it in lower case.
 
 from __future__ import annotations
 
-import operator
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import compress
-from operator import and_, attrgetter, itemgetter
+from operator import and_, attrgetter, is_, itemgetter
 from typing import NamedTuple
 
 from framing.model import Sentence
@@ -53,7 +52,7 @@ _FULL_TITLES = _wordset(
 _TITLES = TITLE_ABBREVIATIONS | _FULL_TITLES
 #: A sentence's text; whether a sentence has no written forms.
 _TEXT = attrgetter("text")
-_IS_NONE = partial(operator.is_, None)
+_IS_NONE = partial(is_, None)
 #: Whether a token is a word (:func:`~framing.text.segment.is_word`), decided once per token.
 _is_word = _WORD_TOKENS.__getitem__
 #: Share of a word's occurrences inside sentences that must be capitalised (or in

@@ -372,10 +372,10 @@ class _Context:
             return (SUPPORT if term.on_uncertainty == "supports" else UNCERTAIN), worry
         if supports:
             claim = self._entitlement_cue(start)
-            doubt = claim and doubt_before(tokens, start, self.matcher._uncertainty_cues, breakers)
-            if doubt:  # "whether they would be treated as POWs": asked, not claimed
-                return (SUPPORT if term.on_uncertainty == "supports" else UNCERTAIN), doubt
             if claim is not None:
+                doubt = doubt_before(tokens, start, self.matcher._uncertainty_cues, breakers)
+                if doubt is not None:  # "whether they would be treated as POWs": asked
+                    return (SUPPORT if term.on_uncertainty == "supports" else UNCERTAIN), doubt
                 return ENTITLED, claim
         return SUPPORT, None
 

@@ -149,10 +149,11 @@ DEFAULT_CONCERN_CUES: tuple[str, ...] = (
 
 #: Words that attribute the term after them to someone else, without the
 #: outlet asserting it: reported accusations and verdicts, distancing labels,
-#: views held by unnamed others ("some see them as …, others call them …"), and words that name a
-#: label as a word or a legal category rather than say it of anyone ("the
-#: definition of a mercenary", "the distinctions between soldiers,
-#: mercenaries and terrorists").
+#: labels someone declines to give, the term set aside for another, views
+#: held by unnamed others ("some see them as …, others call them …"), and
+#: words that name a label as a word or a legal category rather than say it
+#: of anyone ("the definition of a mercenary", "the distinctions between
+#: soldiers, mercenaries and terrorists").
 DEFAULT_DISTANCING_CUES: tuple[str, ...] = (
     "so-called",
     "alleged",

@@ -67,8 +67,7 @@ def test_a_reporting_cue_reaches_that_directly_or_across_one_short_aside():
 def test_none_of_negates_the_clause_it_is_the_subject_of():
     cues = frozenset({"not", "none", "neither"})
     tokens = _tokens("None of the volunteers we spoke to had any far-right ties.")
-    scope = negation_scope(tokens, cues)
-    assert scope[tokens.index("far-right")] == 0
+    assert negation_scope(tokens, cues)[tokens.index("far-right")] == 0
     # a modal verb is the quantified subject's, not a new predicate
     tokens = _tokens("None of them would be called mercenaries.")
     assert negation_scope(tokens, cues)[tokens.index("mercenaries")] == 0
