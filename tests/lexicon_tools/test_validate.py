@@ -212,6 +212,8 @@ def test_set_phrase_lists_and_inflect_are_checked_as_loading_checks_them(tmp_pat
     settings = [
         ('label_nouns = "label"', 1, "'label_nouns' must be a list of strings"),
         ('dismissal_cues = ["fine", "*"]', 1, "dismissal_cues entry '*' has no words"),
+        ('concern_cues = ["fear that", "*"]', 1, "concern_cues entry '*' has no words"),
+        ('concern_cues = "fear that"', 1, "'concern_cues' must be a list of strings"),
         ("subjects = [3]", 1, "'subjects' must be a list of strings"),
         ('inflect = "yes"', 1, "'inflect' must be true or false"),
     ]
