@@ -206,19 +206,27 @@ def inflections(word: str) -> frozenset[str]:
     """``word`` and its inflected forms (lemminflect's tables, shipped with it).
 
     A word that is a lemma itself for some part of speech keeps to it: the
-    adjective "protected" does not match the verb "protect".
+    adjective "protected" does not match the verb "protect". A word the
+    tables do not know (an acronym, a name) is taken for a noun and gets
+    its regular plural: "pow" matches "POWs".
 
     >>> sorted(inflections("defend"))
     ['defend', 'defended', 'defending', 'defends']
+    >>> sorted(inflections("pow"))
+    ['pow', 'pows']
     >>> sorted(inflections("the"))
     ['the']
     """
     if word in _UNINFLECTED or len(word) < 3 or not word.isalpha():
         return frozenset({word})
-    from lemminflect import getAllInflections, getAllLemmas
+    from lemminflect import getAllInflections, getAllInflectionsOOV, getAllLemmas
 
     forms = {word}
     readings = getAllLemmas(word)
+    if not readings:
+        for inflected in getAllInflectionsOOV(word, upos="NOUN").values():
+            forms.update(f.lower() for f in inflected)
+        return frozenset(forms)
     # A word that is a lemma of its own ("protected", "willing" as adjectives)
     # keeps to that part of speech: "protected" is a status, and "protect",
     # "protecting" are someone's act; "willing" is not "will" or "would".

@@ -73,8 +73,13 @@ QUANTIFIERS = frozenset({"all", "every", "each", "any", "many", "most", "much", 
 #: Negative quantifiers that, before "of", negate the clause they are the
 #: subject of, modal verb included: "none of the volunteers we spoke to had
 #: any far-right ties", "none of them would be called mercenaries". Their
-#: scope covers twice :data:`NEGATION_SCOPE_WORDS` words.
+#: scope covers twice :data:`NEGATION_SCOPE_WORDS` words. "not one", "not a
+#: single" and a "no" that opens its clause ("no volunteer has been linked
+#: to extremist groups") negate their clause the same way (:func:`_subject`).
 SUBJECT_NEGATIONS = frozenset({"none", "neither"})
+#: Auxiliaries that make a clause of a negated subject phrase, besides forms
+#: of "be" and modal verbs (other verbs are recognised by their word form).
+_FINITE = frozenset({"has", "have", "had", "do", "does", "did", "'s", "'ve"})
 #: Subject pronouns: after a comma or an aside, they open a new clause.
 SUBJECT_PRONOUNS = frozenset({"they", "he", "she", "we", "i", "you", "it"})
 
@@ -106,6 +111,34 @@ def copula_before(tokens: Sequence[str], start: int) -> int | None:
 
 
 @lru_cache(maxsize=20_000)
+def _is_verb(word: str) -> bool:
+    """Whether ``word`` is a verb: an auxiliary, a modal, or a form only a verb has."""
+    if word in COPULAS or word in _MODALS or word in _FINITE:
+        return True
+    if not word.isalpha():
+        return False
+    from lemminflect import getAllLemmas
+
+    return set(getAllLemmas(word)) == {"VERB"}
+
+
+def _subject(tokens: Sequence[str], i: int) -> bool:
+    """Whether the negation cue at ``i`` negates the clause whose subject it opens.
+
+    "none of", "neither of", "not one", "not a single", and "no" at the
+    start of a clause (the sentence's start, or after punctuation): "no
+    volunteer has been linked to extremist groups".
+    """
+    token = tokens[i]
+    following = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if token in SUBJECT_NEGATIONS:
+        return following == "of"
+    if token == "not":
+        return following in ("one", "single") or tuple(tokens[i + 1 : i + 3]) == ("a", "single")
+    return token == "no" and (i == 0 or not is_word(tokens[i - 1])) and is_word(following)
+
+
+@lru_cache(maxsize=20_000)
 def can_be_adjective(word: str) -> bool:
     """Whether ``word`` can be an adjective ("legal", "protected", "lawful")."""
     if not word.isalpha():
@@ -131,28 +164,47 @@ def scopes(
     negation cue followed within three words by an uncertainty cue ("not
     clear whether", "have not said whether") opens an uncertain scope.
     Straight quotes alternate between opening and closing within a sentence.
+
+    A cue that negates the clause whose subject it opens (:func:`_subject`)
+    governs twice as many words, a modal verb included, and a preposition
+    after its noun does not end its scope ("no evidence **of** extremist ties
+    was found") if the scope holds a verb; without one the phrase is no
+    clause ("no mercy for mercenaries, Moscow says") and its scope ends at
+    the preposition.
     """
     scope: list[tuple[int, bool] | None] = [None] * len(tokens)
     open_cue: int | None = None
     uncertain_scope = False
     subject = False  # the open cue negates the clause it is the subject of
+    held: int | None = None  # with subject: the preposition the scope went past
+    verb = False  # with subject: the scope holds a verb
+    unclaused: list[tuple[int, int, int]] = []  # (cue, from, to): no verb, so out of scope
     words = 0
     first_noun = False
     inside_straight_quote = False
+
+    def close(at: int) -> None:
+        nonlocal open_cue
+        if open_cue is not None and held is not None and not verb:
+            unclaused.append((open_cue, held, at))
+        open_cue = None
+
     for i, token in enumerate(tokens):
         closes_quote = token in CLOSING_DOUBLE
         if token in _STRAIGHT_QUOTES:
             closes_quote = inside_straight_quote
             inside_straight_quote = not inside_straight_quote
+        if open_cue is not None and subject and first_noun and held is None:
+            held = i if token in _PREPOSITIONS else None
         if (
             closes_quote
             or token in SCOPE_PUNCTUATION
             or token in breakers
             or token in CLAUSE_WORDS
             or (open_cue is not None and words and token in _MODALS and not subject)
-            or (open_cue is not None and first_noun and token in _PREPOSITIONS)
+            or (open_cue is not None and first_noun and token in _PREPOSITIONS and not subject)
         ):
-            open_cue = None
+            close(i)
             continue
         if not is_word(token):
             continue
@@ -162,13 +214,15 @@ def scopes(
             continue
         if open_cue is not None:
             if words >= NEGATION_SCOPE_WORDS * (1 + subject):
-                open_cue = None
+                close(i)
             else:
                 scope[i] = (open_cue, uncertain_scope)
                 if words == 0:  # "not all of them": a partitive "of" stays in scope
                     first_noun = token not in QUANTIFIERS and _is_noun_only(token)
                 words += token not in ARTICLES
+                verb = verb or (subject and _is_verb(token))
         if token in uncertainty:
+            close(i)
             open_cue, uncertain_scope, words, first_noun = i, True, 0, False
             subject = False
         elif token in cues:
@@ -177,8 +231,15 @@ def scopes(
                 continue  # "not only", "no doubt that", "not a surprise that"
             ahead = tokens[i + 1 : i + 4]
             uncertain = bool(uncertainty) and not uncertainty.isdisjoint(ahead)
+            close(i)
             open_cue, uncertain_scope, words, first_noun = i, uncertain, 0, False
-            subject = token in SUBJECT_NEGATIONS and following == "of"
+            subject, held, verb = _subject(tokens, i), None, False
+    close(len(tokens))
+    for cue, start, stop in unclaused:  # a subject phrase without a verb is no clause
+        for j in range(start, stop):
+            governed = scope[j]
+            if governed is not None and governed[0] == cue:
+                scope[j] = None
     return scope
 
 

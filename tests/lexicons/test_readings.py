@@ -231,6 +231,15 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
             "None of the volunteers we spoke to had any extremist ties.",
             [("extremist", "deny")],
         ),
+        # So do "not one", "not a single" and a "no" that opens its clause, past a
+        # preposition in the subject phrase when the clause has a verb ...
+        ("No volunteer has been linked to extremist groups.", [("extremist", "deny")]),
+        ("Not a single recruit in the unit was an extremist.", [("extremist", "deny")]),
+        ("Not one of them would be called a mercenary.", [("mercenary", "deny")]),
+        ("No evidence of extremist ties was found.", [("extremist", "deny")]),
+        # ... and not without one: the phrase is no clause.
+        ("No mercy for extremists, the ministry says.", [("extremists", "support")]),
+        ("They said no one but extremists came.", [("extremists", "support")]),
         # A claim asked about is a doubt, not a claim.
         (
             "Russia declined to say whether they would be treated as lawful combatants.",
@@ -629,6 +638,17 @@ def test_inflections_gaps_and_inner_wildcards():
     assert readings("They help feed, house and clothe refugees.") == []  # a gap crosses no comma
     assert readings("We stand firmly with them.") == [("stand firmly with", "support")]
     assert readings("We stand with them.") == []  # "*" is exactly one word
+
+
+def test_a_word_the_tables_do_not_know_matches_its_plural():
+    """An acronym is taken for a noun: "pow" matches "POWs", not any other ending."""
+    frame = Frame("u", "U", "", "#000000", (parse_term("pow", on_negation="supports"),), "u")
+    matcher = Matcher(LexiconSet("t", (frame,), "t", negation_cues=("not",), inflect=True))
+    hits = matcher.match_tokens(tokenize("They would not be treated as POWs."))
+    assert [(h.surface, h.reading) for h in hits] == [("pows", "support")]
+    assert matcher.match_tokens(tokenize("The powder was dry.")) == []
+    exact = Matcher(LexiconSet("t", (frame,), "t", negation_cues=("not",), inflect=False))
+    assert exact.match_tokens(tokenize("They were POWs.")) == []
 
 
 def test_a_word_that_is_a_lemma_of_its_own_keeps_its_part_of_speech():
