@@ -141,6 +141,12 @@ def test_the_default_goodwill_frame_reads_a_motive_said_in_general_words():
         "They called it a worthy cause.": "worthy cause",
         "I could not sit at home and watch, he said.": "sit {0,3} and watch",
         "They are driven by a sense of justice.": "sense of justice",
+        "Many recruits spoke of a desire to help.": "desire to help",
+        "The volunteers said they came to help the Ukrainian people.": "help {0,3} people",
+        "They are fighting for the people of Ukraine.": "fight {0,1} for {0,3} people",
+        "He went out of love for the country.": "out of love",
+        "The volunteers said they would die for the cause.": "for {0,3} cause",
+        "He could not bear to watch the news any longer, he said.": "bear to {0,1} watch",
     }
     for text, term in cases.items():
         assert ("goodwill_fighters", term, "support") in _readings(text), text
@@ -174,9 +180,34 @@ def test_the_default_frames_read_their_ideas_in_general_words():
             "unprotected_civilians",
             "face {0,2} charges",
         ),
+        "Some of the recruits are in it for the money.": ("possible_extremists", "for the money"),
+        "It is illegal for citizens to fight in foreign wars, the volunteers were told.": (
+            "unprotected_civilians",
+            "illegal for",
+        ),
+        "Moscow said captured volunteers would be treated as criminals.": (
+            "unprotected_civilians",
+            "treat {0,2} as criminal",
+        ),
+        "They would be on their own if taken prisoner.": (
+            "unprotected_civilians",
+            "if {0,2} taken prisoner",
+        ),
     }
     for text, (frame, term) in cases.items():
         assert (frame, term, "support") in _readings(text), text
+    # negated, these wordings deny their frame; "the cause of" is not a cause fought for
+    assert ("possible_extremists", "motivated by money", "deny") in _readings(
+        "The volunteers were not motivated by money."
+    )
+    assert ("unprotected_civilians", "illegal for", "deny") in _readings(
+        "It is not illegal for the volunteers to fight."
+    )
+    assert not [
+        r
+        for r in _readings("They asked for the cause of the delay.")
+        if r[0] == "goodwill_fighters"
+    ]
     # a label before a formation is about the formation, as for the other labels
     assert not [
         r for r in _readings("They joined a white nationalist militia.") if r[2] == "support"
