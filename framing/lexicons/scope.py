@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from framing.lexicons.cues import affirms
 from framing.lexicons.patterns import QUOTE_TOKENS
-from framing.model import DEFAULT_SCOPE_BREAKERS, DENY, REBUT, SUPPORT, Term
+from framing.model import DEFAULT_SCOPE_BREAKERS, DENY, REBUT, SUPPORT, UNCERTAIN, Term
 from framing.text.marks import CLOSING_DOUBLE, STRAIGHT_DOUBLE, STRAIGHT_SINGLE
 from framing.text.segment import is_word
 
@@ -275,7 +275,7 @@ def share_coordinated_readings(
     read: Mapping[str, list[tuple[str, str | None]]],
     breakers: Collection[str],
 ) -> None:
-    """Give a term coordinated with a denied or rebutted term that term's reading.
+    """Give a term coordinated with a denied, rebutted or doubted term that term's reading.
 
     ``kept`` are each frame's matches (start, end, term), ``read`` their
     readings, replaced here. A negation or a distancing cue governs the
@@ -289,10 +289,12 @@ def share_coordinated_readings(
     for terms whose negation denies their frame. A comma before the
     coordinator ("not mercenaries, and extremists …": maybe a new clause)
     or a coordinator the set lists among its ``breakers`` (scope breakers)
-    leaves the term alone.
+    leaves the term alone. A doubt reaches the other side of an "or": in
+    "whether they are heroes or mercenaries" both are doubted (read as the
+    second term's ``on_uncertainty`` says).
     """
     if sum(map(len, kept.values())) < 2 or not any(
-        reading in (DENY, REBUT) for readings in read.values() for reading, _ in readings
+        reading in _SHARED for readings in read.values() for reading, _ in readings
     ):
         return  # the common case: nothing to share
     entries = sorted(
@@ -306,19 +308,34 @@ def share_coordinated_readings(
         reading, cue = read[frame][i]
         if reading == SUPPORT and cue is None and term.on_negation != "supports":
             for before in (start - 1, start - 2):
+                between = tokens[before:start]
                 shared = next(
                     (
                         read[other][j]
                         for other, j in ending.get(before, ())
-                        if read[other][j][0] in (DENY, REBUT)
-                        and _coordinated(tokens[before:start], other == frame, breakers)
+                        if _shares(read[other][j][0], between, other == frame, breakers)
                     ),
                     None,
                 )
                 if shared is not None:
+                    if shared[0] == UNCERTAIN and term.on_uncertainty == "supports":
+                        shared = (SUPPORT, shared[1])
                     read[frame][i] = shared
                     break
         ending.setdefault(end, []).append((frame, i))
+
+
+#: Readings a coordinated term shares (a doubt, across "or" only).
+_SHARED = (DENY, REBUT, UNCERTAIN)
+
+
+def _shares(
+    reading: str, between: Sequence[str], same_frame: bool, breakers: Collection[str]
+) -> bool:
+    """Whether a term's ``reading`` reaches a term after it across ``between``."""
+    if reading == UNCERTAIN:  # "whether heroes or mercenaries", within a frame or across
+        return _coordinated(between, False, breakers)
+    return reading in (DENY, REBUT) and _coordinated(between, same_frame, breakers)
 
 
 def _coordinated(between: Sequence[str], same_frame: bool, breakers: Collection[str]) -> bool:

@@ -119,6 +119,12 @@ DEFAULT_REBUTTAL_CUES: tuple[str, ...] = (
     # extremist ties")
     "screen* out",
     "weed* out",
+    "vetted",
+    "vetting",
+    "turned away",
+    # a label resented by those it names ("they bristle at being called mercenaries")
+    "bristle* at",
+    "resent*",
     "dismiss*",
     "refute*",
     "rebut*",

@@ -147,6 +147,8 @@ def test_the_default_goodwill_frame_reads_a_motive_said_in_general_words():
         "He went out of love for the country.": "out of love",
         "The volunteers said they would die for the cause.": "for {0,3} cause",
         "He could not bear to watch the news any longer, he said.": "bear to {0,1} watch",
+        "The volunteers said they came to fight evil.": "fight {0,2} evil",
+        "They are risking everything for strangers.": "risk {0,1} everything",
     }
     for text, term in cases.items():
         assert ("goodwill_fighters", term, "support") in _readings(text), text
@@ -188,6 +190,10 @@ def test_the_default_frames_read_their_ideas_in_general_words():
         "Moscow said captured volunteers would be treated as criminals.": (
             "unprotected_civilians",
             "treat {0,2} as criminal",
+        ),
+        "Volunteers who go do so at their own risk, the embassy said.": (
+            "unprotected_civilians",
+            "at {0,1} own risk",
         ),
         "They would be on their own if taken prisoner.": (
             "unprotected_civilians",

@@ -123,6 +123,22 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
         # Uncertainty is neither support nor denial.
         ("Officials have not said whether it is legal.", [("legal", "uncertain")]),
         ("It is unclear whether they are mercenaries.", [("mercenaries", "uncertain")]),
+        # A doubt reaches the other side of an "or", within a frame or across frames.
+        (
+            "Whether they are heroes or mercenaries depends on whom you ask.",
+            [("heroes", "uncertain"), ("mercenaries", "uncertain")],
+        ),
+        (
+            "It is unclear whether they are extremists or terrorists.",
+            [("extremists", "uncertain"), ("terrorists", "uncertain")],
+        ),
+        (
+            "It is unclear whether they are heroes and mercenaries are rare.",
+            [("heroes", "uncertain"), ("mercenaries", "support")],
+        ),
+        # A label resented by those it names, and those kept out, are rebutted.
+        ("The volunteers bristle at being called mercenaries.", [("mercenaries", "rebut")]),
+        ("Recruits with extremist views are turned away.", [("extremist", "rebut")]),
         # Rebuttals without a negation cue.
         ("Critics call the mercenary claim baseless.", [("mercenary", "rebut")]),
         ("Very few extremists joined the unit.", [("extremists", "rebut")]),
@@ -706,6 +722,19 @@ def test_doubt_that_is_the_frame_supports_it():
     )
     hits = matcher.match_tokens(tokenize("It is unclear whether it is legal."))
     assert [(h.surface, h.reading) for h in hits] == [("legal", "support")]
+    # shared across "or", a doubt is read as the second term's frame says
+    both = Frame("b", "B", "", "#000000", (parse_term("hero*"),), "b.toml")
+    matcher = Matcher(
+        LexiconSet(
+            "t",
+            (both, frame),
+            "t",
+            negation_cues=DEFAULT_NEGATION_CUES,
+            uncertainty_cues=DEFAULT_UNCERTAINTY_CUES,
+        )
+    )
+    hits = matcher.match_tokens(tokenize("Nobody knows whether heroes or legal."))
+    assert [(h.surface, h.reading) for h in hits] == [("heroes", "uncertain"), ("legal", "support")]
 
 
 def _context_matcher(term: Term) -> Matcher:
