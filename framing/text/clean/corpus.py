@@ -27,15 +27,32 @@ from framing.text.clean.rules import _classify, _mark_repeats
 
 #: How often (in documents) cleaning reports its progress.
 PROGRESS_EVERY = 200
+#: Documents whose lines share one memo of the single-line rules' verdicts
+#: (:func:`clean_corpus`; :func:`clean_documents` keeps one per call).
+MEMO_DOCUMENTS = 1000
+
+#: A line's verdict under the single-line rules, by its trimmed text: its
+#: removal reason and date. Boilerplate, captions and wire copy repeat
+#: lines across documents; the rules read each once.
+_Verdicts = dict[str, tuple[str | None, str | None]]
 
 SKIP_REASON = "nothing left after cleaning"
 
 
-def _scan(document: Document) -> _Scan:
-    """Parse a document, apply the single-line rules and find break candidates."""
+def _scan(document: Document, verdicts: _Verdicts) -> _Scan:
+    """Parse a document, apply the single-line rules and find break candidates.
+
+    The rules read only the line's text, so a line seen before (in
+    ``verdicts``, updated here) takes its verdict from there.
+    """
     lines = _parse_lines(document.text)
     for line in lines:
-        _classify(line)
+        verdict = verdicts.get(line.text)
+        if verdict is None:
+            _classify(line)
+            verdicts[line.text] = (line.reason, line.date)
+        else:
+            line.reason, line.date = verdict
     return _Scan(document, lines, _find_candidates(lines))
 
 
@@ -91,7 +108,8 @@ def clean_documents(
     stream documents in chunks: no document's cleaning depends on another's.
     """
     with cyclic_gc_paused():
-        scans = [_scan(document) for document in documents]
+        verdicts: _Verdicts = {}
+        scans = [_scan(document, verdicts) for document in documents]
         tails = _find_tails(scans)
         return [_finish(scan, tails.get(i)) for i, scan in enumerate(scans)]
 
@@ -112,8 +130,11 @@ def clean_corpus(corpus: Corpus, *, progress: Callable[[int], None] | None = Non
     skipped = list(corpus.skipped)
     with cyclic_gc_paused():
         scans = []
+        verdicts: _Verdicts = {}
         for n, document in enumerate(corpus.documents, start=1):
-            scans.append(_scan(document))
+            if n % MEMO_DOCUMENTS == 0:
+                verdicts = {}  # bounded: a corpus's distinct lines may be many
+            scans.append(_scan(document, verdicts))
             if progress is not None and n % PROGRESS_EVERY == 0:
                 progress(n)
         tails = _find_tails(scans)

@@ -214,3 +214,31 @@ def test_cleaning_reports_progress_and_ends_with_the_total():
         module.PROGRESS_EVERY = old
     assert seen == [2, 4, 5]
     assert cleaned == clean_corpus(Corpus(documents=docs, skipped=(), name="c"))
+
+
+def test_a_repeated_line_gets_the_same_verdict_in_every_document(monkeypatch) -> None:
+    """The single-line rules read a repeated line once; every copy gets their verdict."""
+    import framing.text.clean.corpus as corpus_module
+    from framing.text.clean.lines import _Line
+
+    page = "Ferries return\nBy Ann Lee\n\nFerries sail again from Monday.\n\nShare\n"
+    documents = [make_doc(page, f"d{k}") for k in range(3)]
+    classified: list[str] = []
+    real = corpus_module._classify
+
+    def counting(line: _Line) -> None:
+        classified.append(line.text)
+        real(line)
+
+    monkeypatch.setattr(corpus_module, "_classify", counting)
+    together = corpus_module.clean_documents(documents)
+    assert sorted(classified) == sorted(set(classified))  # each distinct line once
+    alone = [corpus_module.clean_documents([d])[0] for d in documents]
+    assert together == alone
+    assert [[s.reason for s in spans] for _, spans in together] == [
+        [REASON_BYLINE, REASON_FURNITURE]
+    ] * 3
+    # clean_corpus starts a fresh memo every MEMO_DOCUMENTS documents: same result
+    monkeypatch.setattr(corpus_module, "MEMO_DOCUMENTS", 2)
+    cleaned = clean_corpus(Corpus(tuple(documents)))
+    assert cleaned.documents == tuple(clean for clean, _ in together)
