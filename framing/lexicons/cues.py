@@ -152,6 +152,25 @@ def affirms(tokens: Sequence[str], cue: int) -> bool:
     return tokens[i] in AFFIRMING_HEADS
 
 
+#: The cue of an "if" that asks, as "whether" does (:func:`asks_if`).
+ASKING_IF = "if"
+#: Words after which "if" asks rather than sets a condition: "it is not
+#: clear if", "officials would not say if … ", "asked if", "remains to be
+#: seen if". ("said if" is left out: "he said if they are captured …" is a
+#: condition.)
+_ASKING_BEFORE_IF = frozenset(
+    {"clear", "unclear", "sure", "unsure", "certain", "uncertain", "know", "knows", "knew",
+     "known", "ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering",
+     "seen", "decide", "decides", "decided", "determine", "determined", "confirm", "confirms",
+     "confirmed", "check", "checked"}
+)  # fmt: skip
+
+
+def asks_if(tokens: Sequence[str], i: int) -> bool:
+    """Whether token ``i`` is an "if" that asks, as "whether" does ("not clear if")."""
+    return tokens[i] == ASKING_IF and i > 0 and tokens[i - 1] in _ASKING_BEFORE_IF
+
+
 def token_is(token: str, cue: str) -> bool:
     """Whether a token is a cue's word (a ``*`` ending the word matches any ending)."""
     if cue.endswith("*"):

@@ -60,7 +60,7 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property, partial
 
 import framing.lexicons.scope as negation_scope
-from framing.lexicons.cues import Cues, said_of_others
+from framing.lexicons.cues import ASKING_IF, Cues, said_of_others
 from framing.lexicons.labels import label_stance
 from framing.lexicons.patterns import (
     PREFIX,
@@ -177,7 +177,7 @@ class Matcher:
         return (
             cue is None
             or cue in self._uncertainty_cues
-            or cue == QUESTION_CUE
+            or cue in (QUESTION_CUE, ASKING_IF)
             or self._concerns.occurs(cue.split())
         )
 
@@ -304,7 +304,7 @@ class _Context:
         self.matcher = matcher
         cues = matcher._negation_cues
         uncertain = matcher._uncertainty_cues
-        if cues.isdisjoint(tokens) and uncertain.isdisjoint(tokens):
+        if cues.isdisjoint(tokens) and uncertain.isdisjoint(tokens) and ASKING_IF not in tokens:
             self.scope: list[tuple[int, bool] | None] = [None] * len(tokens)
         else:
             self.scope = scopes(tokens, cues, matcher._scope_breakers, uncertain)

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 import framing.lexicons.scope as negation_scope
+from framing.lexicons.cues import asks_if
 from framing.lexicons.patterns import QUOTE_TOKENS
 from framing.lexicons.scope import CLAUSE_WORDS, SCOPE_PUNCTUATION
 from framing.text.segment import is_word
@@ -179,6 +180,6 @@ def doubt_before(
         token = tokens[i]
         if token in SCOPE_PUNCTUATION or token in breakers:
             return None
-        if token in doubts:
+        if token in doubts or (doubts and asks_if(tokens, i)):  # "not clear if"
             return token
     return None

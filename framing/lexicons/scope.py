@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 
-from framing.lexicons.cues import affirms
+from framing.lexicons.cues import affirms, asks_if
 from framing.lexicons.patterns import QUOTE_TOKENS
 from framing.model import DEFAULT_SCOPE_BREAKERS, DENY, REBUT, SUPPORT, UNCERTAIN, Term
 from framing.text.marks import CLOSING_DOUBLE, STRAIGHT_DOUBLE, STRAIGHT_SINGLE
@@ -162,7 +162,9 @@ def scopes(
     conjunction, a relative word, a modal verb after the first word, or a
     preposition after a noun. A
     negation cue followed within three words by an uncertainty cue ("not
-    clear whether", "have not said whether") opens an uncertain scope.
+    clear whether", "have not said whether") opens an uncertain scope, and
+    so does an "if" that asks (:func:`~framing.lexicons.cues.asks_if`: "not
+    clear if"), when the set has uncertainty cues.
     Straight quotes alternate between opening and closing within a sentence.
 
     A cue that negates the clause whose subject it opens (:func:`_subject`)
@@ -190,6 +192,7 @@ def scopes(
         open_cue = None
 
     for i, token in enumerate(tokens):
+        asking = bool(uncertainty) and asks_if(tokens, i)  # "not clear if": a doubt
         closes_quote = token in CLOSING_DOUBLE
         if token in _STRAIGHT_QUOTES:
             closes_quote = inside_straight_quote
@@ -200,7 +203,7 @@ def scopes(
             closes_quote
             or token in SCOPE_PUNCTUATION
             or token in breakers
-            or token in CLAUSE_WORDS
+            or (token in CLAUSE_WORDS and not asking)
             or (open_cue is not None and words and token in _MODALS and not subject)
             or (open_cue is not None and first_noun and token in _PREPOSITIONS and not subject)
         ):
@@ -221,7 +224,7 @@ def scopes(
                     first_noun = token not in QUANTIFIERS and _is_noun_only(token)
                 words += token not in ARTICLES
                 verb = verb or (subject and _is_verb(token))
-        if token in uncertainty:
+        if token in uncertainty or asking:
             close(i)
             open_cue, uncertain_scope, words, first_noun = i, True, 0, False
             subject = False

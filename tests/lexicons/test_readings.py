@@ -136,6 +136,24 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
             "It is unclear whether they are heroes and mercenaries are rare.",
             [("heroes", "uncertain"), ("mercenaries", "support")],
         ),
+        # An "if" that asks is a doubt, as "whether" is; a conditional "if" is not.
+        ("It is unclear if they are mercenaries.", [("mercenaries", "uncertain")]),
+        ("Reporters asked if the volunteers were mercenaries.", [("mercenaries", "uncertain")]),
+        (
+            "It is not clear if they would be treated as lawful combatants.",
+            [("lawful combatants", "uncertain")],
+        ),
+        (
+            "If they are mercenaries, they will be prosecuted.",
+            [("mercenaries", "support"), ("prosecuted", "support")],
+        ),
+        (
+            "He said if they are mercenaries they will be prosecuted.",
+            [("mercenaries", "support"), ("prosecuted", "support")],
+        ),
+        # A label called a talking point, or a concern dismissed, is rebutted.
+        ("Calling them mercenaries is a Kremlin talking point.", [("mercenaries", "rebut")]),
+        ("Extremists are not a problem in the legion, officials say.", [("extremists", "rebut")]),
         # A label resented by those it names, and those kept out, are rebutted.
         ("The volunteers bristle at being called mercenaries.", [("mercenaries", "rebut")]),
         ("Recruits with extremist views are turned away.", [("extremist", "rebut")]),
