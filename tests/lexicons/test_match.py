@@ -261,6 +261,7 @@ def test_the_default_extremists_frame_sets_aside_the_other_sides_forces():
         "The volunteers came to fight Russian mercenaries from the Wagner Group.",
         "Wagner Group mercenaries are fighting for Russia, the volunteers said.",
         "Russia recruited Syrian mercenaries while the volunteers came from the West.",
+        "The volunteers said the front is full of mercenaries from the Wagner Group.",
     ]
     for text in texts:
         assert _readings(text) == [], text
