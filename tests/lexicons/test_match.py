@@ -149,6 +149,8 @@ def test_the_default_goodwill_frame_reads_a_motive_said_in_general_words():
         "He could not bear to watch the news any longer, he said.": "bear to {0,1} watch",
         "The volunteers said they came to fight evil.": "fight {0,2} evil",
         "They are risking everything for strangers.": "risk {0,1} everything",
+        "They see themselves as the good guys.": "good guys",
+        "He wanted to fight for what is right.": "what is right",
     }
     for text, term in cases.items():
         assert ("goodwill_fighters", term, "support") in _readings(text), text
@@ -183,6 +185,14 @@ def test_the_default_frames_read_their_ideas_in_general_words():
             "face {0,2} charges",
         ),
         "Some of the recruits are in it for the money.": ("possible_extremists", "for the money"),
+        "The volunteers are guns for hire, the Kremlin says.": (
+            "possible_extremists",
+            "gun {0,1} for hire",
+        ),
+        "Captured volunteers have been subjected to show trials.": (
+            "unprotected_civilians",
+            "show trial",
+        ),
         "It is illegal for citizens to fight in foreign wars, the volunteers were told.": (
             "unprotected_civilians",
             "illegal for",
@@ -269,6 +279,20 @@ def test_the_default_extremists_frame_sets_aside_the_other_sides_forces():
     # A label Russia gives the volunteers is still read.
     assert _readings("Russian state media called the volunteers mercenaries.") == [
         ("possible_extremists", "mercenar*", "support")
+    ]
+
+
+def test_the_default_status_denied_by_its_adjective_states_legal_unprotection():
+    # "unlawful combatants" is the status missing: claimed, it is the frame, and the
+    # bare noun inside it is not a claimed combatant status
+    said = "Russia says the volunteers would be considered unlawful combatants."
+    assert _readings(said) == [("unprotected_civilians", "unlawful combatant", "support")]
+    assert _explained(said) == [("unprotected_civilians", "support")]
+    assert _readings("The volunteers are not unlawful combatants.") == [
+        ("unprotected_civilians", "unlawful combatant", "deny")
+    ]
+    assert _readings("The volunteers are considered combatants.") == [
+        ("unprotected_civilians", "combatant", "deny")
     ]
 
 
