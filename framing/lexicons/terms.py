@@ -70,6 +70,13 @@ DEFAULT_REBUTTAL_CUES: tuple[str, ...] = (
     "wrong to call",
     "wrong to describe",
     "wrong to label",
+    # "it would be a mistake to see them as mercenaries", "experts caution
+    # against labelling them extremists"
+    "mistake to",
+    "caution* against",
+    "warn* against calling",
+    "warn* against labelling",
+    "warn* against labeling",
     "erroneous*",
     # words that dismiss a claim as absurd ("the idea that they are mercenaries is absurd")
     "absurd",
@@ -188,6 +195,9 @@ DEFAULT_DISTANCING_CUES: tuple[str, ...] = (
     "labeled",
     "labelled",
     "dubbed",
+    # a label called unfair by the words that report it ("demonized as neo-Nazis")
+    "demoni*",
+    "vilif*",
     # a representation given by someone ("state media portray them as …")
     "portray",
     "portrays",

@@ -151,6 +151,10 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
             "He said if they are mercenaries they will be prosecuted.",
             [("mercenaries", "support"), ("prosecuted", "support")],
         ),
+        # A label called a mistake, cautioned against or called unfair is rebutted.
+        ("It would be a mistake to see them as mercenaries.", [("mercenaries", "rebut")]),
+        ("Experts caution against labelling them extremists.", [("extremists", "rebut")]),
+        ("They have been demonized as extremists by the Kremlin.", [("extremists", "rebut")]),
         # A label called a talking point, or a concern dismissed, is rebutted.
         ("Calling them mercenaries is a Kremlin talking point.", [("mercenaries", "rebut")]),
         ("Extremists are not a problem in the legion, officials say.", [("extremists", "rebut")]),
