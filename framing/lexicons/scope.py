@@ -199,11 +199,15 @@ def scopes(
             inside_straight_quote = not inside_straight_quote
         if open_cue is not None and subject and first_noun and held is None:
             held = i if token in _PREPOSITIONS else None
+        if asking:  # ends the scope before it, and opens a doubt after it
+            close(i)
+            open_cue, uncertain_scope, words, first_noun, subject = i, True, 0, False, False
+            continue
         if (
             closes_quote
             or token in SCOPE_PUNCTUATION
             or token in breakers
-            or (token in CLAUSE_WORDS and not asking)
+            or token in CLAUSE_WORDS
             or (open_cue is not None and words and token in _MODALS and not subject)
             or (open_cue is not None and first_noun and token in _PREPOSITIONS and not subject)
         ):
@@ -224,7 +228,7 @@ def scopes(
                     first_noun = token not in QUANTIFIERS and _is_noun_only(token)
                 words += token not in ARTICLES
                 verb = verb or (subject and _is_verb(token))
-        if token in uncertainty or asking:
+        if token in uncertainty:
             close(i)
             open_cue, uncertain_scope, words, first_noun = i, True, 0, False
             subject = False

@@ -282,6 +282,15 @@ def test_the_default_extremists_frame_sets_aside_the_other_sides_forces():
     ]
 
 
+def test_an_if_that_asks_ends_the_negation_before_it():
+    # "not clear if": the negation governs "clear", the doubt what follows
+    read = _readings("It is not clear if captured volunteers would be protected.")
+    assert read == [
+        ("unprotected_civilians", "if {0,2} captured", "support"),
+        ("unprotected_civilians", "protected", "support"),
+    ]
+
+
 def test_the_default_status_denied_by_its_adjective_states_legal_unprotection():
     # "unlawful combatants" is the status missing: claimed, it is the frame, and the
     # bare noun inside it is not a claimed combatant status
