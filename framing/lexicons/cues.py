@@ -30,6 +30,8 @@ AFFIRMING_HEADS = frozenset(
     {"doubt", "doubts", "doubted", "surprise", "surprising", "surprised", "wonder", "secret",
      "denying"}
 )  # fmt: skip
+#: Forms of "rule": a negation before "rule out" leaves the possibility open.
+_RULE = frozenset({"rule", "rules", "ruled", "ruling"})
 #: Words that may stand between such a cue and its head ("not a surprise", "no one doubts").
 _BEFORE_HEAD = frozenset({"a", "an", "the", "one", "real", "great", "much"})
 #: A token's first three letters, the key of the wildcard cues (:attr:`Cues.prefixed`).
@@ -140,15 +142,19 @@ def affirms(tokens: Sequence[str], cue: int) -> bool:
     Its next word (after an article or "one": "not a surprise", "no one
     doubts") is one of :data:`AFFIRMING_HEADS`, or "question" before "that"
     ("there is no question that …"; "no question of prosecution" still
-    negates).
+    negates), or a form of "rule" before "out": a possibility not ruled out
+    stays open ("the government has not ruled out prosecuting them").
     """
     i = cue + 1
     while i < len(tokens) and tokens[i] in _BEFORE_HEAD:
         i += 1
     if i >= len(tokens):
         return False
+    following = tokens[i + 1] if i + 1 < len(tokens) else ""
     if tokens[i] == "question":
-        return i + 1 < len(tokens) and tokens[i + 1] == "that"
+        return following == "that"
+    if tokens[i] in _RULE:
+        return following == "out"
     return tokens[i] in AFFIRMING_HEADS
 
 

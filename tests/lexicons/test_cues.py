@@ -68,6 +68,8 @@ def test_a_cue_affirms_when_it_negates_a_doubt_or_a_surprise():
     assert at("No one doubts they came.", "no")
     assert at("There is no question that they came.", "no")
     assert not at("There is no question of prosecution.", "no")
+    assert at("Officials have not ruled out prosecution.", "not")
+    assert not at("Officials have not ruled on prosecution.", "not")
     assert not at("They are not heroes.", "not")
     assert not at("It is not", "not")
 

@@ -282,6 +282,15 @@ def test_the_default_extremists_frame_sets_aside_the_other_sides_forces():
     ]
 
 
+def test_the_default_legal_barrier_is_legal_exposure_and_no_status():
+    assert _readings("There are no legal barriers to the volunteers fighting.") == [
+        ("unprotected_civilians", "legal barrier", "deny")
+    ]
+    assert _readings("The volunteers face legal obstacles at home.") == [
+        ("unprotected_civilians", "legal obstacle", "support")
+    ]
+
+
 def test_an_if_that_asks_ends_the_negation_before_it():
     # "not clear if": the negation governs "clear", the doubt what follows
     read = _readings("It is not clear if captured volunteers would be protected.")

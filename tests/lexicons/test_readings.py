@@ -235,6 +235,8 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
         ("No one doubts that they are heroes.", [("heroes", "support")]),
         ("There is no question that they are heroes.", [("heroes", "support")]),
         ("There is no question of prosecution.", [("prosecution", "deny")]),
+        # A possibility not ruled out stays open.
+        ("The government has not ruled out prosecuting them.", [("prosecuting", "support")]),
         ("Little of their work was heroic.", [("heroic", "rebut")]),
         ("The few extremists among them were sent home.", [("extremists", "support")]),
         ("They trained in the little town as mercenaries.", [("mercenaries", "support")]),
