@@ -28,7 +28,7 @@ _UNDOING = frozenset(
 #: they are heroes", "little wonder", "not surprising that", "few doubt").
 AFFIRMING_HEADS = frozenset(
     {"doubt", "doubts", "doubted", "surprise", "surprising", "surprised", "wonder", "secret",
-     "denying"}
+     "denying", "deny", "denies", "denied"}
 )  # fmt: skip
 #: Forms of "rule": a negation before "rule out" leaves the possibility open.
 _RULE = frozenset({"rule", "rules", "ruled", "ruling"})

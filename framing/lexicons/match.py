@@ -318,8 +318,10 @@ class _Context:
 
     # The stance cues, found when a hit's reading first needs them.
     @cached_property
-    def rebuttals(self) -> list[tuple[int, int]]:
-        return self.matcher._rebuttals.find(self.tokens)
+    def rebuttals(self) -> list[tuple[int, int]]:  # not "not unlikely", "not ruled out"
+        tokens, negations = self.tokens, self.matcher._negation_cues
+        found = self.matcher._rebuttals.find(tokens)
+        return [(a, b) for a, b in found if not (a and tokens[a - 1] in negations)]
 
     @cached_property
     def distancing(self) -> list[tuple[int, int]]:  # not "they branded themselves …"

@@ -136,6 +136,8 @@ DEFAULT_REBUTTAL_CUES: tuple[str, ...] = (
     "dismiss*",
     "refute*",
     "rebut*",
+    # a possibility excluded ("officials have ruled out prosecuting them")
+    "rule* out",
     "laugh* off",
     "brush* off",
     "brush* aside",

@@ -69,6 +69,7 @@ def test_a_cue_affirms_when_it_negates_a_doubt_or_a_surprise():
     assert at("There is no question that they came.", "no")
     assert not at("There is no question of prosecution.", "no")
     assert at("Officials have not ruled out prosecution.", "not")
+    assert at("He never denied it.", "never")
     assert not at("Officials have not ruled on prosecution.", "not")
     assert not at("They are not heroes.", "not")
     assert not at("It is not", "not")

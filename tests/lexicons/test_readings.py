@@ -235,8 +235,14 @@ def readings(text: str, **settings: object) -> list[tuple[str, str]]:
         ("No one doubts that they are heroes.", [("heroes", "support")]),
         ("There is no question that they are heroes.", [("heroes", "support")]),
         ("There is no question of prosecution.", [("prosecution", "deny")]),
-        # A possibility not ruled out stays open.
+        # A possibility ruled out is rebutted; not ruled out, it stays open.
         ("The government has not ruled out prosecuting them.", [("prosecuting", "support")]),
+        ("The government has ruled out prosecuting them.", [("prosecuting", "rebut")]),
+        # A negated rebuttal or denial rebuts nothing.
+        ("It is not unlikely that they will be prosecuted.", [("prosecuted", "support")]),
+        ("The number of mercenaries among them is not exaggerated.", [("mercenaries", "support")]),
+        ("He never denied being a mercenary.", [("mercenary", "support")]),
+        ("He denied being a mercenary.", [("mercenary", "rebut")]),
         ("Little of their work was heroic.", [("heroic", "rebut")]),
         ("The few extremists among them were sent home.", [("extremists", "support")]),
         ("They trained in the little town as mercenaries.", [("mercenaries", "support")]),
