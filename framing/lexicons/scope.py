@@ -85,13 +85,18 @@ SUBJECT_PRONOUNS = frozenset({"they", "he", "she", "we", "i", "you", "it"})
 
 
 @lru_cache(maxsize=20_000)
-def _is_noun_only(word: str) -> bool:
-    """Whether ``word`` can only be a noun (then a preposition after it ends a scope)."""
+def _parts_of_speech(word: str) -> frozenset[str]:
+    """The parts of speech ``word`` can be (lemminflect's tables; none for a non-word)."""
     if not word.isalpha():
-        return False
+        return frozenset()
     from lemminflect import getAllLemmas
 
-    pos = set(getAllLemmas(word))
+    return frozenset(getAllLemmas(word))
+
+
+def _is_noun_only(word: str) -> bool:
+    """Whether ``word`` can only be a noun (then a preposition after it ends a scope)."""
+    pos = _parts_of_speech(word)
     return pos == {"NOUN"} or pos == {"PROPN"}
 
 
@@ -110,16 +115,11 @@ def copula_before(tokens: Sequence[str], start: int) -> int | None:
     return before if before >= 0 and tokens[before] in COPULAS else None
 
 
-@lru_cache(maxsize=20_000)
 def _is_verb(word: str) -> bool:
     """Whether ``word`` is a verb: an auxiliary, a modal, or a form only a verb has."""
     if word in COPULAS or word in _MODALS or word in _FINITE:
         return True
-    if not word.isalpha():
-        return False
-    from lemminflect import getAllLemmas
-
-    return set(getAllLemmas(word)) == {"VERB"}
+    return _parts_of_speech(word) == {"VERB"}
 
 
 def _subject(tokens: Sequence[str], i: int) -> bool:
@@ -138,14 +138,9 @@ def _subject(tokens: Sequence[str], i: int) -> bool:
     return token == "no" and (i == 0 or not is_word(tokens[i - 1])) and is_word(following)
 
 
-@lru_cache(maxsize=20_000)
 def can_be_adjective(word: str) -> bool:
     """Whether ``word`` can be an adjective ("legal", "protected", "lawful")."""
-    if not word.isalpha():
-        return False
-    from lemminflect import getAllLemmas
-
-    return "ADJ" in getAllLemmas(word)
+    return "ADJ" in _parts_of_speech(word)
 
 
 def scopes(
